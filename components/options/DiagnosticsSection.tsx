@@ -1,0 +1,54 @@
+import { ask } from '@/lib/messaging';
+import { useRequest } from '../useRequest';
+
+async function loadDiagnostics() {
+  const sentAt = performance.now();
+  await ask('ping', {});
+  const roundTripMs = Math.round(performance.now() - sentAt);
+  return { ...(await ask('diagnostics.get', {})), roundTripMs };
+}
+
+export function DiagnosticsSection() {
+  const [state, reload] = useRequest(loadDiagnostics);
+  return (
+    <section id="diagnostics" aria-labelledby="diagnostics-title">
+      <h2 id="diagnostics-title">Diagnostics</h2>
+      <div aria-live="polite">
+        {state.status === 'loading' && <p class="muted">Asking the background…</p>}
+        {state.status === 'failed' && (
+          <p class="error" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.status === 'done' && (
+          <dl class="facts">
+            <dt>Version</dt>
+            <dd>{state.value.version}</dd>
+            <dt>Browser build</dt>
+            <dd>
+              {state.value.browser}, manifest v{state.value.manifestVersion}
+            </dd>
+            <dt>Extension id</dt>
+            <dd>{state.value.extensionId}</dd>
+            <dt>Redirect URL</dt>
+            <dd>{state.value.redirectUrl}</dd>
+            <dt>Database version</dt>
+            <dd>{state.value.databaseVersion}</dd>
+            <dt>Profiles</dt>
+            <dd>{state.value.profiles}</dd>
+            <dt>Workspaces</dt>
+            <dd>{state.value.accounts}</dd>
+            <dt>Background</dt>
+            <dd data-testid="background-status">
+              answering, started {new Date(state.value.workerStartedAt).toLocaleString()}, round trip{' '}
+              {state.value.roundTripMs} ms
+            </dd>
+          </dl>
+        )}
+      </div>
+      <button type="button" onClick={reload}>
+        Refresh diagnostics
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every check Courier has, in named steps so a failure says where it is. Steps after a failure
+# still run, so one run reports everything; the last line is the totals of vitest and Playwright.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/vitest.json test-results/playwright.json
+
+failed_steps=()
+step() {
+  local name=$1
+  shift
+  echo
+  echo "── $name: $*"
+  if ! "$@"; then
+    failed_steps+=("$name")
+  fi
+}
+
+step lint npx eslint . --max-warnings=0
+step format npx prettier --check . --log-level warn
+step types npx tsc --noEmit
+step unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step build npm run --silent build
+step firefox-lint npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --output text
+step build-e2e npm run --silent build:e2e
+step e2e npx playwright test
+
+echo
+if ((${#failed_steps[@]})); then
+  echo "Failed steps: ${failed_steps[*]}"
+fi
+node scripts/totals.mjs test-results/vitest.json test-results/playwright.json
+((${#failed_steps[@]} == 0))

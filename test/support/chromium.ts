@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+
+/** The e2e build: identical to the store build but for loopback Slack base URLs and a pinned id. */
+export const E2E_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+
+/** Debian's unbranded Chromium honours --load-extension; branded Chrome no longer does. */
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((candidate): candidate is string => Boolean(candidate) && existsSync(candidate!));
+  if (!found) {
+    throw new Error('Chromium was not found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+  }
+  return found;
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+}
+
+export async function launchWithExtension(options: { headless: boolean; userDataDir?: string }): Promise<LaunchedExtension> {
+  if (!existsSync(path.join(E2E_BUILD, 'manifest.json'))) {
+    throw new Error(`No e2e build at ${E2E_BUILD}. Run "npm run build:e2e" first.`);
+  }
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
+    executablePath: findChromium(),
+    headless: options.headless,
+    args: [
+      // Playwright always passes --disable-extensions; this pair is what loads ours anyway.
+      `--disable-extensions-except=${E2E_BUILD}`,
+      `--load-extension=${E2E_BUILD}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+  // The worker is sometimes registered a moment after the context opens.
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return { context, serviceWorker, extensionId };
+}

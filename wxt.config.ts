@@ -1,0 +1,55 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Public half of a key made for development and e2e builds only. It pins the extension id to
+ * hemhfgbpiiiaiahpipadgoafajeifogj, so the OAuth redirect URL
+ * https://hemhfgbpiiiaiahpipadgoafajeifogj.chromiumapp.org/ stays the same on every machine.
+ * Store builds leave it out: the store assigns the id.
+ */
+const DEV_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArG6uQ7edBtx8XKBGRU0AXl32D+0drgkeQZ24b5F+2d84+a091FMtZ/j5ILEAxoSJaSX6PhsAkTuUlfhlLqgbb9XkQAInY57CiWKbS46L4VDiCBKkWSz8UtYeSlwMF4mYeg4wqtqnIb1U2s0cl+2UUIbR3Kgi7N7KyhSMEeq4B+Z9BYiFpb6Y0TgSYzSj2hhCLffSsKRF8lZTbrIxkB6Zcl39INamtm8dHS2AnizfLUQJJV/JDk80LXURt0JzicV7ZVyKPXF/rdZPFvLSRL7oIRyIeWD6y+LNQTk9oPBgx6i7b2wZpqFr56kmbfgTiUFX6WABjofYTJ/DZM+SloK8BQIDAQAB';
+
+const SLACK_HOSTS = ['https://slack.com/*', 'https://*.slack.com/*', 'https://files.slack.com/*'];
+const OPTIONAL_HOSTS = ['https://*/*'];
+/** Loopback Slack base URLs (the emulator), allowed only in the e2e build. */
+const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  targetBrowsers: ['chrome', 'firefox'],
+  webExt: { disabled: true },
+  vite: () => ({ plugins: [preact({ devToolsEnabled: false })] }),
+  zip: {
+    excludeSources: ['.ci/**', 'test/e2e/**', 'playwright-report/**', 'test-results/**'],
+  },
+  manifest: ({ browser, manifestVersion, mode }) => {
+    const e2e = mode === 'e2e';
+    const pinned = mode !== 'production';
+    return {
+      name: e2e ? 'Courier for Slack (e2e)' : 'Courier for Slack',
+      description:
+        'Send pages, links, selections and files to Slack, set presence, schedule messages and run every Slack action.',
+      permissions: ['identity', 'alarms', 'contextMenus', 'storage', 'notifications'],
+      host_permissions: e2e ? [...SLACK_HOSTS, ...LOOPBACK_HOSTS] : SLACK_HOSTS,
+      // GovSlack, enterprise proxies and other Slack hosts are asked for when a profile names them.
+      // WXT does not carry optional_host_permissions into MV2, where they live in optional_permissions.
+      ...(manifestVersion === 2
+        ? { optional_permissions: OPTIONAL_HOSTS }
+        : { optional_host_permissions: OPTIONAL_HOSTS }),
+      ...(pinned && browser !== 'firefox' ? { key: DEV_PUBLIC_KEY } : {}),
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'courier@courier-for-slack.dev',
+                strict_min_version: '142.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
+        : {}),
+    };
+  },
+});
