@@ -1,3 +1,4 @@
+import type { Browser } from 'wxt/browser';
 import { expect, test } from './fixtures';
 
 /** The id pinned by the development key in wxt.config.ts. */
@@ -6,7 +7,9 @@ const PINNED_ID = 'hemhfgbpiiiaiahpipadgoafajeifogj';
 test('the extension loads with its pinned id and its service worker answers', async ({ serviceWorker, extensionId }) => {
   expect(extensionId).toBe(PINNED_ID);
   expect(serviceWorker.url()).toBe(`chrome-extension://${PINNED_ID}/background.js`);
-  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  const manifest = await serviceWorker.evaluate(() =>
+    (globalThis as unknown as { chrome: Browser }).chrome.runtime.getManifest(),
+  );
   expect(manifest.permissions).toEqual(expect.arrayContaining(['identity', 'alarms', 'contextMenus', 'storage', 'notifications']));
   expect(manifest.host_permissions).toEqual(expect.arrayContaining(['https://slack.com/*', 'http://127.0.0.1/*']));
 });

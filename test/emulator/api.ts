@@ -1,0 +1,96 @@
+// /api/<method>: parse, inject faults, authenticate, check token type and scopes, run, wrap.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiRequest } from './envelope';
+import { SlackError, errorEnvelope, okEnvelope, parseApiRequest, str } from './envelope';
+import { applyFault } from './faults';
+import { sendJson } from './http';
+import { METHODS } from './methods';
+import type { MethodContext, MethodResult, TokenMethod } from './methods/types';
+import type { EmulatorState } from './state';
+
+// Slack itself does not send Access-Control-Allow-Origin for arbitrary origins (slack-api.md §4.5);
+// the extension calls from privileged contexts where that does not matter. The emulator allows any
+// origin so that tests may also call it from plain pages.
+export const CORS_HEADERS: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'Authorization, Content-Type',
+  'access-control-expose-headers': 'Retry-After, X-OAuth-Scopes, X-Accepted-OAuth-Scopes',
+  'access-control-max-age': '600',
+};
+
+function tokenContext(state: EmulatorState, request: ApiRequest): Omit<MethodContext, 'params' | 'request'> {
+  if (!request.token) throw new SlackError('not_authed');
+  const found = state.tokens.lookupAccess(request.token, state.now());
+  if (!found.ok) throw new SlackError(found.error);
+  const ws = state.workspaces.get(found.chain.teamId);
+  const caller = ws?.usersById.get(found.chain.userId);
+  if (!ws || !caller) throw new SlackError('account_inactive');
+  if (caller.deleted) throw new SlackError(found.chain.type === 'bot' ? 'account_inactive' : 'token_revoked');
+  return { state, ws, caller, chain: found.chain, token: found.token };
+}
+
+function runTokenMethod(
+  state: EmulatorState,
+  def: TokenMethod,
+  request: ApiRequest,
+  headers: Record<string, string>,
+): MethodResult {
+  const ctx: MethodContext = { ...tokenContext(state, request), params: request.params, request };
+  const granted = ctx.chain.scopes;
+  headers['x-oauth-scopes'] = granted.join(',');
+  if (def.accepted.length > 0) headers['x-accepted-oauth-scopes'] = def.accepted.join(',');
+  if (def.tokenTypes && !def.tokenTypes.includes(ctx.chain.type)) throw new SlackError('not_allowed_token_type');
+  const missing = def.scopes(request.params).filter((s) => !granted.includes(s));
+  if (missing.length > 0) {
+    throw new SlackError('missing_scope', { needed: missing.join(','), provided: granted.join(',') });
+  }
+  return def.handler(ctx);
+}
+
+/** The chain behind whatever token the call carries: an access token, or a refresh token being traded. */
+function revokeCaller(state: EmulatorState, request: ApiRequest): void {
+  const value = request.token ?? str(request.params, 'refresh_token') ?? '';
+  const chainId =
+    state.tokens.lookupRefresh(value)?.chain.id ??
+    [...state.tokens.chains.values()].find((c) => c.accessTokens.includes(value))?.id;
+  if (chainId) state.tokens.revokeChain(chainId);
+}
+
+export async function handleApi(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  url: URL,
+): Promise<void> {
+  state.countCall(method);
+  const request = await parseApiRequest(req, url);
+  const fault = state.faults.take(method);
+  if (fault) {
+    const outcome = await applyFault(fault, {
+      req,
+      res,
+      corsHeaders: CORS_HEADERS,
+      revokeCaller: () => revokeCaller(state, request),
+    });
+    if (outcome === 'handled') return;
+  }
+  const headers: Record<string, string> = { ...CORS_HEADERS };
+  let body: Record<string, unknown>;
+  try {
+    const def = METHODS.get(method);
+    if (!def) throw new SlackError('unknown_method', { req_method: method });
+    if (request.bodyError) throw new SlackError(request.bodyError);
+    const result =
+      def.auth === 'none'
+        ? def.handler({ state, params: request.params, request })
+        : runTokenMethod(state, def, request, headers);
+    body = okEnvelope(result, request.warnings);
+  } catch (error) {
+    if (!(error instanceof SlackError)) throw error;
+    body = errorEnvelope(error, request.warnings);
+  }
+  // Slack reports its errors with HTTP 200; only rate limiting uses another status.
+  sendJson(res, 200, body, headers);
+}

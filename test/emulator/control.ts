@@ -1,0 +1,167 @@
+// /_control: test-only endpoints (JSON in, JSON out) over the same operations EmulatorState offers.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultSpec } from './faults';
+import { isFaultKind } from './faults';
+import { HttpError, readBody, sendJson } from './http';
+import type { Message } from './model';
+import type { InstallRequest } from './installs';
+import type { EmulatorConfig, EmulatorState, SeedSpec } from './state';
+
+type Json = Record<string, unknown>;
+type Route = (state: EmulatorState, body: Json, url: URL) => unknown;
+
+function bad(message: string): never {
+  throw new HttpError(400, message);
+}
+
+function optionalNumber(body: Json, key: string): number | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) bad(`${key} must be a number`);
+  return value;
+}
+
+function parseConfig(body: Json): Partial<EmulatorConfig> {
+  const patch: Partial<EmulatorConfig> = {};
+  const lifetime = optionalNumber(body, 'tokenLifetimeSeconds');
+  const grace = optionalNumber(body, 'refreshGraceSeconds');
+  if (lifetime !== undefined) patch.tokenLifetimeSeconds = lifetime;
+  if (grace !== undefined) patch.refreshGraceSeconds = grace;
+  if (body.autoApprove !== undefined) {
+    if (typeof body.autoApprove !== 'boolean') bad('autoApprove must be a boolean');
+    patch.autoApprove = body.autoApprove;
+  }
+  return patch;
+}
+
+function parseFault(body: Json): FaultSpec {
+  if (!isFaultKind(body.kind)) bad('kind must be one of http500, latency, drop, malformed, ratelimit, revoke');
+  if (body.method !== undefined && typeof body.method !== 'string') bad('method must be a string');
+  const count = optionalNumber(body, 'count');
+  if (count !== undefined && !(Number.isInteger(count) && (count >= 1 || count === -1))) {
+    bad('count must be a positive integer, or -1 for unlimited');
+  }
+  return {
+    kind: body.kind,
+    method: body.method,
+    count,
+    ms: optionalNumber(body, 'ms'),
+    retryAfter: optionalNumber(body, 'retryAfter'),
+    status: optionalNumber(body, 'status'),
+  };
+}
+
+function parseSeed(body: Json): SeedSpec {
+  if (!Array.isArray(body.workspaces)) bad('workspaces must be an array');
+  for (const ws of body.workspaces as Json[]) {
+    if (typeof ws?.teamId !== 'string' || typeof ws.name !== 'string') bad('each workspace needs teamId and name');
+  }
+  if (body.apps !== undefined && !Array.isArray(body.apps)) bad('apps must be an array');
+  return body as unknown as SeedSpec;
+}
+
+function stringList(body: Json, key: string): string[] | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) bad(`${key} must be an array of strings`);
+  return value;
+}
+
+function optionalString(body: Json, key: string): string | undefined {
+  const value = body[key];
+  if (value !== undefined && typeof value !== 'string') bad(`${key} must be a string`);
+  return value;
+}
+
+function parseInstall(body: Json): InstallRequest {
+  return {
+    clientId: optionalString(body, 'clientId'),
+    teamId: optionalString(body, 'teamId'),
+    userId: optionalString(body, 'userId'),
+    botScopes: stringList(body, 'botScopes'),
+    userScopes: stringList(body, 'userScopes'),
+    publicClient: body.publicClient === true,
+  };
+}
+
+export function messageRecord(m: Message): Json {
+  return {
+    team: m.team,
+    channel: m.channel,
+    ts: m.ts,
+    text: m.text,
+    user: m.user,
+    bot_id: m.botId ?? null,
+    thread_ts: m.threadTs ?? null,
+    metadata: m.metadata ?? null,
+    blocks: m.blocks ?? null,
+  };
+}
+
+const ROUTES: Record<string, Route> = {
+  'POST /reset': (state) => {
+    state.reset();
+    return {};
+  },
+  'POST /seed': (state, body) => {
+    state.seed(parseSeed(body));
+    return { workspaces: [...state.workspaces.keys()] };
+  },
+  'GET /messages': (state, _body, url) => ({
+    messages: state
+      .listMessages({
+        team: url.searchParams.get('team') ?? undefined,
+        channel: url.searchParams.get('channel') ?? undefined,
+      })
+      .map(messageRecord),
+  }),
+  'GET /config': (state) => ({ config: state.config }),
+  'POST /config': (state, body) => ({ config: state.configure(parseConfig(body)) }),
+  'GET /faults': (state) => ({ faults: state.faults.list() }),
+  'POST /faults': (state, body) => ({ fault: state.faults.add(parseFault(body)) }),
+  'DELETE /faults': (state) => {
+    state.faults.clear();
+    return {};
+  },
+  'POST /expire-tokens': (state, body) => {
+    return { expired: state.expireTokens(optionalString(body, 'team')) };
+  },
+  'GET /stats': (state) => state.stats(),
+  'POST /clock': (state, body) => {
+    state.advanceClock(optionalNumber(body, 'advanceSeconds') ?? 0);
+    return { now: state.now() };
+  },
+  'POST /install': (state, body) => {
+    const request = parseInstall(body);
+    try {
+      return state.install(request);
+    } catch (error) {
+      return bad(error instanceof Error ? error.message : 'install failed');
+    }
+  },
+};
+
+export async function handleControl(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const route = ROUTES[`${req.method ?? 'GET'} ${url.pathname.slice('/_control'.length)}`];
+  if (!route) return sendJson(res, 404, { ok: false, error: 'unknown control route' });
+  try {
+    const text = await readBody(req);
+    let body: unknown = {};
+    try {
+      body = text ? (JSON.parse(text) as unknown) : {};
+    } catch {
+      bad('body must be JSON');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) bad('body must be a JSON object');
+    const result = route(state, body as Json, url);
+    sendJson(res, 200, { ok: true, ...(result as Json) });
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    sendJson(res, error.status, { ok: false, error: error.message });
+  }
+}

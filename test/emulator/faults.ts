@@ -1,0 +1,124 @@
+// Injected failures, consumed in the order they were added. Each kind is one entry in EFFECTS, so
+// new kinds (or a probabilistic chaos mode feeding this queue) need no change to the dispatcher.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson, sendText } from './http';
+
+export const FAULT_KINDS = ['http500', 'latency', 'drop', 'malformed', 'ratelimit', 'revoke'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface FaultSpec {
+  /** A Slack method name such as 'chat.postMessage', or '*' (the default) for any /api call. */
+  method?: string;
+  kind: FaultKind;
+  /** How many calls it affects; default 1, -1 for every call until cleared. */
+  count?: number;
+  /** latency: delay before the normal response (default 1000). */
+  ms?: number;
+  /** ratelimit: the Retry-After value in seconds (default 1). */
+  retryAfter?: number;
+  /** http500: the status to send (default 500; 502 and 503 are useful too). */
+  status?: number;
+}
+
+export interface Fault {
+  id: number;
+  method: string;
+  kind: FaultKind;
+  remaining: number;
+  ms: number;
+  retryAfter: number;
+  status: number;
+}
+
+export interface FaultContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  corsHeaders: Record<string, string>;
+  /** Revokes every token of the caller's chain (the 'revoke' kind). */
+  revokeCaller(): void;
+}
+
+/** 'handled' means the response is finished (or the socket gone); 'continue' runs the method. */
+type Effect = (fault: Fault, ctx: FaultContext) => Promise<'handled' | 'continue'>;
+
+const EFFECTS: Record<FaultKind, Effect> = {
+  http500: (fault, ctx) => {
+    sendText(
+      ctx.res,
+      fault.status,
+      '<html><body><h1>Internal Server Error</h1></body></html>',
+      'text/html',
+      ctx.corsHeaders,
+    );
+    return Promise.resolve('handled');
+  },
+  latency: (fault) => new Promise((resolve) => setTimeout(() => resolve('continue'), fault.ms)),
+  drop: (_fault, ctx) => {
+    ctx.req.socket.destroy();
+    return Promise.resolve('handled');
+  },
+  malformed: (_fault, ctx) => {
+    sendText(ctx.res, 200, '<html><body>Slack is having trouble<', 'text/html; charset=utf-8', ctx.corsHeaders);
+    return Promise.resolve('handled');
+  },
+  ratelimit: (fault, ctx) => {
+    sendJson(
+      ctx.res,
+      429,
+      { ok: false, error: 'ratelimited' },
+      { ...ctx.corsHeaders, 'retry-after': String(fault.retryAfter) },
+    );
+    return Promise.resolve('handled');
+  },
+  revoke: (_fault, ctx) => {
+    ctx.revokeCaller();
+    return Promise.resolve('continue');
+  },
+};
+
+export function isFaultKind(value: unknown): value is FaultKind {
+  return typeof value === 'string' && (FAULT_KINDS as readonly string[]).includes(value);
+}
+
+export class FaultQueue {
+  private faults: Fault[] = [];
+  private seq = 0;
+  applied = 0;
+
+  add(spec: FaultSpec): Fault {
+    this.seq += 1;
+    const fault: Fault = {
+      id: this.seq,
+      method: spec.method ?? '*',
+      kind: spec.kind,
+      remaining: spec.count ?? 1,
+      ms: spec.ms ?? 1000,
+      retryAfter: spec.retryAfter ?? 1,
+      status: spec.status ?? 500,
+    };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  list(): Fault[] {
+    return this.faults.map((f) => ({ ...f }));
+  }
+
+  /** Consumes one use of the first fault that matches the method. */
+  take(method: string): Fault | undefined {
+    const fault = this.faults.find((f) => f.method === '*' || f.method === method);
+    if (!fault) return undefined;
+    if (fault.remaining > 0) fault.remaining -= 1;
+    if (fault.remaining === 0) this.faults = this.faults.filter((f) => f !== fault);
+    this.applied += 1;
+    return { ...fault };
+  }
+}
+
+export function applyFault(fault: Fault, ctx: FaultContext): Promise<'handled' | 'continue'> {
+  return EFFECTS[fault.kind](fault, ctx);
+}

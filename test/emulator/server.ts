@@ -1,0 +1,35 @@
+// Routing for the one HTTP server: /api/*, /oauth/v2/authorize*, /_control/*.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { CORS_HEADERS, handleApi } from './api';
+import { handleControl } from './control';
+import { HttpError, sendJson, sendText } from './http';
+import { handleAuthorize, handleDecision } from './oauth';
+import type { EmulatorState } from './state';
+
+async function route(state: EmulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const path = url.pathname;
+  if (path.startsWith('/api/')) {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS);
+      return void res.end();
+    }
+    return handleApi(state, req, res, path.slice('/api/'.length), url);
+  }
+  if (path === '/oauth/v2/authorize' && req.method === 'GET') return handleAuthorize(state, res, url);
+  if (path === '/oauth/v2/authorize/decision' && req.method === 'POST') return handleDecision(state, req, res);
+  if (path.startsWith('/_control/')) return handleControl(state, req, res, url);
+  sendText(res, 404, 'Not found');
+}
+
+export function createRequestListener(state: EmulatorState): RequestListener {
+  return (req, res) => {
+    route(state, req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof HttpError) return sendText(res, error.status, error.message);
+      // A bug in the emulator, not a simulated failure: say so loudly.
+      console.error('[slack-emulator]', error);
+      sendJson(res, 500, { ok: false, error: 'emulator_bug', detail: String(error) });
+    });
+  };
+}

@@ -1,0 +1,200 @@
+// Everything the emulator knows: apps, workspaces, tokens, codes, messages, faults and counters.
+import { DEMO_APP_RECORD, DEMO_WORKSPACES } from './demo';
+import { FaultQueue } from './faults';
+import type { InstallRequest, OAuthAccessResponse } from './installs';
+import { install } from './installs';
+import type { App, Message, Workspace } from './model';
+import type { WorkspaceSpec } from './seed';
+import { seedWorkspace } from './seed';
+import { TokenStore } from './tokens';
+
+export interface EmulatorConfig {
+  tokenLifetimeSeconds: number;
+  refreshGraceSeconds: number;
+  autoApprove: boolean;
+}
+
+export interface AppSpec {
+  clientId: string;
+  clientSecret?: string;
+  appId?: string;
+  name?: string;
+  redirectUris?: string[];
+  pkceEnabled?: boolean;
+}
+
+export interface SeedSpec {
+  /** Replaces the registered apps when given; otherwise the current apps stay. */
+  apps?: AppSpec[];
+  workspaces: WorkspaceSpec[];
+}
+
+export interface AuthCode {
+  code: string;
+  clientId: string;
+  teamId: string;
+  userId: string;
+  botScopes: string[];
+  userScopes: string[];
+  /** The redirect_uri sent to authorize, if one was sent: oauth.v2.access must then repeat it. */
+  redirectUri?: string;
+  codeChallenge?: string;
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface MessageFilter {
+  team?: string;
+  channel?: string;
+}
+
+export interface EmulatorStats {
+  calls: Record<string, number>;
+  refreshes: Record<string, { team: string; type: string; user: string; refreshes: number }>;
+  messagesStored: number;
+  faultsApplied: number;
+}
+
+const CODE_LIFETIME_MS = 10 * 60 * 1000;
+
+export const DEFAULT_CONFIG: EmulatorConfig = {
+  tokenLifetimeSeconds: 43_200,
+  refreshGraceSeconds: 10,
+  autoApprove: false,
+};
+
+function appFromSpec(spec: AppSpec, index: number): App {
+  return {
+    appId: spec.appId ?? `A0APP${String(index + 1).padStart(5, '0')}`,
+    clientId: spec.clientId,
+    clientSecret: spec.clientSecret,
+    name: spec.name ?? 'Test App',
+    redirectUris: spec.redirectUris,
+    pkceEnabled: spec.pkceEnabled ?? true,
+  };
+}
+
+export class EmulatorState {
+  config: EmulatorConfig;
+  readonly apps = new Map<string, App>();
+  readonly workspaces = new Map<string, Workspace>();
+  tokens = new TokenStore();
+  readonly codes = new Map<string, AuthCode>();
+  /** Scopes granted so far per `${team}:${app}`, since Slack scopes add up across installs. */
+  readonly grants = new Map<string, { bot: string[]; users: Map<string, string[]> }>();
+  messages: Message[] = [];
+  faults = new FaultQueue();
+  private calls = new Map<string, number>();
+  private clockOffsetMs = 0;
+  private lastTsMicros = 0;
+
+  constructor(
+    private readonly initialSeed: 'demo' | 'none',
+    private readonly initialConfig: EmulatorConfig,
+  ) {
+    this.config = { ...initialConfig };
+    this.reset();
+  }
+
+  /** The emulator's clock: wall time plus whatever advanceClock added. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  advanceClock(seconds: number): void {
+    this.clockOffsetMs += seconds * 1000;
+  }
+
+  /** Back to the initial seed and configuration; tokens, codes, messages, faults and counters go. */
+  reset(): void {
+    this.config = { ...this.initialConfig };
+    this.apps.clear();
+    this.clockOffsetMs = 0;
+    this.faults = new FaultQueue();
+    this.calls = new Map();
+    if (this.initialSeed === 'demo') {
+      this.apps.set(DEMO_APP_RECORD.clientId, { ...DEMO_APP_RECORD });
+      this.seed({ workspaces: DEMO_WORKSPACES });
+    } else {
+      this.seed({ workspaces: [] });
+    }
+  }
+
+  /** Replaces the workspaces (and the apps, if given); issued tokens and stored messages are dropped. */
+  seed(spec: SeedSpec): void {
+    if (spec.apps) {
+      this.apps.clear();
+      spec.apps.forEach((app, i) => this.apps.set(app.clientId, appFromSpec(app, i)));
+    }
+    this.workspaces.clear();
+    this.tokens = new TokenStore();
+    this.codes.clear();
+    this.grants.clear();
+    this.messages = [];
+    const apps = [...this.apps.values()];
+    for (const ws of spec.workspaces) this.workspaces.set(ws.teamId, seedWorkspace(ws, apps));
+  }
+
+  configure(patch: Partial<EmulatorConfig>): EmulatorConfig {
+    this.config = { ...this.config, ...patch };
+    return { ...this.config };
+  }
+
+  firstWorkspace(): Workspace | undefined {
+    return this.workspaces.values().next().value;
+  }
+
+  appById(appId: string): App | undefined {
+    return [...this.apps.values()].find((a) => a.appId === appId);
+  }
+
+  createCode(init: Omit<AuthCode, 'code' | 'expiresAt' | 'used'>): AuthCode {
+    const code: AuthCode = {
+      ...init,
+      code: `${Math.floor(this.now() / 1000)}.${this.codes.size + 1}.${Math.random().toString(16).slice(2, 14)}`,
+      expiresAt: this.now() + CODE_LIFETIME_MS,
+      used: false,
+    };
+    this.codes.set(code.code, code);
+    return code;
+  }
+
+  /** Installs without the browser round trip; returns what oauth.v2.access would. */
+  install(request: InstallRequest): OAuthAccessResponse {
+    return install(this, request);
+  }
+
+  /** Unique, increasing message timestamps in Slack's 'seconds.micros' form. */
+  nextTs(): string {
+    this.lastTsMicros = Math.max(this.now() * 1000, this.lastTsMicros + 1);
+    const seconds = Math.floor(this.lastTsMicros / 1_000_000);
+    return `${seconds}.${String(this.lastTsMicros % 1_000_000).padStart(6, '0')}`;
+  }
+
+  listMessages(filter: MessageFilter = {}): Message[] {
+    return this.messages.filter(
+      (m) => (!filter.team || m.team === filter.team) && (!filter.channel || m.channel === filter.channel),
+    );
+  }
+
+  expireTokens(teamId?: string): number {
+    return this.tokens.expireAccessTokens(this.now(), teamId);
+  }
+
+  countCall(method: string): void {
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+  }
+
+  stats(): EmulatorStats {
+    const refreshes: EmulatorStats['refreshes'] = {};
+    for (const chain of this.tokens.chains.values()) {
+      refreshes[chain.id] = { team: chain.teamId, type: chain.type, user: chain.userId, refreshes: chain.refreshes };
+    }
+    return {
+      calls: Object.fromEntries(this.calls),
+      refreshes,
+      messagesStored: this.messages.length,
+      faultsApplied: this.faults.applied,
+    };
+  }
+}
