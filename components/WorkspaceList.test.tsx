@@ -9,7 +9,14 @@ describe('WorkspaceList', () => {
         label="Linked workspaces"
         accounts={[
           { id: 'a', profileId: 'p', teamId: 'T1', teamName: 'Acme', status: 'connected' },
-          { id: 'b', profileId: 'p', teamId: 'T2', teamName: 'Globex', status: 'needs_reconnect', reason: 'The token was revoked.' },
+          {
+            id: 'b',
+            profileId: 'p',
+            teamId: 'T2',
+            teamName: 'Globex',
+            status: 'needs_reconnect',
+            reason: 'The token was revoked.',
+          },
         ]}
       />,
     );

@@ -8,6 +8,7 @@ export type AccountStatus = 'connected' | 'refreshing' | 'needs_reconnect';
 export interface AccountSummary {
   id: string;
   profileId: string;
+  profileName?: string;
   teamId: string;
   teamName: string;
   status: AccountStatus;
@@ -27,11 +28,55 @@ export interface Diagnostics {
   workerStartedAt: number;
 }
 
+export type ClientType = 'confidential' | 'public';
+
+/** A connector profile as pages see it: the client secret never leaves the background. */
+export interface ProfileView {
+  id: string;
+  name: string;
+  baseUrl: string;
+  clientType: ClientType;
+  clientId: string;
+  hasSecret: boolean;
+  botScopes: string[];
+  userScopes: string[];
+  actions: string[];
+}
+
+/** What the profile form sends. An empty secret on an existing profile keeps the stored one. */
+export interface ProfileInput {
+  id?: string;
+  name: string;
+  baseUrl: string;
+  clientType: ClientType;
+  clientId: string;
+  clientSecret?: string;
+  botScopes: string;
+  userScopes: string;
+  actions: string[];
+}
+
+export type ProfileSaveResult = { saved: ProfileView } | { errors: Record<string, string> };
+
+type Empty = Record<string, never>;
+
 /** Message type → request payload and response value. */
 export interface Protocol {
-  ping: { request: Record<string, never>; response: { startedAt: number } };
-  'accounts.list': { request: Record<string, never>; response: AccountSummary[] };
-  'diagnostics.get': { request: Record<string, never>; response: Diagnostics };
+  ping: { request: Empty; response: { startedAt: number } };
+  'accounts.list': { request: Empty; response: AccountSummary[] };
+  'diagnostics.get': { request: Empty; response: Diagnostics };
+  'profiles.list': { request: Empty; response: ProfileView[] };
+  'profiles.save': { request: ProfileInput; response: ProfileSaveResult };
+  'profiles.remove': { request: { id: string }; response: null };
+  /** Runs Slack's consent flow in the background; `team` preselects the workspace (reconnect). */
+  'workspaces.connect': { request: { profileId: string; team?: string }; response: AccountSummary };
+  /** Revokes the account's tokens with auth.revoke, then deletes its data. */
+  'workspaces.disconnect': { request: { accountId: string }; response: null };
+  /** auth.test through the normal call path (fresh token, refresh on expiry): a health check. */
+  'workspaces.check': {
+    request: { accountId: string; kind?: 'bot' | 'user' };
+    response: { teamId: string; userId: string };
+  };
 }
 
 export type MessageType = keyof Protocol;

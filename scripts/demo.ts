@@ -25,7 +25,9 @@ async function main() {
 
   if (!hasDisplay()) {
     console.log('No display found ($DISPLAY is not set), so Chromium cannot open a window here.');
-    console.log('The emulator keeps running. On a desktop, run "npm run demo" again, or use "xvfb-run -a npm run demo".');
+    console.log(
+      'The emulator keeps running. On a desktop, run "npm run demo" again, or use "xvfb-run -a npm run demo".',
+    );
     console.log('Press Ctrl+C to stop.');
     return;
   }
@@ -33,7 +35,9 @@ async function main() {
   const { context, extensionId } = await launchWithExtension({ headless: false });
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  console.log(`Courier is loaded in Chromium (extension id ${extensionId}). Close the browser or press Ctrl+C to stop.`);
+  console.log(
+    `Courier is loaded in Chromium (extension id ${extensionId}). Close the browser or press Ctrl+C to stop.`,
+  );
   context.on('close', () => void stop());
 }
 

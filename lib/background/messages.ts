@@ -1,31 +1,34 @@
 import { browser } from 'wxt/browser';
+import { redirectUrl } from '../platform/identity';
 import { toWireError } from '../errors';
-import { listAccountSummaries } from '../store/accounts';
-import { DB_VERSION, openCourierDB } from '../store/db';
+import { DB_VERSION } from '../store/db';
+import { profileHandlers } from './profile-handlers';
 import { createRouter } from './router';
+import type { Services } from './services';
+import { workspaceHandlers } from './workspace-handlers';
 
 /** Registers the message router; called synchronously from the background's main(). */
-export function setupMessages(startedAt: number): void {
-  const dbPromise = openCourierDB();
+export function setupMessages(startedAt: number, services: () => Promise<Services>): void {
   const listener = createRouter({
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     toWireError,
     handlers: {
       ping: () => Promise.resolve({ startedAt }),
-      'accounts.list': async () => listAccountSummaries(await dbPromise),
+      ...profileHandlers(services),
+      ...workspaceHandlers(services),
       'diagnostics.get': async () => {
-        const db = await dbPromise;
+        const { store } = await services();
         const manifest = browser.runtime.getManifest();
         return {
           version: manifest.version,
           browser: import.meta.env.BROWSER,
           manifestVersion: manifest.manifest_version,
           extensionId: browser.runtime.id,
-          redirectUrl: browser.identity.getRedirectURL(),
+          redirectUrl: redirectUrl(),
           databaseVersion: DB_VERSION,
-          accounts: await db.count('accounts'),
-          profiles: await db.count('profiles'),
+          accounts: await store.db.count('accounts'),
+          profiles: await store.db.count('profiles'),
           workerStartedAt: startedAt,
         };
       },

@@ -5,7 +5,14 @@ import type { Handlers } from './router';
 import { createRouter } from './router';
 
 const ORIGIN = 'chrome-extension://abc/';
+const unused = () => Promise.reject(new Error('not used in these tests'));
 const handlers: Handlers = {
+  'profiles.list': unused,
+  'profiles.save': unused,
+  'profiles.remove': unused,
+  'workspaces.connect': unused,
+  'workspaces.disconnect': unused,
+  'workspaces.check': unused,
   ping: () => Promise.resolve({ startedAt: 1 }),
   'accounts.list': () => Promise.reject(new CourierFailure('needs_reconnect', 'Reconnect Acme.')),
   'diagnostics.get': () => Promise.reject(new Error('token xoxe.xoxb-secret leaked in a stack')),
@@ -15,7 +22,10 @@ const page = { id: 'abc', url: `${ORIGIN}options.html`, frameId: 0, tab: {} };
 
 describe('message router', () => {
   it('answers its own pages', async () => {
-    await expect(route({ courier: 1, type: 'ping', payload: {} }, page)).resolves.toEqual({ ok: true, value: { startedAt: 1 } });
+    await expect(route({ courier: 1, type: 'ping', payload: {} }, page)).resolves.toEqual({
+      ok: true,
+      value: { startedAt: 1 },
+    });
   });
 
   it('ignores messages that are not Courier envelopes', () => {

@@ -1,18 +1,83 @@
 import type { IDBPDatabase } from 'idb';
-import type { AccountSummary } from '../protocol';
+import type { AccountStatus, AccountSummary } from '../protocol';
+import { deleteAccounts } from './cascade';
 import type { CourierDB } from './db';
+import type { Account, AccountDraft } from './records';
+import { accountSchema, readRecord, storedProfileSchema } from './records';
 
-/** Lists linked accounts for display; never includes token material. */
+export interface AccountsRepo {
+  list(): Promise<Account[]>;
+  get(id: string): Promise<Account | undefined>;
+  listByProfile(profileId: string): Promise<Account[]>;
+  /** Links a team, or updates it in place when it is already linked (keeping when it was first linked). */
+  upsert(draft: AccountDraft): Promise<Account>;
+  /** Returns the updated account, or undefined when there is none. */
+  setStatus(id: string, status: AccountStatus, reason?: string): Promise<Account | undefined>;
+  /** Removes the account and its token chains together. */
+  remove(id: string): Promise<void>;
+}
+
+const profileNameSchema = storedProfileSchema.pick({ id: true, name: true });
+const read = (value: unknown): Account => readRecord(accountSchema, 'accounts', value);
+
+/** Builds the record to store for a draft, given whatever is stored under its id now. */
+export function linkedAccount(draft: AccountDraft, existing: unknown, at: number): Account {
+  const linkedAt = accountSchema.safeParse(existing).data?.linkedAt ?? at;
+  return accountSchema.parse({ ...draft, linkedAt, updatedAt: at });
+}
+
+export function accountsRepo(db: IDBPDatabase<CourierDB>, now: () => number = Date.now): AccountsRepo {
+  return {
+    async list() {
+      return (await db.getAll('accounts')).map(read);
+    },
+    async get(id) {
+      const record = await db.get('accounts', id);
+      return record === undefined ? undefined : read(record);
+    },
+    async listByProfile(profileId) {
+      return (await db.getAllFromIndex('accounts', 'byProfile', profileId)).map(read);
+    },
+    async upsert(draft) {
+      const tx = db.transaction('accounts', 'readwrite');
+      const account = linkedAccount(draft, await tx.store.get(draft.id), now());
+      await Promise.all([tx.store.put(account), tx.done]);
+      return account;
+    },
+    async setStatus(id, status, reason) {
+      const tx = db.transaction('accounts', 'readwrite');
+      const record = await tx.store.get(id);
+      if (record === undefined) return undefined;
+      const { reason: _previous, ...rest } = read(record);
+      const account: Account = { ...rest, status, ...(reason === undefined ? {} : { reason }), updatedAt: now() };
+      await Promise.all([tx.store.put(account), tx.done]);
+      return account;
+    },
+    async remove(id) {
+      const tx = db.transaction(['profiles', 'accounts', 'chains'], 'readwrite');
+      await Promise.all([deleteAccounts(tx, [id]), tx.done]);
+    },
+  };
+}
+
+/** Lists linked accounts for display; never includes token material, and decrypts nothing. */
 export async function listAccountSummaries(db: IDBPDatabase<CourierDB>): Promise<AccountSummary[]> {
-  const records = await db.getAll('accounts');
-  return records
-    .map((record) => ({
-      id: record.id,
-      profileId: record.profileId,
-      teamId: record.teamId,
-      teamName: record.teamName,
-      status: (record.status as AccountSummary['status'] | undefined) ?? 'connected',
-      ...(typeof record.reason === 'string' ? { reason: record.reason } : {}),
+  const accounts = await accountsRepo(db).list();
+  const profileNames = new Map(
+    (await db.getAll('profiles')).map((value) => {
+      const { id, name } = readRecord(profileNameSchema, 'profiles', value);
+      return [id, name] as const;
+    }),
+  );
+  return accounts
+    .map((account) => ({
+      id: account.id,
+      profileId: account.profileId,
+      ...(profileNames.has(account.profileId) ? { profileName: profileNames.get(account.profileId) } : {}),
+      teamId: account.teamId,
+      teamName: account.teamName,
+      status: account.status,
+      ...(account.reason === undefined ? {} : { reason: account.reason }),
     }))
     .sort((a, b) => a.teamName.localeCompare(b.teamName));
 }

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openCourierDB } from './db';
@@ -6,17 +7,18 @@ describe('courier database', () => {
   it('creates every store at the current version', async () => {
     const db = await openCourierDB('fresh');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'profiles', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'chains', 'keys', 'profiles', 'settings']);
     expect([...db.transaction('accounts').store.indexNames].sort()).toEqual(['byProfile', 'byTeam']);
+    expect([...db.transaction('chains').store.indexNames]).toEqual(['byAccount']);
     db.close();
   });
 
   it('opens an existing database without losing its records', async () => {
     const first = await openCourierDB('kept');
-    await first.put('profiles', { id: 'p1', name: 'Acme app' });
+    await first.put('settings', 'dark', 'theme');
     first.close();
     const again = await openCourierDB('kept');
-    await expect(again.get('profiles', 'p1')).resolves.toEqual({ id: 'p1', name: 'Acme app' });
+    await expect(again.get('settings', 'theme')).resolves.toBe('dark');
     again.close();
   });
 
@@ -24,5 +26,13 @@ describe('courier database', () => {
     const newer = await openDB('newer', DB_VERSION + 1);
     newer.close();
     await expect(openCourierDB('newer')).rejects.toThrow();
+  });
+
+  it('closes itself when a newer version needs to upgrade, instead of blocking it', async () => {
+    const old = await openCourierDB('blocking');
+    const newer = await openDB('blocking', DB_VERSION + 1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+    expect(() => old.transaction('settings')).toThrow();
   });
 });

@@ -1,20 +1,21 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { openDB } from 'idb';
+import { migrateToV2 } from './migrate-v2';
+import type { Account, KeyRecord, StoredChain, StoredProfile } from './records';
 
 export const DB_NAME = 'courier';
 
-/** Raw records as stored; repositories parse them before handing them out. */
+/** Records as stored at the current version; repositories still parse what they read. */
 export interface CourierDB extends DBSchema {
-  profiles: { key: string; value: { id: string; name: string; [field: string]: unknown } };
-  accounts: {
-    key: string;
-    value: { id: string; profileId: string; teamId: string; teamName: string; [field: string]: unknown };
-    indexes: { byTeam: string; byProfile: string };
-  };
+  profiles: { key: string; value: StoredProfile };
+  accounts: { key: string; value: Account; indexes: { byTeam: string; byProfile: string } };
+  chains: { key: string; value: StoredChain; indexes: { byAccount: string } };
+  keys: { key: string; value: KeyRecord };
   settings: { key: string; value: unknown };
 }
 
-type Migration = (db: IDBPDatabase<CourierDB>) => void;
+export type UpgradeTransaction = IDBPTransaction<CourierDB, StoreNames<CourierDB>[], 'versionchange'>;
+type Migration = (db: IDBPDatabase<CourierDB>, tx: UpgradeTransaction) => void;
 
 /**
  * Numbered migrations; index i upgrades version i to i + 1. Append only: a released step never
@@ -28,14 +29,20 @@ export const MIGRATIONS: readonly Migration[] = [
     accounts.createIndex('byProfile', 'profileId');
     db.createObjectStore('settings');
   },
+  migrateToV2,
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export function openCourierDB(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<CourierDB>> {
-  return openDB<CourierDB>(name, version, {
-    upgrade(db, oldVersion, newVersion) {
-      for (let step = oldVersion; step < (newVersion ?? version); step++) MIGRATIONS[step]?.(db);
+export async function openCourierDB(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<CourierDB>> {
+  const db = await openDB<CourierDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, transaction) {
+      for (let step = oldVersion; step < (newVersion ?? version); step++) MIGRATIONS[step]?.(db, transaction);
+    },
+    // A newer Courier (just updated) wants to upgrade: step aside rather than block it.
+    blocking() {
+      db.close();
     },
   });
+  return db;
 }

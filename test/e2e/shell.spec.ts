@@ -1,16 +1,21 @@
-import type { Browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
 import { expect, test } from './fixtures';
 
 /** The id pinned by the development key in wxt.config.ts. */
 const PINNED_ID = 'hemhfgbpiiiaiahpipadgoafajeifogj';
 
-test('the extension loads with its pinned id and its service worker answers', async ({ serviceWorker, extensionId }) => {
+test('the extension loads with its pinned id and its service worker answers', async ({
+  serviceWorker,
+  extensionId,
+}) => {
   expect(extensionId).toBe(PINNED_ID);
   expect(serviceWorker.url()).toBe(`chrome-extension://${PINNED_ID}/background.js`);
   const manifest = await serviceWorker.evaluate(() =>
-    (globalThis as unknown as { chrome: Browser }).chrome.runtime.getManifest(),
+    (globalThis as unknown as { chrome: typeof browser }).chrome.runtime.getManifest(),
   );
-  expect(manifest.permissions).toEqual(expect.arrayContaining(['identity', 'alarms', 'contextMenus', 'storage', 'notifications']));
+  expect(manifest.permissions).toEqual(
+    expect.arrayContaining(['identity', 'alarms', 'contextMenus', 'storage', 'notifications']),
+  );
   expect(manifest.host_permissions).toEqual(expect.arrayContaining(['https://slack.com/*', 'http://127.0.0.1/*']));
 });
 
@@ -25,7 +30,10 @@ test('the popup renders, says no workspace is linked, and opens the options', as
   expect(errors).toEqual([]);
 });
 
-test('the options page renders its four sections and diagnostics from the background', async ({ openPage, extensionId }) => {
+test('the options page renders its four sections and diagnostics from the background', async ({
+  openPage,
+  extensionId,
+}) => {
   const { page, errors } = await openPage('options.html');
   for (const name of ['Profiles', 'Workspaces', 'Actions', 'Diagnostics']) {
     await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
@@ -44,7 +52,11 @@ test('a web page cannot talk to the background', async ({ context, emulator, ext
     const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
     if (!runtime || typeof runtime.sendMessage !== 'function') return 'no messaging API';
     try {
-      await (runtime.sendMessage as (id: string, message: unknown) => Promise<unknown>)(id, { courier: 1, type: 'accounts.list', payload: {} });
+      await (runtime.sendMessage as (id: string, message: unknown) => Promise<unknown>)(id, {
+        courier: 1,
+        type: 'accounts.list',
+        payload: {},
+      });
       return 'answered';
     } catch {
       return 'refused';

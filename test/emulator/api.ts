@@ -50,11 +50,8 @@ function runTokenMethod(
 
 /** The chain behind whatever token the call carries: an access token, or a refresh token being traded. */
 function revokeCaller(state: EmulatorState, request: ApiRequest): void {
-  const value = request.token ?? str(request.params, 'refresh_token') ?? '';
-  const chainId =
-    state.tokens.lookupRefresh(value)?.chain.id ??
-    [...state.tokens.chains.values()].find((c) => c.accessTokens.includes(value))?.id;
-  if (chainId) state.tokens.revokeChain(chainId);
+  const chain = state.tokens.chainOf(request.token ?? str(request.params, 'refresh_token') ?? '');
+  if (chain) state.tokens.revokeChain(chain.id);
 }
 
 export async function handleApi(

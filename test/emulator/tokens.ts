@@ -132,6 +132,30 @@ export class TokenStore {
     return true;
   }
 
+  /** The chain behind an access or refresh token, whatever state the token is in. */
+  chainOf(value: string): Chain | undefined {
+    const token = this.access.get(value) ?? this.refresh.get(value);
+    return token && this.chains.get(token.chainId);
+  }
+
+  /**
+   * Revokes the tokens of every chain `pick` selects; kinds 'refresh' leaves access tokens working
+   * (what regenerating the client secret does). Returns how many tokens changed.
+   */
+  revokeWhere(pick: (chain: Chain) => boolean, kinds: 'all' | 'refresh' = 'all'): number {
+    let count = 0;
+    const stores = kinds === 'all' ? [this.access, this.refresh] : [this.refresh];
+    for (const store of stores) {
+      for (const token of store.values()) {
+        const chain = this.chains.get(token.chainId);
+        if (token.revoked || !chain || !pick(chain)) continue;
+        token.revoked = true;
+        count += 1;
+      }
+    }
+    return count;
+  }
+
   /** Revokes every token of a chain, as when a user removes the app. */
   revokeChain(chainId: string): void {
     for (const token of this.access.values()) if (token.chainId === chainId) token.revoked = true;

@@ -7,7 +7,12 @@ export const E2E_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome
 
 /** Debian's unbranded Chromium honours --load-extension; branded Chrome no longer does. */
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/lib/chromium/chromium',
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ];
   const found = candidates.find((candidate): candidate is string => Boolean(candidate) && existsSync(candidate!));
   if (!found) {
     throw new Error('Chromium was not found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
@@ -21,7 +26,10 @@ export interface LaunchedExtension {
   extensionId: string;
 }
 
-export async function launchWithExtension(options: { headless: boolean; userDataDir?: string }): Promise<LaunchedExtension> {
+export async function launchWithExtension(options: {
+  headless: boolean;
+  userDataDir?: string;
+}): Promise<LaunchedExtension> {
   if (!existsSync(path.join(E2E_BUILD, 'manifest.json'))) {
     throw new Error(`No e2e build at ${E2E_BUILD}. Run "npm run build:e2e" first.`);
   }

@@ -1,0 +1,102 @@
+import { CourierFailure } from '../errors';
+import { AuthFlowCancelled, AuthFlowUnreachable } from '../platform/identity';
+import { SlackApiError, SlackTransportError } from '../slack/errors';
+import type { Transport } from '../slack/transport';
+import type { Account, Chain, Profile } from '../store/records';
+import { buildAuthorizeUrl, codeExchangeParams } from './authorize';
+import { explain } from './classify';
+import { linkFromExchange, parseAuthTest, parseExchangeResponse } from './exchange';
+import { challengeFor, createVerifier } from './pkce';
+import { checkState, createState } from './state';
+
+export interface LinkDeps {
+  redirectUri: string;
+  /** Opens Slack's consent page and resolves with the URL Slack redirected back to. */
+  launchAuthFlow(url: string): Promise<string>;
+  transport(baseUrl: string): Transport;
+  saveLinked(account: Account, chains: Chain[]): Promise<void>;
+  now(): number;
+}
+
+/**
+ * Links (or re-links) a workspace with a profile: consent, state check, code exchange, auth.test,
+ * then the account and its chains are stored together. Every failure becomes a sentence.
+ */
+export async function linkWorkspace(deps: LinkDeps, profile: Profile, team?: string): Promise<Account> {
+  const state = createState();
+  const verifier = profile.clientType === 'public' ? createVerifier() : undefined;
+  const url = buildAuthorizeUrl({
+    baseUrl: profile.baseUrl,
+    clientId: profile.clientId,
+    botScopes: profile.botScopes,
+    userScopes: profile.userScopes,
+    redirectUri: deps.redirectUri,
+    state,
+    ...(team ? { team } : {}),
+    ...(verifier ? { codeChallenge: await challengeFor(verifier) } : {}),
+  });
+
+  let returned: string;
+  try {
+    returned = await deps.launchAuthFlow(url);
+  } catch (error) {
+    if (error instanceof AuthFlowUnreachable) throw fail('offline', 'network', deps, profile);
+    if (error instanceof AuthFlowCancelled) throw fail('slack_error', 'access_denied', deps, profile);
+    throw error;
+  }
+
+  const outcome = checkState(state, returned);
+  switch (outcome.kind) {
+    case 'code':
+      break;
+    case 'denied':
+      throw fail('slack_error', 'access_denied', deps, profile);
+    case 'error':
+      throw fail('slack_error', outcome.code, deps, profile);
+    case 'forged':
+      throw fail('forbidden', 'state_mismatch', deps, profile);
+    case 'malformed':
+      throw fail('slack_error', 'garbage', deps, profile);
+  }
+
+  const transport = deps.transport(profile.baseUrl);
+  try {
+    const params = codeExchangeParams({
+      clientId: profile.clientId,
+      clientSecret: profile.clientType === 'confidential' ? profile.clientSecret : undefined,
+      code: outcome.code,
+      redirectUri: deps.redirectUri,
+      codeVerifier: verifier,
+    });
+    const exchange = parseExchangeResponse(await transport.call('oauth.v2.access', Object.fromEntries(params)));
+    const testToken = exchange.access_token ?? exchange.authed_user?.access_token;
+    const authTest = parseAuthTest(await transport.call('auth.test', {}, testToken ? { token: testToken } : {}));
+    const { account, chains } = linkFromExchange(exchange, authTest, profile.id, deps.now());
+    await deps.saveLinked(account, chains);
+    return account;
+  } catch (error) {
+    if (error instanceof CourierFailure) throw error;
+    if (error instanceof SlackApiError) throw fail('slack_error', error.code, deps, profile);
+    if (error instanceof SlackTransportError) {
+      throw fail(
+        error.failure === 'network' || error.failure === 'timeout' ? 'offline' : 'slack_error',
+        error.failure === 'garbage' || error.failure === 'http_error' ? 'garbage' : 'network',
+        deps,
+        profile,
+      );
+    }
+    // A body that parsed as JSON but not as Slack's answer.
+    throw fail('slack_error', 'garbage', deps, profile);
+  }
+}
+
+function fail(kind: CourierFailure['kind'], code: string, deps: LinkDeps, profile: Profile): CourierFailure {
+  return new CourierFailure(
+    kind,
+    explain(code, {
+      redirectUri: deps.redirectUri,
+      baseUrl: profile.baseUrl,
+      scopes: [...profile.botScopes, ...profile.userScopes],
+    }),
+  );
+}

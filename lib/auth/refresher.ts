@@ -1,0 +1,189 @@
+import { CourierFailure } from '../errors';
+import type { WithLock } from '../platform/locks';
+import { SlackApiError, SlackTransportError } from '../slack/errors';
+import type { Transport } from '../slack/transport';
+import type { Chain, ChainKind } from '../store/records';
+import { refreshParams } from './authorize';
+import { classifyFailure, explain } from './classify';
+import { chainFromRefresh, parseRefreshResponse } from './exchange';
+import { isDue } from './margin';
+
+export interface ClientCredentials {
+  baseUrl: string;
+  clientId: string;
+  clientSecret?: string;
+}
+
+export interface RefresherDeps {
+  chains: {
+    get(id: string): Promise<Chain | undefined>;
+    /** Writes `next` only if the stored version is still `expectedVersion`; false otherwise. */
+    replace(next: Chain, expectedVersion: number): Promise<boolean>;
+    markDead(id: string, code: string): Promise<void>;
+    listAll(): Promise<
+      Pick<Chain, 'id' | 'accountId' | 'kind' | 'expiresAt' | 'lifetimeMs' | 'refreshedAt' | 'version' | 'dead'>[]
+    >;
+  };
+  credentials(accountId: string): Promise<ClientCredentials>;
+  transport(baseUrl: string): Transport;
+  withLock: WithLock;
+  now(): number;
+  /** A fraction in [0, 1) that spreads refreshes out; fixed in tests. */
+  jitter(): number;
+  /** A chain died: the account needs a reconnect. */
+  onTerminal(accountId: string, kind: ChainKind, code: string): Promise<void>;
+  /** A refresh of one of the account's chains started (true) or ended (false). */
+  onRefreshing(accountId: string, active: boolean): void;
+  /** Waits between transient retries; instant in tests. */
+  sleep(ms: number): Promise<void>;
+}
+
+/** Pauses before the 2nd and 3rd attempt when Slack or the network fails transiently. */
+const TRANSIENT_BACKOFF_MS = [500, 2_000];
+
+export const chainId = (accountId: string, kind: ChainKind) => `${accountId}:${kind}`;
+
+export function createRefresher(deps: RefresherDeps) {
+  const inFlight = new Map<string, Promise<Chain>>();
+
+  function needsReconnect(code: string): CourierFailure {
+    return new CourierFailure('needs_reconnect', explain(code));
+  }
+
+  async function exchange(chain: Chain): Promise<Chain> {
+    if (!chain.refreshToken) throw needsReconnect('invalid_refresh_token');
+    const credentials = await deps.credentials(chain.accountId);
+    const transport = deps.transport(credentials.baseUrl);
+    const params = refreshParams({
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      refreshToken: chain.refreshToken,
+    });
+    const body = await transport.call('oauth.v2.access', Object.fromEntries(params));
+    return chainFromRefresh(chain, parseRefreshResponse(body), deps.now());
+  }
+
+  /** One attempt loop under the lock: re-read, skip if someone else already refreshed, else rotate. */
+  async function rotate(id: string, seenVersion: number, force: boolean): Promise<Chain> {
+    return deps.withLock(`courier-chain:${id}`, async () => {
+      const current = await deps.chains.get(id);
+      if (!current) throw needsReconnect('invalid_auth');
+      if (current.dead) throw needsReconnect(current.dead.code);
+      if (current.version !== seenVersion) return current;
+      if (!force && !isDue(current, deps.now(), deps.jitter())) return current;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const next = await exchange(current);
+          // The new pair is stored before anyone uses it; the old refresh token dies after a grace.
+          if (await deps.chains.replace(next, current.version)) return next;
+          return (await deps.chains.get(id)) ?? next;
+        } catch (error) {
+          const kind = classify(error);
+          if (kind === 'terminal') {
+            const code = error instanceof SlackApiError ? error.code : 'invalid_refresh_token';
+            await deps.chains.markDead(id, code);
+            await deps.onTerminal(current.accountId, current.kind, code);
+            throw needsReconnect(code);
+          }
+          const stillValid = current.expiresAt === undefined || current.expiresAt > deps.now();
+          const backoff = TRANSIENT_BACKOFF_MS[attempt];
+          // A token that still works is better than an error; the next check tries again.
+          if (stillValid && !force) return current;
+          if (backoff === undefined) throw transientFailure(error);
+          await deps.sleep(backoff);
+        }
+      }
+    });
+  }
+
+  /** Single flight per chain in this context; Web Locks extend it to every other context. */
+  function refresh(id: string, seenVersion: number, force: boolean, accountId: string): Promise<Chain> {
+    const running = inFlight.get(id);
+    if (running) return running;
+    deps.onRefreshing(accountId, true);
+    const started = rotate(id, seenVersion, force).finally(() => {
+      inFlight.delete(id);
+      deps.onRefreshing(accountId, false);
+    });
+    inFlight.set(id, started);
+    return started;
+  }
+
+  async function currentChain(accountId: string, kind: ChainKind): Promise<Chain> {
+    const id = chainId(accountId, kind);
+    const chain = await deps.chains.get(id);
+    if (!chain) {
+      throw new CourierFailure(
+        'needs_reconnect',
+        kind === 'user'
+          ? 'This workspace was linked without user scopes. Reconnect it with the user scopes this action needs.'
+          : 'This workspace was linked without bot scopes. Reconnect it with the bot scopes this action needs.',
+      );
+    }
+    if (chain.dead) throw needsReconnect(chain.dead.code);
+    if (isDue(chain, deps.now(), deps.jitter())) return refresh(id, chain.version, false, accountId);
+    return chain;
+  }
+
+  return {
+    /**
+     * Runs `work` with a fresh access token of the chain. A call that Slack answers with
+     * token_expired refreshes once and retries once; nothing else is retried here.
+     */
+    async withToken<T>(accountId: string, kind: ChainKind, work: (token: string) => Promise<T>): Promise<T> {
+      const chain = await currentChain(accountId, kind);
+      try {
+        return await work(chain.accessToken);
+      } catch (error) {
+        if (!(error instanceof SlackApiError) || error.code !== 'token_expired') throw error;
+        const renewed = await refresh(chain.id, chain.version, true, accountId);
+        return work(renewed.accessToken);
+      }
+    },
+
+    /** The alarm's backstop: refresh every live chain that is due, one after another. */
+    async refreshDue(): Promise<{ refreshed: number; failed: number }> {
+      let refreshed = 0;
+      let failed = 0;
+      for (const meta of await deps.chains.listAll()) {
+        if (meta.dead || !isDue(meta, deps.now(), deps.jitter())) continue;
+        try {
+          await refresh(meta.id, meta.version, false, meta.accountId);
+          refreshed++;
+        } catch {
+          failed++;
+        }
+      }
+      return { refreshed, failed };
+    },
+  };
+}
+
+export type Refresher = ReturnType<typeof createRefresher>;
+
+function classify(error: unknown): 'terminal' | 'transient' {
+  if (error instanceof SlackApiError) return classifyFailure(error.code) === 'terminal' ? 'terminal' : 'transient';
+  if (error instanceof SlackTransportError) return 'transient';
+  if (error instanceof CourierFailure) return 'terminal';
+  // A response that passed the envelope but not the schema: treat as Slack misbehaving, try later.
+  return 'transient';
+}
+
+function transientFailure(error: unknown): CourierFailure {
+  if (error instanceof SlackTransportError && (error.failure === 'network' || error.failure === 'timeout')) {
+    return new CourierFailure(
+      'offline',
+      'Slack could not be reached to renew the token. Check your connection; Courier will retry.',
+    );
+  }
+  if (error instanceof SlackTransportError && error.failure === 'rate_limited') {
+    return new CourierFailure(
+      'rate_limited',
+      `Slack is rate limiting token renewal. Courier will retry in ${error.retryAfter ?? 1} s.`,
+    );
+  }
+  return new CourierFailure(
+    'slack_error',
+    'Slack is having trouble renewing the token right now. Courier will retry shortly.',
+  );
+}

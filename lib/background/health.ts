@@ -1,0 +1,38 @@
+import { explain } from '../auth/classify';
+import { bumpRevision } from '../platform/revision';
+import { notifyReconnect, showReconnectBadge } from '../platform/attention';
+import type { ChainKind } from '../store/records';
+import type { CourierStore } from '../store/store';
+
+/** Account health: the badge, the notification and the status the Workspaces section shows. */
+export function createHealth(store: CourierStore) {
+  const refreshing = new Set<string>();
+
+  async function updateBadge(): Promise<void> {
+    const accounts = await store.accounts.list();
+    await showReconnectBadge(accounts.filter((account) => account.status === 'needs_reconnect').length);
+  }
+
+  return {
+    updateBadge,
+    isRefreshing: (accountId: string) => refreshing.has(accountId),
+
+    setRefreshing(accountId: string, active: boolean): void {
+      if (active) refreshing.add(accountId);
+      else refreshing.delete(accountId);
+      void bumpRevision('accounts');
+    },
+
+    /** A chain died for good: say which workspace and why, everywhere a person might look. */
+    async chainDied(accountId: string, kind: ChainKind, code: string): Promise<void> {
+      const who = kind === 'user' ? 'Your user token' : 'The bot token';
+      const reason = `${who} stopped working. ${explain(code)}`;
+      const account = await store.accounts.setStatus(accountId, 'needs_reconnect', reason);
+      await bumpRevision('accounts');
+      await updateBadge();
+      if (account) await notifyReconnect(accountId, account.teamName, reason);
+    },
+  };
+}
+
+export type Health = ReturnType<typeof createHealth>;

@@ -1,0 +1,51 @@
+import { createRefresher } from '../auth/refresher';
+import { CourierFailure } from '../errors';
+import { createLocks } from '../platform/locks';
+import { createTransport } from '../slack/transport';
+import type { CourierStore } from '../store/store';
+import { openStore } from '../store/store';
+import { createHealth } from './health';
+
+/** Everything the background's handlers share, built once per worker start. */
+export async function createServices() {
+  const store = await openStore();
+  const health = createHealth(store);
+  const transport = (baseUrl: string) => createTransport(baseUrl);
+  const refresher = createRefresher({
+    chains: {
+      get: (id) => store.chains.get(id),
+      replace: (next, expectedVersion) => store.chains.replace(next, expectedVersion),
+      markDead: async (id, code) => {
+        await store.chains.markDead(id, code);
+      },
+      listAll: () => store.chains.listMeta(),
+    },
+    credentials: (accountId) => credentialsFor(store, accountId),
+    transport,
+    withLock: createLocks(),
+    now: Date.now,
+    jitter: Math.random,
+    onTerminal: (accountId, kind, code) => health.chainDied(accountId, kind, code),
+    onRefreshing: (accountId, active) => health.setRefreshing(accountId, active),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  });
+  return { store, health, transport, refresher };
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;
+
+async function credentialsFor(store: CourierStore, accountId: string) {
+  const account = await store.accounts.get(accountId);
+  const profile = account && (await store.profiles.get(account.profileId));
+  if (!profile) {
+    throw new CourierFailure(
+      'needs_reconnect',
+      'The connector profile of this workspace was deleted. Link it again with a profile.',
+    );
+  }
+  return {
+    baseUrl: profile.baseUrl,
+    clientId: profile.clientId,
+    ...(profile.clientType === 'confidential' && profile.clientSecret ? { clientSecret: profile.clientSecret } : {}),
+  };
+}

@@ -1,0 +1,97 @@
+// @vitest-environment node
+import type { IDBPDatabase } from 'idb';
+import { unwrap } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { listAccountSummaries } from './accounts';
+import type { CourierDB } from './db';
+import { DB_VERSION, openCourierDB } from './db';
+import { loadSealingKey } from './keys';
+import { createStore } from './store';
+import { v1Fixture } from './testing/fixture-v1';
+import { fragments, rawDump } from './testing/raw-dump';
+
+/** Writes records as an older version would have, bypassing today's types. */
+function putRaw(db: IDBPDatabase<CourierDB>, storeName: string, records: readonly unknown[]): Promise<void> {
+  const tx = unwrap(db).transaction(storeName, 'readwrite');
+  for (const record of records) {
+    if (storeName === 'settings') {
+      const { key, value } = record as { key: string; value: unknown };
+      tx.objectStore(storeName).put(value, key);
+    } else tx.objectStore(storeName).put(record);
+  }
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('fixture write failed'));
+  });
+}
+
+interface VersionFixture {
+  seed(db: IDBPDatabase<CourierDB>): Promise<void>;
+  /** Checks the fixture's data as the current version sees it. */
+  check(name: string, db: IDBPDatabase<CourierDB>): Promise<void>;
+}
+
+/** One fixture per earlier version: a new migration adds the fixture of the version it leaves. */
+const FIXTURES: Record<number, VersionFixture> = {
+  1: {
+    async seed(db) {
+      for (const [storeName, records] of Object.entries(v1Fixture)) await putRaw(db, storeName, records);
+    },
+    async check(name, db) {
+      const store = createStore(db, await loadSealingKey(db), () => 5);
+      const profiles = await store.profiles.list();
+      expect(profiles.map(({ id, name: profileName }) => [id, profileName])).toEqual([
+        ['p1', 'Acme app'],
+        ['p2', 'Old app'],
+      ]);
+      expect(
+        profiles.every((profile) => profile.clientSecret === undefined && profile.baseUrl === 'https://slack.com'),
+      ).toBe(true);
+
+      const accounts = await store.accounts.list();
+      expect(accounts.map(({ id, teamName, status }) => [id, teamName, status])).toEqual([
+        ['p1:T1', 'Acme', 'needs_reconnect'],
+        ['p2:T2', 'Beta', 'needs_reconnect'],
+      ]);
+      expect(accounts[0]?.reason).toMatch(/Reconnect/);
+      await expect(store.accounts.listByProfile('p2')).resolves.toHaveLength(1);
+      await expect(listAccountSummaries(db)).resolves.toHaveLength(2);
+      await expect(db.get('settings', 'theme')).resolves.toBe('dark');
+
+      const dump = await rawDump(name);
+      for (const secret of ['legacy-secret-in-clear-0123456789', 'xoxb-legacy-token-in-clear-42']) {
+        for (const fragment of fragments(secret)) expect(dump).not.toContain(fragment);
+      }
+    },
+  },
+};
+
+describe('migrations', () => {
+  it('has a fixture for every earlier version', () => {
+    expect(Object.keys(FIXTURES).map(Number)).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, index) => index + 1));
+  });
+
+  for (const [version, fixture] of Object.entries(FIXTURES).map(([v, f]) => [Number(v), f] as const)) {
+    it(`upgrades a version ${version} database to version ${DB_VERSION}, keeping its data`, async () => {
+      const name = `from-v${version}`;
+      const old = await openCourierDB(name, version);
+      expect(old.version).toBe(version);
+      await fixture.seed(old);
+      old.close();
+
+      const current = await openCourierDB(name);
+      expect(current.version).toBe(DB_VERSION);
+      expect([...current.objectStoreNames].sort()).toEqual(['accounts', 'chains', 'keys', 'profiles', 'settings']);
+      await fixture.check(name, current);
+      current.close();
+    });
+
+    it(`upgrades an empty version ${version} database`, async () => {
+      (await openCourierDB(`empty-v${version}`, version)).close();
+      const current = await openCourierDB(`empty-v${version}`);
+      expect(current.version).toBe(DB_VERSION);
+      await expect(createStore(current, await loadSealingKey(current)).profiles.list()).resolves.toEqual([]);
+      current.close();
+    });
+  }
+});

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import type { Sealed } from '../crypto/seal';
+import type { AccountStatus } from '../protocol';
+
+/**
+ * The single source of the record types. Records read back from IndexedDB are a boundary: another
+ * version of Courier, a half-applied migration or a hand edit may have written them, so every
+ * repository parses what it reads with these schemas.
+ */
+
+export const DEFAULT_BASE_URL = 'https://slack.com';
+
+export const accountId = (profileId: string, teamId: string): string => `${profileId}:${teamId}`;
+export const chainId = (accountOf: string, kind: ChainKind): string => `${accountOf}:${kind}`;
+
+const id = z.string().min(1);
+const time = z.number().nonnegative();
+const strings = z.array(z.string());
+
+// Checked lazily: WXT evaluates modules at build time, where only plain globals are guaranteed.
+const bytes = z.custom<Uint8Array<ArrayBuffer>>(
+  (value) => value instanceof Uint8Array && value.buffer instanceof ArrayBuffer,
+  'Expected bytes',
+);
+
+export const sealedSchema = z.object({
+  iv: bytes.refine((iv) => iv.byteLength === 12, 'Expected a 12-byte IV'),
+  data: bytes,
+}) satisfies z.ZodType<Sealed>;
+
+const profileFields = {
+  id,
+  name: z.string().min(1),
+  baseUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_BASE_URL),
+  clientType: z.enum(['confidential', 'public']),
+  // Empty while the person has not pasted it yet; connecting checks it.
+  clientId: z.string(),
+  botScopes: strings,
+  userScopes: strings,
+  actions: strings,
+  createdAt: time,
+  updatedAt: time,
+};
+
+export const profileSchema = z
+  .object({ ...profileFields, clientSecret: z.string().min(1).optional() })
+  .refine((profile) => profile.clientType === 'confidential' || profile.clientSecret === undefined, {
+    message: 'A public client has no client secret',
+    path: ['clientSecret'],
+  });
+export type Profile = z.output<typeof profileSchema>;
+/** What callers hand to `profiles.put`; the repository stamps the times. */
+export type ProfileDraft = Omit<z.input<typeof profileSchema>, 'createdAt' | 'updatedAt'>;
+
+export const storedProfileSchema = z.object({ ...profileFields, sealedSecret: sealedSchema.optional() });
+export type StoredProfile = z.output<typeof storedProfileSchema>;
+
+export const accountStatusSchema = z.enum([
+  'connected',
+  'refreshing',
+  'needs_reconnect',
+]) satisfies z.ZodType<AccountStatus>;
+
+export const accountSchema = z
+  .object({
+    id,
+    profileId: id,
+    teamId: id,
+    teamName: z.string(),
+    teamUrl: z.string().optional(),
+    enterpriseId: z.string().optional(),
+    enterpriseName: z.string().optional(),
+    appId: z.string(),
+    botUserId: z.string().optional(),
+    authedUserId: z.string().optional(),
+    botScopes: strings,
+    userScopes: strings,
+    status: accountStatusSchema,
+    reason: z.string().optional(),
+    linkedAt: time,
+    updatedAt: time,
+  })
+  .refine((account) => account.id === accountId(account.profileId, account.teamId), {
+    message: 'An account id is its profile id and team id',
+    path: ['id'],
+  });
+export type Account = z.output<typeof accountSchema>;
+/** What the link step hands to `accounts.upsert`; the repository stamps the times. */
+export type AccountDraft = Omit<Account, 'linkedAt' | 'updatedAt'>;
+
+export const chainKindSchema = z.enum(['bot', 'user']);
+export type ChainKind = z.output<typeof chainKindSchema>;
+
+const chainMetaFields = {
+  id,
+  accountId: id,
+  kind: chainKindSchema,
+  /** Absent: the token does not expire (token rotation is off for this app). */
+  expiresAt: time.optional(),
+  /** The `expires_in` the token was issued with, so the refresh margin can scale with it. */
+  lifetimeMs: z.number().positive().optional(),
+  scopes: strings,
+  /** Bumped on every write; a refresh only writes if the version it read is still current. */
+  version: z.number().int().nonnegative(),
+  refreshedAt: time,
+  /** Set on a terminal refresh failure; the account then needs a reconnect. */
+  dead: z.object({ code: z.string(), at: time }).optional(),
+};
+
+const chainIdMatches = {
+  check: (chain: { id: string; accountId: string; kind: ChainKind }) =>
+    chain.id === chainId(chain.accountId, chain.kind),
+  params: { message: 'A chain id is its account id and kind', path: ['id'] },
+};
+
+export const chainTokensSchema = z.object({
+  accessToken: z.string().min(1),
+  /** Absent for tokens that do not rotate. */
+  refreshToken: z.string().min(1).optional(),
+});
+export type ChainTokens = z.output<typeof chainTokensSchema>;
+
+export const chainMetaSchema = z.object(chainMetaFields).refine(chainIdMatches.check, chainIdMatches.params);
+/** A chain without its tokens: enough to schedule refreshes without decrypting anything. */
+export type ChainMeta = z.output<typeof chainMetaSchema>;
+
+export const chainSchema = z
+  .object({ ...chainMetaFields, ...chainTokensSchema.shape })
+  .refine(chainIdMatches.check, chainIdMatches.params);
+export type Chain = z.output<typeof chainSchema>;
+/** What callers write; the repository sets the version. */
+export type ChainDraft = Omit<Chain, 'version'>;
+
+export const storedChainSchema = z
+  .object({ ...chainMetaFields, sealedTokens: sealedSchema })
+  .refine(chainIdMatches.check, chainIdMatches.params);
+export type StoredChain = z.output<typeof storedChainSchema>;
+
+export const keyRecordSchema = z.object({
+  id,
+  key: z.custom<CryptoKey>(
+    (value) => value instanceof CryptoKey && value.algorithm.name === 'AES-GCM' && !value.extractable,
+    'Expected a non-extractable AES-GCM key',
+  ),
+  createdAt: time,
+});
+export type KeyRecord = z.output<typeof keyRecordSchema>;
+
+/** A stored record failed its schema: a bug or a foreign write, never a person's mistake. */
+export class StoredRecordError extends Error {
+  constructor(store: string, cause: unknown) {
+    super(`A record in the ${store} store does not have the expected shape.`, { cause });
+    this.name = 'StoredRecordError';
+  }
+}
+
+export function readRecord<T>(schema: z.ZodType<T>, store: string, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new StoredRecordError(store, result.error);
+  return result.data;
+}

@@ -1,0 +1,35 @@
+import type { IDBPDatabase } from 'idb';
+import type { AccountsRepo } from './accounts';
+import { accountsRepo } from './accounts';
+import type { ChainsRepo } from './chains';
+import { chainsRepo } from './chains';
+import type { CourierDB } from './db';
+import { DB_NAME, openCourierDB } from './db';
+import { loadSealingKey } from './keys';
+import type { ProfilesRepo } from './profiles';
+import { profilesRepo } from './profiles';
+
+export interface CourierStore {
+  db: IDBPDatabase<CourierDB>;
+  profiles: ProfilesRepo;
+  accounts: AccountsRepo;
+  chains: ChainsRepo;
+}
+
+export function createStore(db: IDBPDatabase<CourierDB>, key: CryptoKey, now: () => number = Date.now): CourierStore {
+  return {
+    db,
+    profiles: profilesRepo(db, key, now),
+    accounts: accountsRepo(db, now),
+    chains: chainsRepo(db, key, now),
+  };
+}
+
+/**
+ * Opens the database (migrating it) and loads the sealing key. Only the background calls this:
+ * it is the one writer of tokens and secrets; pages get summaries through the protocol.
+ */
+export async function openStore(name = DB_NAME): Promise<CourierStore> {
+  const db = await openCourierDB(name);
+  return createStore(db, await loadSealingKey(db));
+}
