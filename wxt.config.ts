@@ -22,7 +22,7 @@ export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({ plugins: [preact({ devToolsEnabled: false })] }),
   zip: {
-    excludeSources: ['.ci/**', 'test/e2e/**', 'playwright-report/**', 'test-results/**'],
+    excludeSources: ['.ci/**', 'playwright-report/**', 'test-results/**', 'reports/**'],
   },
   manifest: ({ browser, manifestVersion, mode }) => {
     const e2e = mode === 'e2e';

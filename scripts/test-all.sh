@@ -3,8 +3,8 @@
 # still run, so one run reports everything; the last line is the totals of vitest and Playwright.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/vitest.json test-results/playwright.json
+mkdir -p reports
+rm -f reports/vitest.json reports/playwright.json
 
 failed_steps=()
 step() {
@@ -20,7 +20,7 @@ step() {
 step lint npx eslint . --max-warnings=0
 step format npx prettier --check . --log-level warn
 step types npx tsc --noEmit
-step unit npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step build npm run --silent build
 step firefox-lint npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --output text
 step build-e2e npm run --silent build:e2e
@@ -30,5 +30,5 @@ echo
 if ((${#failed_steps[@]})); then
   echo "Failed steps: ${failed_steps[*]}"
 fi
-node scripts/totals.mjs test-results/vitest.json test-results/playwright.json
+node scripts/totals.mjs reports/vitest.json reports/playwright.json
 ((${#failed_steps[@]} == 0))
