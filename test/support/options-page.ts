@@ -16,7 +16,8 @@ export async function addProfile(page: Page, fields: ProfileFields): Promise<voi
   await form.getByLabel('Profile name', { exact: true }).fill(fields.name);
   if (fields.pkce) await form.getByLabel('Public (PKCE, client ID only)', { exact: true }).check();
   await form.getByLabel('Client ID', { exact: true }).fill(fields.clientId);
-  if (fields.clientSecret !== undefined) await form.getByLabel('Client secret', { exact: true }).fill(fields.clientSecret);
+  if (fields.clientSecret !== undefined)
+    await form.getByLabel('Client secret', { exact: true }).fill(fields.clientSecret);
   await form.getByLabel('Slack base URL', { exact: true }).fill(fields.baseUrl);
   await form.getByRole('button', { name: 'Save profile' }).click();
 }
