@@ -2,8 +2,9 @@
  * npm run demo: the built-in Slack emulator plus a Chromium window with the e2e build of Courier.
  * No Slack app and no network needed. Without a display it says so and serves the emulator alone.
  */
-import { startEmulator } from '../test/emulator/index';
+import { DEMO_APP, startEmulator } from '../test/emulator/index';
 import { launchWithExtension } from '../test/support/chromium';
+import { addProfile } from '../test/support/options-page';
 
 const port = Number(process.env.PORT ?? 8787);
 
@@ -35,8 +36,17 @@ async function main() {
   const { context, extensionId } = await launchWithExtension({ headless: false });
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
+  // The ready profile for the emulator, entered through the form as a person would.
+  await addProfile(options, {
+    name: 'Slack emulator (demo)',
+    clientId: DEMO_APP.clientId,
+    clientSecret: DEMO_APP.clientSecret,
+    baseUrl: emulator.url,
+  });
+  await options.getByRole('button', { name: 'Connect workspace' }).waitFor();
+  console.log(`Courier is loaded in Chromium (extension id ${extensionId}).`);
   console.log(
-    `Courier is loaded in Chromium (extension id ${extensionId}). Close the browser or press Ctrl+C to stop.`,
+    'Click "Connect workspace", then "Allow" on the consent page. Close the browser or press Ctrl+C to stop.',
   );
   context.on('close', () => void stop());
 }

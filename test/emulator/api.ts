@@ -1,10 +1,11 @@
-// /api/<method>: parse, inject faults, authenticate, check token type and scopes, run, wrap.
+// /api/<method>: parse, inject faults, enforce rate limits, authenticate, check token type and scopes, run, wrap.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiRequest } from './envelope';
 import { SlackError, errorEnvelope, okEnvelope, parseApiRequest, str } from './envelope';
 import { applyFault } from './faults';
 import { sendJson } from './http';
 import { METHODS } from './methods';
+import { checkRateLimit } from './ratelimits';
 import type { MethodContext, MethodResult, TokenMethod } from './methods/types';
 import type { EmulatorState } from './state';
 
@@ -73,10 +74,19 @@ export async function handleApi(
     });
     if (outcome === 'handled') return;
   }
+  const def = METHODS.get(method);
+  const retryAfter = def && checkRateLimit(state, def, request);
+  if (retryAfter !== undefined) {
+    // A throttled refresh is still an attempt the client made; the log should show it.
+    if (method === 'oauth.v2.access' && str(request.params, 'grant_type') === 'refresh_token') {
+      state.logRefresh(str(request.params, 'refresh_token') ?? '', 'ratelimited');
+    }
+    const limitHeaders = { ...CORS_HEADERS, 'retry-after': String(retryAfter) };
+    return sendJson(res, 429, { ok: false, error: 'ratelimited' }, limitHeaders);
+  }
   const headers: Record<string, string> = { ...CORS_HEADERS };
   let body: Record<string, unknown>;
   try {
-    const def = METHODS.get(method);
     if (!def) throw new SlackError('unknown_method', { req_method: method });
     if (request.bodyError) throw new SlackError(request.bodyError);
     const result =

@@ -1,4 +1,4 @@
-// npx tsx test/emulator/cli.ts [--port N] [--host H]: the demo seed, until SIGINT or SIGTERM.
+// npx tsx test/emulator/cli.ts [--port N] [--host H] [--rate-limits]: the demo seed, until SIGINT or SIGTERM.
 import { startEmulator } from './index';
 
 function argValue(name: string): string | undefined {
@@ -7,7 +7,12 @@ function argValue(name: string): string | undefined {
 }
 
 const port = Number(argValue('--port') ?? 0);
-const emulator = await startEmulator({ port, host: argValue('--host') ?? '127.0.0.1', seed: 'demo' });
+const emulator = await startEmulator({
+  port,
+  host: argValue('--host') ?? '127.0.0.1',
+  seed: 'demo',
+  rateLimits: process.argv.includes('--rate-limits'),
+});
 console.log(`Slack emulator listening on ${emulator.url}`);
 
 let closing = false;

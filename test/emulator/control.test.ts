@@ -2,8 +2,8 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callApi, control, installDemo } from './helpers';
-import type { Emulator } from './index';
+import { callApi, control, installDemo, refresh } from './helpers';
+import type { Emulator, EmulatorStats } from './index';
 import { startEmulator } from './index';
 
 let emu: Emulator;
@@ -58,12 +58,25 @@ describe('control API', () => {
     expect(bad.status).toBe(400);
   });
 
-  it('stats count calls per method and refreshes per chain', async () => {
+  it('stats count calls per method and refreshes per chain and in total', async () => {
     const tokens = await installDemo(emu);
     await callApi(emu, 'auth.test', {}, tokens.access_token);
     await callApi(emu, 'auth.test', {}, tokens.access_token);
-    const stats = await control<{ calls: Record<string, number>; messagesStored: number }>(emu, 'GET', '/stats');
-    expect(stats.calls).toEqual({ 'oauth.v2.access': 1, 'auth.test': 2 });
+    const renewed = await refresh(emu, tokens.refresh_token);
+    await refresh(emu, renewed.refresh_token);
+    await refresh(emu, tokens.authed_user.refresh_token);
+    await refresh(emu, 'xoxe-1-unknown');
+    const res = await fetch(`${emu.url}/_control/stats`);
+    expect(res.status).toBe(200);
+    const stats = (await res.json()) as EmulatorStats & { ok: boolean };
+    expect(stats.ok).toBe(true);
+    expect(stats.calls).toEqual({ 'oauth.v2.access': 5, 'auth.test': 2 });
+    expect(Object.values(stats.refreshes).map((r) => [r.type, r.refreshes])).toEqual([
+      ['bot', 2],
+      ['user', 1],
+    ]);
+    // Failed attempts are in the refresh log, not in the total.
+    expect(stats.refreshesTotal).toBe(3);
     expect(stats.messagesStored).toBe(0);
   });
 

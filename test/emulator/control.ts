@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec } from './faults';
 import { isFaultKind } from './faults';
 import { HttpError, readBody, sendJson } from './http';
-import type { Message } from './model';
+import type { Message, TokenType } from './model';
 import type { InstallRequest } from './installs';
 import type { EmulatorConfig, EmulatorState, SeedSpec } from './state';
 
@@ -21,16 +21,22 @@ function optionalNumber(body: Json, key: string): number | undefined {
   return value;
 }
 
+function optionalBoolean(body: Json, key: string): boolean | undefined {
+  const value = body[key];
+  if (value !== undefined && typeof value !== 'boolean') bad(`${key} must be a boolean`);
+  return value;
+}
+
 function parseConfig(body: Json): Partial<EmulatorConfig> {
   const patch: Partial<EmulatorConfig> = {};
   const lifetime = optionalNumber(body, 'tokenLifetimeSeconds');
   const grace = optionalNumber(body, 'refreshGraceSeconds');
   if (lifetime !== undefined) patch.tokenLifetimeSeconds = lifetime;
   if (grace !== undefined) patch.refreshGraceSeconds = grace;
-  if (body.autoApprove !== undefined) {
-    if (typeof body.autoApprove !== 'boolean') bad('autoApprove must be a boolean');
-    patch.autoApprove = body.autoApprove;
-  }
+  const autoApprove = optionalBoolean(body, 'autoApprove');
+  const rateLimits = optionalBoolean(body, 'rateLimits');
+  if (autoApprove !== undefined) patch.autoApprove = autoApprove;
+  if (rateLimits !== undefined) patch.rateLimits = rateLimits;
   return patch;
 }
 
@@ -71,6 +77,20 @@ function optionalString(body: Json, key: string): string | undefined {
   const value = body[key];
   if (value !== undefined && typeof value !== 'string') bad(`${key} must be a string`);
   return value;
+}
+
+function requiredString(body: Json, key: string): string {
+  const value = optionalString(body, key);
+  if (value === undefined) bad(`${key} is required`);
+  return value;
+}
+
+function parseRevoke(state: EmulatorState, body: Json): { team: string; type?: TokenType } {
+  const team = requiredString(body, 'team');
+  if (!state.workspaces.has(team)) bad(`unknown team ${team}`);
+  const type = body.type;
+  if (type !== undefined && type !== 'bot' && type !== 'user') bad("type must be 'bot' or 'user'");
+  return { team, type };
 }
 
 function parseInstall(body: Json): InstallRequest {
@@ -130,6 +150,16 @@ const ROUTES: Record<string, Route> = {
   'POST /clock': (state, body) => {
     state.advanceClock(optionalNumber(body, 'advanceSeconds') ?? 0);
     return { now: state.now() };
+  },
+  'POST /regenerate-secret': (state, body) => {
+    const clientId = requiredString(body, 'clientId');
+    if (!state.apps.has(clientId)) bad(`unknown clientId ${clientId}`);
+    return { clientSecret: state.regenerateClientSecret(clientId) };
+  },
+  'GET /refresh-log': (state, _body, url) => ({ log: state.refreshLog(url.searchParams.get('team') ?? undefined) }),
+  'POST /revoke': (state, body) => {
+    const { team, type } = parseRevoke(state, body);
+    return { chains: state.revokeTeam(team, type) };
   },
   'POST /install': (state, body) => {
     const request = parseInstall(body);

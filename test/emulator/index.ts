@@ -9,6 +9,8 @@ export type { EmulatorConfig, EmulatorStats, SeedSpec, AppSpec, MessageFilter } 
 export type { WorkspaceSpec, ChannelSpec, UserSpec } from './seed';
 export type { FaultSpec, FaultKind } from './faults';
 export type { InstallRequest, OAuthAccessResponse } from './installs';
+export type { RefreshLogEntry } from './refresh-log';
+export type { RateRule } from './ratelimits';
 
 export interface EmulatorOptions {
   port?: number;
@@ -17,6 +19,8 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   refreshGraceSeconds?: number;
   autoApprove?: boolean;
+  /** Enforce Slack's rate limits (default false; see ratelimits.ts). */
+  rateLimits?: boolean;
 }
 
 export interface Emulator {
@@ -32,6 +36,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? DEFAULT_CONFIG.tokenLifetimeSeconds,
     refreshGraceSeconds: opts.refreshGraceSeconds ?? DEFAULT_CONFIG.refreshGraceSeconds,
     autoApprove: opts.autoApprove ?? DEFAULT_CONFIG.autoApprove,
+    rateLimits: opts.rateLimits ?? DEFAULT_CONFIG.rateLimits,
   });
   const server = createServer(createRequestListener(state));
   const host = opts.host ?? '127.0.0.1';

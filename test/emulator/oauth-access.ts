@@ -49,10 +49,9 @@ function codeGrant(ctx: OpenContext): MethodResult {
   });
 }
 
-function refreshGrant(ctx: OpenContext): MethodResult {
-  const { state, params } = ctx;
+function rotate(ctx: OpenContext, value: string): MethodResult {
+  const { state } = ctx;
   const { app, secret } = clientCredentials(ctx);
-  const value = str(params, 'refresh_token') ?? '';
   const found = state.tokens.lookupRefresh(value);
   if (!found || found.chain.clientId !== app.clientId) throw new SlackError('invalid_refresh_token');
   // Chains born from PKCE refresh without the secret (the public-client case in slack-api.md §1.2).
@@ -65,6 +64,19 @@ function refreshGrant(ctx: OpenContext): MethodResult {
   );
   if ('error' in result) throw new SlackError(result.error);
   return refreshResponse(state, result.chain, result);
+}
+
+/** Every attempt goes to the refresh log, whatever it answers. */
+function refreshGrant(ctx: OpenContext): MethodResult {
+  const value = str(ctx.params, 'refresh_token') ?? '';
+  try {
+    const result = rotate(ctx, value);
+    ctx.state.logRefresh(value, 'ok');
+    return result;
+  } catch (error) {
+    if (error instanceof SlackError) ctx.state.logRefresh(value, error.code);
+    throw error;
+  }
 }
 
 export const oauthAccess: OpenMethod = {

@@ -1,17 +1,25 @@
-// Everything the emulator knows: apps, workspaces, tokens, codes, messages, faults and counters.
+// Everything the emulator knows: apps, workspaces, tokens, codes, messages, faults, rate windows,
+// the refresh log and counters.
+import { randomBytes } from 'node:crypto';
 import { DEMO_APP_RECORD, DEMO_WORKSPACES } from './demo';
 import { FaultQueue } from './faults';
 import type { InstallRequest, OAuthAccessResponse } from './installs';
 import { install } from './installs';
-import type { App, Message, Workspace } from './model';
+import type { App, Message, TokenType, Workspace } from './model';
+import { RateLimiter } from './ratelimits';
+import type { RefreshLogEntry } from './refresh-log';
+import { RefreshLog } from './refresh-log';
 import type { WorkspaceSpec } from './seed';
 import { seedWorkspace } from './seed';
+import type { Chain } from './tokens';
 import { TokenStore } from './tokens';
 
 export interface EmulatorConfig {
   tokenLifetimeSeconds: number;
   refreshGraceSeconds: number;
   autoApprove: boolean;
+  /** Enforce Slack's per-method rate limits (ratelimits.ts); off so other tests are never throttled. */
+  rateLimits: boolean;
 }
 
 export interface AppSpec {
@@ -51,6 +59,8 @@ export interface MessageFilter {
 export interface EmulatorStats {
   calls: Record<string, number>;
   refreshes: Record<string, { team: string; type: string; user: string; refreshes: number }>;
+  /** Successful refresh_token grants over every chain. */
+  refreshesTotal: number;
   messagesStored: number;
   faultsApplied: number;
 }
@@ -61,6 +71,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   tokenLifetimeSeconds: 43_200,
   refreshGraceSeconds: 10,
   autoApprove: false,
+  rateLimits: false,
 };
 
 function appFromSpec(spec: AppSpec, index: number): App {
@@ -84,6 +95,8 @@ export class EmulatorState {
   readonly grants = new Map<string, { bot: string[]; users: Map<string, string[]> }>();
   messages: Message[] = [];
   faults = new FaultQueue();
+  rateLimiter = new RateLimiter();
+  private readonly refreshAttempts = new RefreshLog();
   private calls = new Map<string, number>();
   private clockOffsetMs = 0;
   private lastTsMicros = 0;
@@ -111,6 +124,7 @@ export class EmulatorState {
     this.apps.clear();
     this.clockOffsetMs = 0;
     this.faults = new FaultQueue();
+    this.rateLimiter = new RateLimiter();
     this.calls = new Map();
     if (this.initialSeed === 'demo') {
       this.apps.set(DEMO_APP_RECORD.clientId, { ...DEMO_APP_RECORD });
@@ -128,6 +142,8 @@ export class EmulatorState {
     }
     this.workspaces.clear();
     this.tokens = new TokenStore();
+    // Chain ids restart with the new store; old entries would name chains that no longer exist.
+    this.refreshAttempts.clear();
     this.codes.clear();
     this.grants.clear();
     this.messages = [];
@@ -181,18 +197,49 @@ export class EmulatorState {
     return this.tokens.expireAccessTokens(this.now(), teamId);
   }
 
+  /**
+   * A new secret for the app. As in Slack, every refresh token issued to the app stops working while
+   * access tokens live on until they expire: after that, only a new install helps.
+   */
+  regenerateClientSecret(clientId: string): string {
+    const app = this.apps.get(clientId);
+    if (!app) throw new Error(`unknown clientId ${clientId}`);
+    app.clientSecret = randomBytes(16).toString('hex');
+    this.tokens.revokeWhere((chain) => chain.clientId === clientId, 'refresh');
+    return app.clientSecret;
+  }
+
+  /** Revokes every token of a team's chains (or only its bot or user chains); returns their ids. */
+  revokeTeam(teamId: string, type?: TokenType): string[] {
+    const picked = (chain: Chain): boolean => chain.teamId === teamId && (!type || chain.type === type);
+    this.tokens.revokeWhere(picked);
+    return [...this.tokens.chains.values()].filter(picked).map((chain) => chain.id);
+  }
+
+  /** Records one refresh_token grant attempt against whichever chain the token belongs to. */
+  logRefresh(refreshToken: string, outcome: string): void {
+    this.refreshAttempts.append(this.now(), this.tokens.chainOf(refreshToken), refreshToken, outcome);
+  }
+
+  refreshLog(team?: string): RefreshLogEntry[] {
+    return this.refreshAttempts.list(team);
+  }
+
   countCall(method: string): void {
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
   }
 
   stats(): EmulatorStats {
     const refreshes: EmulatorStats['refreshes'] = {};
+    let refreshesTotal = 0;
     for (const chain of this.tokens.chains.values()) {
       refreshes[chain.id] = { team: chain.teamId, type: chain.type, user: chain.userId, refreshes: chain.refreshes };
+      refreshesTotal += chain.refreshes;
     }
     return {
       calls: Object.fromEntries(this.calls),
       refreshes,
+      refreshesTotal,
       messagesStored: this.messages.length,
       faultsApplied: this.faults.applied,
     };
