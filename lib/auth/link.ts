@@ -5,7 +5,7 @@ import type { Transport } from '../slack/transport';
 import type { Account, Chain, Profile } from '../store/records';
 import { buildAuthorizeUrl, codeExchangeParams } from './authorize';
 import { explain } from './classify';
-import { linkFromExchange, parseAuthTest, parseExchangeResponse } from './exchange';
+import { linkFromExchange, parseAuthTest, parseExchangeResponse, UnexpectedResponse } from './exchange';
 import { challengeFor, createVerifier } from './pkce';
 import { checkState, createState } from './state';
 
@@ -41,7 +41,10 @@ export async function linkWorkspace(deps: LinkDeps, profile: Profile, team?: str
     returned = await deps.launchAuthFlow(url);
   } catch (error) {
     if (error instanceof AuthFlowUnreachable) throw fail('offline', 'network', deps, profile);
-    if (error instanceof AuthFlowCancelled) throw fail('slack_error', 'access_denied', deps, profile);
+    // Not access_denied: that comes back as a redirect when Cancel is pressed. A window closed by
+    // hand is also how the flow ends when Slack shows an error page instead of the consent page,
+    // which it does for an unknown client_id or an unlisted redirect URL.
+    if (error instanceof AuthFlowCancelled) throw new CourierFailure('slack_error', windowClosed(deps.redirectUri));
     throw error;
   }
 
@@ -77,20 +80,34 @@ export async function linkWorkspace(deps: LinkDeps, profile: Profile, team?: str
   } catch (error) {
     if (error instanceof CourierFailure) throw error;
     if (error instanceof SlackApiError) throw fail('slack_error', error.code, deps, profile);
-    if (error instanceof SlackTransportError) {
-      throw fail(
-        error.failure === 'network' || error.failure === 'timeout' ? 'offline' : 'slack_error',
-        error.failure === 'garbage' || error.failure === 'http_error' ? 'garbage' : 'network',
-        deps,
-        profile,
-      );
-    }
+    if (error instanceof SlackTransportError) throw transportFailure(error, deps, profile);
     // A body that parsed as JSON but not as Slack's answer.
-    throw fail('slack_error', 'garbage', deps, profile);
+    if (error instanceof UnexpectedResponse) throw fail('slack_error', 'garbage', deps, profile);
+    // Anything else (the store, a bug) is not Slack's doing and must not be explained as if it were.
+    throw error;
   }
 }
 
-function fail(kind: CourierFailure['kind'], code: string, deps: LinkDeps, profile: Profile): CourierFailure {
+function windowClosed(redirectUri: string): string {
+  return `The Slack window was closed before connecting finished, so nothing was connected. If Slack showed an error there, check the profile's Client ID and that your Slack app lists this redirect URL: ${redirectUri} (OAuth & Permissions → Redirect URLs).`;
+}
+
+/** Each way the transport can fail keeps its own sentence; a 5xx page is Slack's trouble, not a bad base URL. */
+function transportFailure(error: SlackTransportError, deps: LinkDeps, profile: Profile): CourierFailure {
+  switch (error.failure) {
+    case 'network':
+    case 'timeout':
+      return fail('offline', error.failure, deps, profile);
+    case 'rate_limited':
+      return fail('rate_limited', 'rate_limited', deps, profile);
+    case 'http_error':
+      return fail('slack_error', error.status ?? 'http_error', deps, profile);
+    case 'garbage':
+      return fail('slack_error', 'garbage', deps, profile);
+  }
+}
+
+function fail(kind: CourierFailure['kind'], code: string | number, deps: LinkDeps, profile: Profile): CourierFailure {
   return new CourierFailure(
     kind,
     explain(code, {

@@ -38,8 +38,13 @@ export interface RefresherDeps {
   sleep(ms: number): Promise<void>;
 }
 
+/** Answers to an ordinary call that mean the token itself is gone, not that the call was wrong. */
+const DEAD_TOKEN_CODES = new Set(['token_revoked', 'account_inactive', 'invalid_auth', 'not_authed']);
+
 /** Pauses before the 2nd and 3rd attempt when Slack or the network fails transiently. */
 const TRANSIENT_BACKOFF_MS = [500, 2_000];
+/** A longer Retry-After fails the call now rather than holding the caller and the chain's lock. */
+const MAX_RETRY_AFTER_MS = 30_000;
 
 export const chainId = (accountId: string, kind: ChainKind) => `${accountId}:${kind}`;
 
@@ -48,6 +53,21 @@ export function createRefresher(deps: RefresherDeps) {
 
   function needsReconnect(code: string): CourierFailure {
     return new CourierFailure('needs_reconnect', explain(code));
+  }
+
+  /**
+   * A call said the token is gone. Slack keeps only two live access tokens per chain, so an old
+   * one may have been retired by a rotation elsewhere: use the stored one if the chain moved on,
+   * otherwise the chain is dead and the account needs a reconnect.
+   */
+  async function retryOrBury<T>(chain: Chain, code: string, work: (token: string) => Promise<T>): Promise<T> {
+    const stored = await deps.chains.get(chain.id);
+    if (stored && !stored.dead && stored.version !== chain.version) return work(stored.accessToken);
+    if (!stored?.dead) {
+      await deps.chains.markDead(chain.id, code);
+      await deps.onTerminal(chain.accountId, chain.kind, code);
+    }
+    throw needsReconnect(stored?.dead?.code ?? code);
   }
 
   async function exchange(chain: Chain): Promise<Chain> {
@@ -80,6 +100,13 @@ export function createRefresher(deps: RefresherDeps) {
         } catch (error) {
           const kind = classify(error);
           if (kind === 'terminal') {
+            // A context that does not share this lock may have rotated meanwhile: then the token
+            // sent had been traded already, and the chain it left behind is fine.
+            const stored = await deps.chains.get(id);
+            if (stored && stored.version !== current.version) {
+              if (stored.dead) throw needsReconnect(stored.dead.code);
+              return stored;
+            }
             const code = error instanceof SlackApiError ? error.code : 'invalid_refresh_token';
             await deps.chains.markDead(id, code);
             await deps.onTerminal(current.accountId, current.kind, code);
@@ -89,8 +116,10 @@ export function createRefresher(deps: RefresherDeps) {
           const backoff = TRANSIENT_BACKOFF_MS[attempt];
           // A token that still works is better than an error; the next check tries again.
           if (stillValid && !force) return current;
-          if (backoff === undefined) throw transientFailure(error);
-          await deps.sleep(backoff);
+          // Slack's Retry-After is a floor; one beyond the cap is left to the next check.
+          const asked = error instanceof SlackTransportError ? (error.retryAfter ?? 0) * 1000 : 0;
+          if (backoff === undefined || asked > MAX_RETRY_AFTER_MS) throw transientFailure(error);
+          await deps.sleep(Math.max(backoff, asked));
         }
       }
     });
@@ -135,7 +164,9 @@ export function createRefresher(deps: RefresherDeps) {
       try {
         return await work(chain.accessToken);
       } catch (error) {
-        if (!(error instanceof SlackApiError) || error.code !== 'token_expired') throw error;
+        if (!(error instanceof SlackApiError)) throw error;
+        if (DEAD_TOKEN_CODES.has(error.code)) return retryOrBury(chain, error.code, work);
+        if (error.code !== 'token_expired') throw error;
         const renewed = await refresh(chain.id, chain.version, true, accountId);
         return work(renewed.accessToken);
       }

@@ -6,7 +6,8 @@ import type { CourierStore } from '../store/store';
 
 /** Account health: the badge, the notification and the status the Workspaces section shows. */
 export function createHealth(store: CourierStore) {
-  const refreshing = new Set<string>();
+  /** Refreshes in progress per account: its bot and user chains may refresh at the same time. */
+  const refreshing = new Map<string, number>();
 
   async function updateBadge(): Promise<void> {
     const accounts = await store.accounts.list();
@@ -18,7 +19,8 @@ export function createHealth(store: CourierStore) {
     isRefreshing: (accountId: string) => refreshing.has(accountId),
 
     setRefreshing(accountId: string, active: boolean): void {
-      if (active) refreshing.add(accountId);
+      const count = (refreshing.get(accountId) ?? 0) + (active ? 1 : -1);
+      if (count > 0) refreshing.set(accountId, count);
       else refreshing.delete(accountId);
       void bumpRevision('accounts');
     },
