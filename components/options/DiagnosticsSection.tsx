@@ -9,7 +9,7 @@ async function loadDiagnostics() {
 }
 
 export function DiagnosticsSection() {
-  const [state, reload] = useRequest(loadDiagnostics);
+  const [state, reload] = useRequest(loadDiagnostics, ['profiles', 'accounts']);
   return (
     <section id="diagnostics" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>

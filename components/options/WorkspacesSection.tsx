@@ -42,23 +42,25 @@ function AccountRow({
         <span class={`status-${account.status}`}>{STATUS_TEXT[account.status]}</span>
         {account.reason && <div class="muted">{account.reason}</div>}
       </td>
-      <td class="row">
-        <button
-          type="button"
-          onClick={() => void reconnect()}
-          disabled={busy}
-          aria-label={`Reconnect ${account.teamName}`}
-        >
-          Reconnect
-        </button>
-        <button
-          type="button"
-          onClick={() => void disconnect()}
-          disabled={busy}
-          aria-label={`Disconnect ${account.teamName}`}
-        >
-          Disconnect
-        </button>
+      <td>
+        <div class="row">
+          <button
+            type="button"
+            onClick={() => void reconnect()}
+            disabled={busy}
+            aria-label={`Reconnect ${account.teamName}`}
+          >
+            Reconnect
+          </button>
+          <button
+            type="button"
+            onClick={() => void disconnect()}
+            disabled={busy}
+            aria-label={`Disconnect ${account.teamName}`}
+          >
+            Disconnect
+          </button>
+        </div>
       </td>
     </tr>
   );
