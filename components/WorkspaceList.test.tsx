@@ -8,12 +8,22 @@ describe('WorkspaceList', () => {
       <WorkspaceList
         label="Linked workspaces"
         accounts={[
-          { id: 'a', profileId: 'p', teamId: 'T1', teamName: 'Acme', status: 'connected' },
+          {
+            id: 'a',
+            profileId: 'p',
+            teamId: 'T1',
+            teamName: 'Acme',
+            botScopes: [],
+            userScopes: [],
+            status: 'connected',
+          },
           {
             id: 'b',
             profileId: 'p',
             teamId: 'T2',
             teamName: 'Globex',
+            botScopes: [],
+            userScopes: [],
             status: 'needs_reconnect',
             reason: 'The token was revoked.',
           },

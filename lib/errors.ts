@@ -1,21 +1,62 @@
 import type { ErrorKind, WireError } from './protocol';
+import { SlackApiError, SlackTransportError } from './slack/errors';
 
 /** An error whose message is already a sentence a person can act on. */
 export class CourierFailure extends Error {
   readonly kind: ErrorKind;
-  constructor(kind: ErrorKind, message: string) {
+  /** invalid_input: the field at fault, for the form to mark. */
+  readonly field?: string;
+  constructor(kind: ErrorKind, message: string, details: { field?: string } = {}) {
     super(message);
     this.name = 'CourierFailure';
     this.kind = kind;
+    if (details.field !== undefined) this.field = details.field;
+  }
+}
+
+/** Slack codes that mean the token itself is gone: the account needs a reconnect, not a retry. */
+const DEAD_TOKEN_CODES = new Set([
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'token_expired',
+  'account_inactive',
+  'team_access_not_granted',
+]);
+
+function slackApiKind(code: string): ErrorKind {
+  if (code === 'missing_scope') return 'missing_scope';
+  if (code === 'not_in_channel') return 'not_in_channel';
+  if (code === 'ratelimited' || code === 'rate_limited') return 'rate_limited';
+  if (DEAD_TOKEN_CODES.has(code)) return 'needs_reconnect';
+  return 'slack_error';
+}
+
+function transportKind(error: SlackTransportError): ErrorKind {
+  switch (error.failure) {
+    case 'network':
+    case 'timeout':
+      return 'offline';
+    case 'rate_limited':
+      return 'rate_limited';
+    case 'http_error':
+    case 'garbage':
+      return 'slack_error';
   }
 }
 
 /**
- * The one place that decides what a page is told about a failure. Unknown errors are reduced to a
- * generic sentence so that nothing secret (a token inside a URL or a body) can leak into the UI.
+ * The one place that decides what a page is told about a failure. Slack's errors carry their own
+ * sentence (lib/slack/explain.ts: Slack's code, scope names and numbers, never a token). Unknown
+ * errors are reduced to a generic sentence so that nothing secret (a token inside a URL or a body)
+ * can leak into the UI.
  */
 export function toWireError(error: unknown): WireError {
-  if (error instanceof CourierFailure) return { kind: error.kind, message: error.message };
+  if (error instanceof CourierFailure) {
+    return { kind: error.kind, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) };
+  }
+  if (error instanceof SlackApiError) return { kind: slackApiKind(error.code), message: error.sentence };
+  if (error instanceof SlackTransportError) return { kind: transportKind(error), message: error.sentence };
   return {
     kind: 'internal',
     message: 'Something went wrong inside Courier. Open Diagnostics in the options page for details.',

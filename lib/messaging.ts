@@ -4,10 +4,12 @@ import type { Envelope, MessageType, Reply, RequestOf, ResponseOf, WireError } f
 /** An error the background sent back, with the kind the UI branches on. */
 export class CourierError extends Error {
   readonly kind: WireError['kind'];
+  readonly field?: string;
   constructor(error: WireError) {
     super(error.message);
     this.name = 'CourierError';
     this.kind = error.kind;
+    if (error.field !== undefined) this.field = error.field;
   }
 }
 

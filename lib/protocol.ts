@@ -11,6 +11,9 @@ export interface AccountSummary {
   profileName?: string;
   teamId: string;
   teamName: string;
+  /** Scopes Slack granted (not secret): what the account can do, for "needs scope" marks. */
+  botScopes: string[];
+  userScopes: string[];
   status: AccountStatus;
   /** Why the account needs a reconnect, as a sentence a person can act on. */
   reason?: string;
@@ -58,6 +61,35 @@ export interface ProfileInput {
 
 export type ProfileSaveResult = { saved: ProfileView } | { errors: Record<string, string> };
 
+/** One input field of an action, derived from its schema, for a generated form. */
+export interface ActionField {
+  /** Slack's parameter name; also the label. */
+  name: string;
+  type: 'string' | 'number' | 'boolean' | 'enum' | 'list' | 'json';
+  required: boolean;
+  description?: string;
+  options?: string[];
+  /** Offer a channel or user picker from the directory. */
+  picker?: 'channel' | 'user';
+}
+
+export interface ActionView {
+  id: string;
+  title: string;
+  description: string;
+  group: string;
+  token: 'bot' | 'user' | 'either-bot' | 'either-user';
+  botScopes: string[];
+  userScopes: string[];
+  fields: ActionField[];
+}
+
+export interface ActionRun {
+  result: unknown;
+  tokenKind: 'bot' | 'user';
+  ms: number;
+}
+
 type Empty = Record<string, never>;
 
 /** Message type → request payload and response value. */
@@ -69,10 +101,19 @@ export interface Protocol {
   'profiles.save': { request: ProfileInput; response: ProfileSaveResult };
   'profiles.remove': { request: { id: string }; response: null };
   /** Runs Slack's consent flow in the background; `team` preselects the workspace (reconnect). */
-  'workspaces.connect': { request: { profileId: string; team?: string }; response: AccountSummary };
+  'workspaces.connect': {
+    request: { profileId: string; team?: string; extraScopes?: { bot: string[]; user: string[] } };
+    response: AccountSummary;
+  };
   /** Revokes the account's tokens with auth.revoke, then deletes its data. */
   'workspaces.disconnect': { request: { accountId: string }; response: null };
   /** auth.test through the normal call path (fresh token, refresh on expiry): a health check. */
+  'actions.list': { request: Empty; response: ActionView[] };
+  /** Runs one of the 43 actions for a linked workspace; input is checked against its schema. */
+  'actions.run': {
+    request: { accountId: string; actionId: string; input: Record<string, unknown> };
+    response: ActionRun;
+  };
   'workspaces.check': {
     request: { accountId: string; kind?: 'bot' | 'user' };
     response: { teamId: string; userId: string };
@@ -104,6 +145,8 @@ export type ErrorKind =
 export interface WireError {
   kind: ErrorKind;
   message: string;
+  /** The input field that caused it (invalid_input), for the form to mark. */
+  field?: string;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };

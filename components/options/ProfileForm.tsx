@@ -1,17 +1,27 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { requiredHostPermission } from '@/lib/auth/profile';
-import { DEFAULT_PRESETS, SCOPE_PRESETS, scopesForPresets } from '@/lib/auth/scope-presets';
 import { ask } from '@/lib/messaging';
-import type { ClientType, ProfileInput, ProfileView } from '@/lib/protocol';
+import type { ActionView, ClientType, ProfileInput, ProfileView } from '@/lib/protocol';
 import { Field } from '../Field';
+import { defaultActionIds, scopesForActionViews } from './action-scopes';
 
 interface Props {
   profile?: ProfileView;
+  actions: ActionView[];
   onDone: (saved?: ProfileView) => void;
 }
 
-function initialInput(profile?: ProfileView): ProfileInput {
+const GROUP_TITLES: Record<string, string> = {
+  messages: 'Messages',
+  conversations: 'Conversations',
+  files: 'Files',
+  users: 'Users and presence',
+  connect: 'Slack Connect (Enterprise plans)',
+  unified: 'Unified users, groups and organizations',
+};
+
+function initialInput(actions: ActionView[], profile?: ProfileView): ProfileInput {
   if (profile) {
     return {
       id: profile.id,
@@ -25,16 +35,17 @@ function initialInput(profile?: ProfileView): ProfileInput {
       actions: profile.actions,
     };
   }
-  const scopes = scopesForPresets(DEFAULT_PRESETS);
+  const ids = defaultActionIds(actions);
+  const scopes = scopesForActionViews(actions, ids);
   return {
     name: '',
     baseUrl: 'https://slack.com',
     clientType: 'confidential',
     clientId: '',
     clientSecret: '',
-    botScopes: scopes.botScopes.join(', '),
-    userScopes: scopes.userScopes.join(', '),
-    actions: DEFAULT_PRESETS,
+    botScopes: scopes.bot.join(', '),
+    userScopes: scopes.user.join(', '),
+    actions: ids,
   };
 }
 
@@ -42,28 +53,29 @@ function splitScopes(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
-export function ProfileForm({ profile, onDone }: Props) {
-  const [input, setInput] = useState<ProfileInput>(() => initialInput(profile));
+export function ProfileForm({ profile, actions, onDone }: Props) {
+  const [input, setInput] = useState<ProfileInput>(() => initialInput(actions, profile));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<ProfileInput>) => setInput((current) => ({ ...current, ...patch }));
 
-  const togglePreset = (id: string, on: boolean) => {
-    const actions = on ? [...input.actions, id] : input.actions.filter((action) => action !== id);
-    const before = scopesForPresets(input.actions);
-    const after = scopesForPresets(actions);
-    // Keep scopes typed by hand; add or drop only the preset's own scopes.
+  const toggleActions = (ids: string[], on: boolean) => {
+    const chosen = on ? [...new Set([...input.actions, ...ids])] : input.actions.filter((id) => !ids.includes(id));
+    const before = scopesForActionViews(actions, input.actions);
+    const after = scopesForActionViews(actions, chosen);
+    // Keep scopes typed by hand; add or drop only what the actions themselves need.
     const merge = (text: string, was: string[], now: string[]) => {
       const kept = splitScopes(text).filter((scope) => !was.includes(scope) || now.includes(scope));
       return [...new Set([...kept, ...now])].join(', ');
     };
     set({
-      actions,
-      botScopes: merge(input.botScopes, before.botScopes, after.botScopes),
-      userScopes: merge(input.userScopes, before.userScopes, after.userScopes),
+      actions: chosen,
+      botScopes: merge(input.botScopes, before.bot, after.bot),
+      userScopes: merge(input.userScopes, before.user, after.user),
     });
   };
+  const groups = [...new Set(actions.map((action) => action.group))];
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -162,16 +174,44 @@ export function ProfileForm({ profile, onDone }: Props) {
       </Field>
       <fieldset>
         <legend>Actions</legend>
-        {SCOPE_PRESETS.map((preset) => (
-          <label key={preset.id} class="block">
-            <input
-              type="checkbox"
-              checked={input.actions.includes(preset.id)}
-              onChange={(e) => togglePreset(preset.id, e.currentTarget.checked)}
-            />{' '}
-            {preset.title}
-          </label>
-        ))}
+        <p class="muted">The actions this profile enables; the scopes below follow them.</p>
+        {groups.map((group) => {
+          const inGroup = actions.filter((action) => action.group === group);
+          const chosen = inGroup.filter((action) => input.actions.includes(action.id)).length;
+          return (
+            <details key={group} class="action-group">
+              <summary>
+                {GROUP_TITLES[group] ?? group}{' '}
+                <span class="muted">
+                  ({chosen} of {inGroup.length})
+                </span>
+              </summary>
+              <label class="block">
+                <input
+                  type="checkbox"
+                  checked={chosen === inGroup.length}
+                  onChange={(e) =>
+                    toggleActions(
+                      inGroup.map((action) => action.id),
+                      e.currentTarget.checked,
+                    )
+                  }
+                />{' '}
+                All {(GROUP_TITLES[group] ?? group).toLowerCase()} actions
+              </label>
+              {inGroup.map((action) => (
+                <label key={action.id} class="block indent">
+                  <input
+                    type="checkbox"
+                    checked={input.actions.includes(action.id)}
+                    onChange={(e) => toggleActions([action.id], e.currentTarget.checked)}
+                  />{' '}
+                  {action.title}
+                </label>
+              ))}
+            </details>
+          );
+        })}
       </fieldset>
       <Field
         id={`${formId}-bot-scopes`}

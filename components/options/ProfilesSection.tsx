@@ -9,6 +9,8 @@ import { ProfileForm } from './ProfileForm';
 export function ProfilesSection() {
   const redirectUrl = browser.identity.getRedirectURL();
   const [profiles] = useRequest(() => ask('profiles.list', {}), ['profiles']);
+  const [catalog] = useRequest(() => ask('actions.list', {}));
+  const actions = catalog.status === 'done' ? catalog.value : [];
   // 'new', a profile id being edited, or nothing.
   const [editing, setEditing] = useState<string | null>(null);
 
@@ -39,7 +41,7 @@ export function ProfilesSection() {
       {profiles.status === 'done' &&
         profiles.value.map((profile) =>
           editing === profile.id ? (
-            <ProfileForm key={profile.id} profile={profile} onDone={() => setEditing(null)} />
+            <ProfileForm key={profile.id} profile={profile} actions={actions} onDone={() => setEditing(null)} />
           ) : (
             <ProfileCard
               key={profile.id}
@@ -50,9 +52,9 @@ export function ProfilesSection() {
           ),
         )}
       {editing === 'new' ? (
-        <ProfileForm onDone={() => setEditing(null)} />
+        <ProfileForm actions={actions} onDone={() => setEditing(null)} />
       ) : (
-        <button type="button" onClick={() => setEditing('new')}>
+        <button type="button" onClick={() => setEditing('new')} disabled={catalog.status !== 'done'}>
           Add profile
         </button>
       )}

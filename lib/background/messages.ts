@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { redirectUrl } from '../platform/identity';
 import { toWireError } from '../errors';
 import { DB_VERSION } from '../store/db';
+import { actionHandlers } from './action-handlers';
 import { profileHandlers } from './profile-handlers';
 import { createRouter } from './router';
 import type { Services } from './services';
@@ -17,6 +18,7 @@ export function setupMessages(startedAt: number, services: () => Promise<Service
       ping: () => Promise.resolve({ startedAt }),
       ...profileHandlers(services),
       ...workspaceHandlers(services),
+      ...actionHandlers(services),
       'diagnostics.get': async () => {
         const { store } = await services();
         const manifest = browser.runtime.getManifest();

@@ -13,6 +13,8 @@ const handlers: Handlers = {
   'workspaces.connect': unused,
   'workspaces.disconnect': unused,
   'workspaces.check': unused,
+  'actions.list': unused,
+  'actions.run': unused,
   ping: () => Promise.resolve({ startedAt: 1 }),
   'accounts.list': () => Promise.reject(new CourierFailure('needs_reconnect', 'Reconnect Acme.')),
   'diagnostics.get': () => Promise.reject(new Error('token xoxe.xoxb-secret leaked in a stack')),

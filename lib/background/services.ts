@@ -1,6 +1,9 @@
 import { createRefresher } from '../auth/refresher';
 import { CourierFailure } from '../errors';
 import { createLocks } from '../platform/locks';
+import { createBudget } from '../slack/budget';
+import type { SlackClient } from '../slack/client';
+import { createSlackClient } from '../slack/client';
 import { createTransport } from '../slack/transport';
 import type { CourierStore } from '../store/store';
 import { openStore } from '../store/store';
@@ -29,7 +32,19 @@ export async function createServices() {
     onRefreshing: (accountId, active) => health.setRefreshing(accountId, active),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
-  return { store, health, transport, refresher };
+
+  // One budget for every workspace: its keys carry the team, so bursts wait per workspace and method.
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const budget = createBudget({ now: Date.now, sleep });
+  const clients = new Map<string, SlackClient>();
+  /** The Slack client of a workspace (by its profile's base URL and team). */
+  const clientFor = (baseUrl: string, team: string): SlackClient => {
+    const key = `${baseUrl} ${team}`;
+    let client = clients.get(key);
+    if (!client) clients.set(key, (client = createSlackClient({ baseUrl, team, budget, sleep })));
+    return client;
+  };
+  return { store, health, transport, refresher, clientFor };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -15,6 +15,8 @@ function summary(account: Account, profileName: string): AccountSummary {
     profileName,
     teamId: account.teamId,
     teamName: account.teamName,
+    botScopes: account.botScopes,
+    userScopes: account.userScopes,
     status: account.status,
     ...(account.reason ? { reason: account.reason } : {}),
   };

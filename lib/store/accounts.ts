@@ -76,6 +76,8 @@ export async function listAccountSummaries(db: IDBPDatabase<CourierDB>): Promise
       ...(profileNames.has(account.profileId) ? { profileName: profileNames.get(account.profileId) } : {}),
       teamId: account.teamId,
       teamName: account.teamName,
+      botScopes: account.botScopes,
+      userScopes: account.userScopes,
       status: account.status,
       ...(account.reason === undefined ? {} : { reason: account.reason }),
     }))

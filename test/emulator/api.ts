@@ -42,9 +42,13 @@ function runTokenMethod(
   headers['x-oauth-scopes'] = granted.join(',');
   if (def.accepted.length > 0) headers['x-accepted-oauth-scopes'] = def.accepted.join(',');
   if (def.tokenTypes && !def.tokenTypes.includes(ctx.chain.type)) throw new SlackError('not_allowed_token_type');
-  const missing = def.scopes(request.params).filter((s) => !granted.includes(s));
+  const missing = def.scopes(request.params, ctx.chain.type).filter((s) => !granted.includes(s));
   if (missing.length > 0) {
     throw new SlackError('missing_scope', { needed: missing.join(','), provided: granted.join(',') });
+  }
+  const alternatives = def.anyOf?.(ctx.chain.type) ?? [];
+  if (alternatives.length > 0 && !alternatives.some((s) => granted.includes(s))) {
+    throw new SlackError('missing_scope', { needed: alternatives.join(','), provided: granted.join(',') });
   }
   return def.handler(ctx);
 }
@@ -63,6 +67,7 @@ export async function handleApi(
   url: URL,
 ): Promise<void> {
   state.countCall(method);
+  state.housekeep();
   const request = await parseApiRequest(req, url);
   const fault = state.faults.take(method);
   if (fault) {

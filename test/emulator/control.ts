@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec } from './faults';
 import { isFaultKind } from './faults';
 import { HttpError, readBody, sendJson } from './http';
-import type { Message, TokenType } from './model';
+import type { FileRecord, Message, TokenType } from './model';
 import type { InstallRequest } from './installs';
 import type { EmulatorConfig, EmulatorState, SeedSpec } from './state';
 
@@ -115,7 +115,28 @@ export function messageRecord(m: Message): Json {
     thread_ts: m.threadTs ?? null,
     metadata: m.metadata ?? null,
     blocks: m.blocks ?? null,
+    subtype: m.subtype ?? null,
+    files: m.files ?? null,
   };
+}
+
+function fileRecord(f: FileRecord): Json {
+  return {
+    id: f.id,
+    team: f.teamId,
+    name: f.name,
+    title: f.title,
+    user: f.user,
+    size: f.size,
+    channels: f.shares.map((s) => s.channel),
+    public_url_shared: f.publicUrlShared,
+    deleted: f.deleted,
+    text: f.mimetype.startsWith('text/') ? f.bytes.toString('utf8') : null,
+  };
+}
+
+function query(url: URL, key: string): string | undefined {
+  return url.searchParams.get(key) ?? undefined;
 }
 
 const ROUTES: Record<string, Route> = {
@@ -130,10 +151,33 @@ const ROUTES: Record<string, Route> = {
   'GET /messages': (state, _body, url) => ({
     messages: state
       .listMessages({
-        team: url.searchParams.get('team') ?? undefined,
-        channel: url.searchParams.get('channel') ?? undefined,
+        team: query(url, 'team'),
+        channel: query(url, 'channel'),
+        includeSeeded: url.searchParams.get('seeded') === 'true',
       })
       .map(messageRecord),
+  }),
+  'GET /ephemeral': (state, _body, url) => ({
+    messages: state.ephemeral
+      .filter(
+        (m) =>
+          (!query(url, 'team') || m.team === query(url, 'team')) &&
+          (!query(url, 'channel') || m.channel === query(url, 'channel')),
+      )
+      .map((m) => ({ ...messageRecord(m), recipient: m.recipient })),
+  }),
+  'GET /scheduled': (state, _body, url) => {
+    state.housekeep();
+    return {
+      scheduled: state.scheduled
+        .filter((s) => !query(url, 'team') || s.team === query(url, 'team'))
+        .map((s) => ({ id: s.id, team: s.team, channel: s.channel, user: s.user, post_at: s.postAt, text: s.text })),
+    };
+  },
+  'GET /files': (state, _body, url) => ({
+    files: [...state.workspaces.values()]
+      .filter((ws) => !query(url, 'team') || ws.id === query(url, 'team'))
+      .flatMap((ws) => ws.files.map(fileRecord)),
   }),
   'GET /config': (state) => ({ config: state.config }),
   'POST /config': (state, body) => ({ config: state.configure(parseConfig(body)) }),

@@ -21,6 +21,8 @@ export const DEMO_WORKSPACES: WorkspaceSpec[] = [
     name: 'Acme Corp',
     domain: 'acme',
     signedInUser: 'maya.chen',
+    // Enterprise, so users.discoverableContacts.lookup answers; Globex stays on Pro.
+    plan: 'enterprise',
     users: [
       { realName: 'Maya Chen', tz: 'America/Los_Angeles', title: 'Head of Product', isAdmin: true, isOwner: true },
       { realName: 'Omar Haddad', tz: 'Europe/Berlin', title: 'Engineering Manager', isAdmin: true },
@@ -63,6 +65,7 @@ export const DEMO_WORKSPACES: WorkspaceSpec[] = [
     name: 'Globex',
     domain: 'globex',
     signedInUser: 'nora.lind',
+    plan: 'pro',
     users: [
       { realName: 'Nora Lind', tz: 'Europe/Berlin', title: 'Operations Lead', isAdmin: true, isOwner: true },
       { realName: 'Victor Sousa', tz: 'America/Sao_Paulo', title: 'Software Engineer' },

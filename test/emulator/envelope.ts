@@ -13,6 +13,8 @@ export interface ApiRequest {
   warnings: string[];
   /** Set when a JSON body cannot be used; the call then fails with this code. */
   bodyError?: 'invalid_json' | 'json_not_object';
+  /** This emulator as the caller reached it, e.g. http://127.0.0.1:43123: upload and file URLs point here. */
+  origin: string;
 }
 
 /** A Slack-level failure: HTTP 200, {ok:false, error, …extra}. */
@@ -37,12 +39,16 @@ function parseBasic(header: string | undefined): ApiRequest['basicAuth'] {
   };
 }
 
+export function requestOrigin(req: IncomingMessage): string {
+  return `http://${req.headers.host ?? '127.0.0.1'}`;
+}
+
 export async function parseApiRequest(req: IncomingMessage, url: URL): Promise<ApiRequest> {
   const params: Params = {};
   // Query arguments count (GET methods take them there), but never a query token: Slack refuses
   // those for apps created after 2021-02-24.
   for (const [key, value] of url.searchParams) if (key !== 'token') params[key] = value;
-  const result: ApiRequest = { params, warnings: [] };
+  const result: ApiRequest = { params, warnings: [], origin: requestOrigin(req) };
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   result.basicAuth = parseBasic(req.headers.authorization);
 

@@ -6,8 +6,11 @@ import { sendJson, sendText } from './http';
 export const FAULT_KINDS = ['http500', 'latency', 'drop', 'malformed', 'ratelimit', 'revoke'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** The `method` a fault names to hit POST /upload/v1/… (the byte upload of files.getUploadURLExternal). */
+export const UPLOAD_FAULT_METHOD = 'upload';
+
 export interface FaultSpec {
-  /** A Slack method name such as 'chat.postMessage', or '*' (the default) for any /api call. */
+  /** A Slack method name such as 'chat.postMessage', '*' (the default) for any /api call, or 'upload'. */
   method?: string;
   kind: FaultKind;
   /** How many calls it affects; default 1, -1 for every call until cleared. */
@@ -108,9 +111,12 @@ export class FaultQueue {
     return this.faults.map((f) => ({ ...f }));
   }
 
-  /** Consumes one use of the first fault that matches the method. */
-  take(method: string): Fault | undefined {
-    const fault = this.faults.find((f) => f.method === '*' || f.method === method);
+  /**
+   * Consumes one use of the first fault that matches the method. `exact` skips '*' faults: the upload
+   * endpoint takes only faults added for UPLOAD_FAULT_METHOD, so '*' keeps meaning "any /api call".
+   */
+  take(method: string, exact = false): Fault | undefined {
+    const fault = this.faults.find((f) => (!exact && f.method === '*') || f.method === method);
     if (!fault) return undefined;
     if (fault.remaining > 0) fault.remaining -= 1;
     if (fault.remaining === 0) this.faults = this.faults.filter((f) => f !== fault);

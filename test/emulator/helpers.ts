@@ -100,3 +100,66 @@ export function refresh(emu: Emulator, refreshToken: string, secret: string | nu
   if (secret !== null) params.client_secret = secret;
   return callApi<{ access_token: string; refresh_token: string; token_type: string }>(emu, 'oauth.v2.access', params);
 }
+
+// prettier-ignore
+/** Every bot scope the emulated methods check. */
+export const ALL_BOT_SCOPES = [
+  'chat:write', 'chat:write.public', 'channels:read', 'groups:read', 'im:read', 'mpim:read', 'channels:history',
+  'groups:history', 'im:history', 'mpim:history', 'channels:manage', 'channels:join', 'channels:write.invites',
+  'groups:write', 'groups:write.invites', 'im:write', 'mpim:write', 'files:read', 'files:write', 'users:read',
+  'users:read.email', 'users.profile:read', 'usergroups:read', 'team:read', 'conversations.connect:write',
+  'conversations.connect:manage',
+];
+
+// prettier-ignore
+/** Every user scope the emulated methods check. */
+export const ALL_USER_SCOPES = [
+  'chat:write', 'channels:read', 'groups:read', 'im:read', 'mpim:read', 'channels:history', 'groups:history',
+  'im:history', 'mpim:history', 'channels:write', 'channels:write.invites', 'groups:write', 'groups:write.invites',
+  'im:write', 'mpim:write', 'files:read', 'files:write', 'users:read', 'users:read.email', 'users.profile:read',
+  'usergroups:read', 'team:read',
+];
+
+export interface Tokens {
+  bot: string;
+  user: string;
+  botUserId: string;
+  userId: string;
+}
+
+/** An install without the browser round trip (the in-process shortcut of POST /_control/install). */
+export function install(
+  emu: Emulator,
+  options: { team?: string; bot?: string[]; user?: string[]; userId?: string } = {},
+): Tokens {
+  const result = emu.state.install({
+    teamId: options.team ?? 'T0ACME001',
+    botScopes: options.bot ?? ALL_BOT_SCOPES,
+    userScopes: options.user ?? ALL_USER_SCOPES,
+    userId: options.userId,
+  });
+  return {
+    bot: result.access_token ?? '',
+    user: result.authed_user.access_token ?? '',
+    botUserId: result.bot_user_id ?? '',
+    userId: result.authed_user.id,
+  };
+}
+
+/** Like install, but with exactly these scopes: Slack adds scopes up across installs, so forget earlier grants. */
+export function installOnly(emu: Emulator, options: { team?: string; bot?: string[]; user?: string[] }): Tokens {
+  emu.state.grants.clear();
+  return install(emu, { ...options, bot: options.bot ?? [], user: options.user ?? [] });
+}
+
+export function channelId(emu: Emulator, name: string, team = 'T0ACME001'): string {
+  const found = emu.state.workspaces.get(team)?.conversations.find((c) => c.name === name);
+  if (!found) throw new Error(`no channel ${name}`);
+  return found.id;
+}
+
+export function userId(emu: Emulator, handle: string, team = 'T0ACME001'): string {
+  const found = emu.state.workspaces.get(team)?.users.find((u) => u.name === handle);
+  if (!found) throw new Error(`no user ${handle}`);
+  return found.id;
+}

@@ -1,7 +1,7 @@
 // Deterministic ids and randomness: the same seed always yields the same workspace, so tests and
 // screenshots can name ids, and ids from different workspaces never collide.
 
-export type IdPrefix = 'C' | 'D' | 'G' | 'U' | 'B' | 'A';
+export type IdPrefix = 'C' | 'D' | 'G' | 'U' | 'B' | 'A' | 'F' | 'S' | 'Q' | 'I';
 
 /** A short per-workspace tag from a hash of the team id. */
 export function idTag(teamId: string): string {

@@ -47,6 +47,63 @@ export interface Conversation {
   members: Set<string>;
   /** The other party of an IM. */
   imUser?: string;
+  /** Earlier names, newest last (conversations.rename). */
+  previousNames?: string[];
+  /** Set once a Slack Connect invite is out for the channel. */
+  pendingExtShared?: boolean;
+}
+
+/** Slack plans as far as the emulated methods care: usergroups need a paid plan, some Connect calls Enterprise. */
+export type Plan = 'free' | 'pro' | 'enterprise';
+
+export interface Usergroup {
+  id: string;
+  name: string;
+  handle: string;
+  description: string;
+  /** 'admin' and 'owner' groups follow the workspace's admins and owners. */
+  autoType: 'admin' | 'owner' | null;
+  users: string[];
+  created: number;
+  createdBy: string;
+  /** 0 while enabled. */
+  dateDelete: number;
+}
+
+export interface FileRecord {
+  id: string;
+  teamId: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  prettyType: string;
+  user: string;
+  created: number;
+  size: number;
+  bytes: Buffer;
+  altTxt?: string;
+  /** Set for snippets (files.getUploadURLExternal snippet_type). */
+  snippetType?: string;
+  /** Where it was shared: conversation id → ts of the share message, with its thread. */
+  shares: { channel: string; ts: string; threadTs?: string }[];
+  publicUrlShared: boolean;
+  /** Random part of permalink_public. */
+  publicSecret: string;
+  deleted: boolean;
+}
+
+/** A Slack Connect invite as conversations.listConnectInvites shows it to one side. */
+export interface ConnectInvite {
+  id: string;
+  direction: 'outgoing' | 'incoming';
+  status: 'pending' | 'accepted' | 'revoked';
+  created: number;
+  invitingTeamId: string;
+  invitingUserId: string;
+  channel: { id: string; name: string; isPrivate: boolean };
+  recipientEmail?: string;
+  recipientUserId?: string;
 }
 
 export interface Workspace {
@@ -61,8 +118,20 @@ export interface Workspace {
   conversations: Conversation[];
   conversationsById: Map<string, Conversation>;
   /** Id-generation counters, so ids created at run time (DMs) never collide with seeded ones. */
-  nextSeq: { user: number; conversation: number; bot: number };
+  nextSeq: {
+    user: number;
+    conversation: number;
+    bot: number;
+    file: number;
+    usergroup: number;
+    invite: number;
+    scheduled: number;
+  };
   idTag: string;
+  plan: Plan;
+  usergroups: Usergroup[];
+  files: FileRecord[];
+  connectInvites: ConnectInvite[];
 }
 
 export interface App {
@@ -93,4 +162,47 @@ export interface Message {
   metadata?: StoredMetadata;
   blocks?: unknown[];
   attachments?: unknown[];
+  /** 'file_share', 'thread_broadcast', 'tombstone', … */
+  subtype?: string;
+  replyBroadcast?: boolean;
+  edited?: { user: string; ts: string };
+  /** Ids of the files a file_share message carries. */
+  files?: string[];
+  /** Part of the seed, not posted through the API: left out of /_control/messages and the stats. */
+  seeded?: boolean;
+}
+
+export interface ScheduledMessage {
+  id: string;
+  team: string;
+  channel: string;
+  /** Who scheduled it; only they (that token's user or bot) see and delete it. */
+  user: string;
+  botId?: string;
+  appId?: string;
+  postAt: number;
+  dateCreated: number;
+  text: string;
+  threadTs?: string;
+  replyBroadcast?: boolean;
+  metadata?: StoredMetadata;
+  blocks?: unknown[];
+  attachments?: unknown[];
+  /** Part of the seed: the message it turns into is seeded too. */
+  seeded?: boolean;
+}
+
+export interface PendingUpload {
+  /** The opaque part of the upload URL. */
+  ticket: string;
+  fileId: string;
+  teamId: string;
+  userId: string;
+  filename: string;
+  length: number;
+  altTxt?: string;
+  snippetType?: string;
+  createdAt: number;
+  /** Set once the bytes arrived at the upload URL. */
+  bytes?: Buffer;
 }

@@ -18,7 +18,7 @@ export function encodeCursor(prefix: string, id: string): string {
   return Buffer.from(`${prefix}:${id}`).toString('base64');
 }
 
-function decodeCursor(prefix: string, cursor: string): string {
+export function decodeCursor(prefix: string, cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64').toString('utf8');
   if (!decoded.startsWith(`${prefix}:`)) throw new SlackError('invalid_cursor');
   return decoded.slice(prefix.length + 1);

@@ -139,11 +139,36 @@ describe('rate limits', () => {
     for (const def of METHODS.values()) expect(ruleFor(def), def.name).toBeDefined();
   });
 
-  it('Tier 1 admits one call a minute (no emulated method is Tier 1, so on the limiter itself)', () => {
+  it('Tier 1 admits one call a minute: conversations.listConnectInvites', async () => {
+    const connect = await installDemo(emu, { scope: 'conversations.connect:manage' });
+    const list = () => call('conversations.listConnectInvites', {}, connect.access_token);
+    expect((await list()).status).toBe(200);
+    expect(await list()).toMatchObject({ status: 429, retryAfter: '60' });
+    emu.state.advanceClock(60);
+    expect((await list()).status).toBe(200);
+  });
+
+  it('Tier 1 on the limiter itself', () => {
     const limiter = new RateLimiter();
     expect(limiter.take('k', TIER_RULES[1], 0)).toBeUndefined();
     expect(limiter.take('k', TIER_RULES[1], 59_001)).toBe(1);
     expect(limiter.take('other', TIER_RULES[1], 59_001)).toBeUndefined();
     expect(limiter.take('k', TIER_RULES[1], 60_000)).toBeUndefined();
+  });
+
+  it('new methods are limited by their tier: conversations.rename is Tier 2, chat.getPermalink 200/min', async () => {
+    const general = emu.state.workspaces.get('T0ACME001')?.conversations.find((c) => c.name === 'general')?.id ?? '';
+    // conversations.info is Tier 3: 21 calls pass.
+    const statuses = await callTimes(21, 'conversations.info', { channel: general }, tokens.access_token);
+    expect(statuses).toEqual(repeat(200, 21));
+    const renames = await callTimes(21, 'conversations.rename', { channel: 'C0NOPE', name: 'x' }, tokens.access_token);
+    expect(renames).toEqual([...repeat(200, 20), 429]);
+    const links = await callTimes(
+      201,
+      'chat.getPermalink',
+      { channel: general, message_ts: '1.1' },
+      tokens.access_token,
+    );
+    expect(links.filter((s) => s === 429)).toEqual([429]);
   });
 });

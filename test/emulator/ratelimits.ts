@@ -31,6 +31,8 @@ export const SPECIAL_RULES: Record<string, RateRule> = {
   'oauth.v2.access': { limit: 600, windowSeconds: 60 },
   // Slack only says auth.test is generous; Tier 4 is the closest published figure.
   'auth.test': TIER_RULES[4],
+  // "Hundreds of requests per minute" (its method page): 200 is the floor of "hundreds".
+  'chat.getPermalink': { limit: 200, windowSeconds: 60 },
 };
 
 export function ruleFor(def: MethodDef): RateRule | undefined {

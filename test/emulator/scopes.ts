@@ -1,5 +1,5 @@
 // Granular OAuth scope names the authorize step accepts, and which token kind may hold them.
-import type { ConversationKind } from './model';
+import type { ConversationKind, TokenType } from './model';
 
 // prettier-ignore
 const SHARED = [
@@ -53,6 +53,24 @@ const KIND_PREFIX: Record<ConversationKind, string> = {
 export function kindScope(kind: ConversationKind, verb: 'read' | 'history' | 'write'): string {
   return `${KIND_PREFIX[kind]}:${verb}`;
 }
+
+/**
+ * What managing a conversation of this kind takes, alternatives in Slack's order (any one will do):
+ * granular bots use channels:manage where user tokens use channels:write (slack-api.md §2.1).
+ */
+export function manageScopes(kind: ConversationKind, type: TokenType): string[] {
+  if (kind === 'public_channel') return type === 'bot' ? ['channels:manage'] : ['channels:write'];
+  return [kindScope(kind, 'write')];
+}
+
+/** conversations.invite: the *.invites scopes, or the broader manage scope. */
+export function inviteScopes(kind: ConversationKind, type: TokenType): string[] {
+  if (kind === 'public_channel') return ['channels:write.invites', ...manageScopes(kind, type)];
+  if (kind === 'private_channel') return ['groups:write.invites', 'groups:write'];
+  return manageScopes(kind, type);
+}
+
+export const ALL_KINDS: readonly ConversationKind[] = ['public_channel', 'private_channel', 'mpim', 'im'];
 
 export function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];

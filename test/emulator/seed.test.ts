@@ -54,3 +54,36 @@ describe('demo seed', () => {
     expect(DEMO_WORKSPACES[1]?.name).toBe('Globex');
   });
 });
+
+describe('seeded content', () => {
+  it('gives the demo workspaces history with threads, files, usergroups, a scheduled message and a Connect invite', () => {
+    const state = new EmulatorState('demo', DEFAULT_CONFIG);
+    for (const teamId of ['T0ACME001', 'T0GLOBEX1']) {
+      const ws = state.workspaces.get(teamId);
+      const general = ws?.conversations.find((c) => c.isGeneral)?.id;
+      const history = state.listMessages({ team: teamId, channel: general, includeSeeded: true });
+      expect(history.length, teamId).toBeGreaterThanOrEqual(8);
+      expect(history.filter((m) => m.threadTs).length).toBeGreaterThanOrEqual(3);
+      expect(history.filter((m) => m.subtype === 'file_share')).toHaveLength(2);
+      expect(ws?.files.map((f) => f.name)).toEqual(['team-photo.png', 'q3-roadmap.pdf', 'standup-notes.txt']);
+      expect(ws?.usergroups.map((g) => g.handle)).toEqual(['admins', 'owners', 'core-team', 'oncall', 'alumni']);
+      expect(ws?.connectInvites).toHaveLength(1);
+      const scheduledBy = state.scheduled.filter((s) => s.team === teamId).map((s) => ws?.usersById.get(s.user));
+      expect(scheduledBy.map((u) => u?.isBot ?? null).sort()).toEqual([false, true]);
+    }
+    expect(state.workspaces.get('T0ACME001')?.plan).toBe('enterprise');
+    expect(state.workspaces.get('T0GLOBEX1')?.plan).toBe('pro');
+  });
+
+  it('keeps seeded messages out of the posted-message list and the stats; content:false seeds none', () => {
+    const state = new EmulatorState('demo', DEFAULT_CONFIG);
+    expect(state.listMessages()).toEqual([]);
+    expect(state.stats()).toMatchObject({ messagesStored: 0, scheduledPending: 4 });
+    state.seed({ workspaces: [{ teamId: 'T0BARE001', name: 'Bare', users: 3, content: false }] });
+    const bare = state.workspaces.get('T0BARE001');
+    expect(state.listMessages({ includeSeeded: true })).toEqual([]);
+    expect([bare?.files.length, bare?.usergroups.length, bare?.connectInvites.length, state.scheduled.length]).toEqual([
+      0, 0, 0, 0,
+    ]);
+  });
+});

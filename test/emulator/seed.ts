@@ -1,6 +1,6 @@
 // Deterministic workspaces of any size, from a count or from explicit people and channels.
 import { pick, prng } from './ids';
-import type { App, Workspace } from './model';
+import type { App, Plan, Workspace } from './model';
 import { CHANNEL_PREFIXES, CHANNEL_WORDS, COLORS, FIRST_NAMES, LAST_NAMES, TIME_ZONES, TITLES } from './names';
 import {
   BASE_CREATED,
@@ -47,6 +47,10 @@ export interface WorkspaceSpec {
   channels?: number | ChannelSpec[];
   /** Handle of the person the consent page installs as; defaults to the first active human. */
   signedInUser?: string;
+  /** Default 'pro'. Free plans have no usergroups or Slack Connect; discoverable contacts need 'enterprise'. */
+  plan?: Plan;
+  /** Seed history, threads, files, usergroups, a scheduled message and a Connect invite (seed-content.ts); default true. */
+  content?: boolean;
 }
 
 function addListedUsers(ws: Workspace, specs: UserSpec[], random: () => number): void {
@@ -183,6 +187,7 @@ function addChannels(ws: Workspace, specs: ChannelSpec[], random: () => number):
 /** Builds a workspace from a spec; apps get their bot users. Deterministic for a given spec. */
 export function seedWorkspace(spec: WorkspaceSpec, apps: readonly App[] = []): Workspace {
   const ws = emptyWorkspace(spec.teamId, spec.name, spec.domain);
+  ws.plan = spec.plan ?? 'pro';
   const random = prng(spec.teamId);
   const users = spec.users ?? 10;
   if (typeof users === 'number') addGeneratedUsers(ws, users, random);

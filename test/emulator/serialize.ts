@@ -95,7 +95,7 @@ export function conversationJson(ws: Workspace, conv: Conversation, view: Conver
     is_ext_shared: false,
     is_org_shared: false,
     pending_shared: [],
-    is_pending_ext_shared: false,
+    is_pending_ext_shared: conv.pendingExtShared ?? false,
     is_member: conv.members.has(view.viewerId),
     is_private: conv.kind !== 'public_channel',
     is_mpim: conv.kind === 'mpim',
@@ -106,7 +106,7 @@ export function conversationJson(ws: Workspace, conv: Conversation, view: Conver
       creator: conv.purpose ? conv.creator : '',
       last_set: conv.purpose ? conv.created : 0,
     },
-    previous_names: [],
+    previous_names: conv.previousNames ?? [],
     num_members: conv.members.size,
   };
   if (!view.withMembership) {
@@ -126,5 +126,53 @@ export function botProfileJson(ws: Workspace, bot: User): Record<string, unknown
     user_id: bot.id,
     icons: { image_36: avatar(bot, 36), image_48: avatar(bot, 48), image_72: avatar(bot, 72) },
     team_id: ws.id,
+  };
+}
+
+export function teamIconJson(ws: Workspace): Record<string, unknown> {
+  const base = `https://avatars.slack-edge.com/emulator/${ws.id.toLowerCase()}`;
+  const icon: Record<string, unknown> = {};
+  for (const size of [34, 44, 68, 88, 102, 132, 230]) icon[`image_${size}`] = `${base}_${size}.png`;
+  icon.image_original = `${base}_original.png`;
+  icon.image_default = false;
+  return icon;
+}
+
+/** The team object of team.info (no enterprise fields: the emulated workspaces are not in an org). */
+export function teamJson(ws: Workspace): Record<string, unknown> {
+  return {
+    id: ws.id,
+    name: ws.name,
+    url: `https://${ws.domain}.slack.com/`,
+    domain: ws.domain,
+    email_domain: ws.emailDomain,
+    icon: teamIconJson(ws),
+    avatar_base_url: 'https://ca.slack-edge.com/',
+    is_verified: false,
+    lob_sales_home_enabled: false,
+  };
+}
+
+/** The short profile Slack Connect invites carry for the inviting person. */
+export function inviteUserJson(ws: Workspace, user: User): Record<string, unknown> {
+  return {
+    id: user.id,
+    team_id: ws.id,
+    name: user.name,
+    updated: user.updated,
+    profile: {
+      real_name: user.realName,
+      display_name: user.displayName,
+      real_name_normalized: user.realName,
+      display_name_normalized: user.displayName,
+      team: ws.id,
+      avatar_hash: user.id.slice(-12).toLowerCase(),
+      image_24: avatar(user, 24),
+      image_32: avatar(user, 32),
+      image_48: avatar(user, 48),
+      image_72: avatar(user, 72),
+      image_192: avatar(user, 192),
+      image_512: avatar(user, 512),
+    },
   };
 }

@@ -1,7 +1,8 @@
-// Routing for the one HTTP server: /api/*, /oauth/v2/authorize*, /_control/*.
+// Routing for the one HTTP server: /api/*, /upload/v1/*, /files-pri/*, /oauth/v2/authorize*, /_control/*.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { CORS_HEADERS, handleApi } from './api';
 import { handleControl } from './control';
+import { handleFileDownload, handleUpload } from './files-route';
 import { HttpError, sendJson, sendText } from './http';
 import { handleAuthorize, handleDecision } from './oauth';
 import type { EmulatorState } from './state';
@@ -15,6 +16,18 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
       return void res.end();
     }
     return handleApi(state, req, res, path.slice('/api/'.length), url);
+  }
+  if (path.startsWith('/upload/v1/') || path.startsWith('/files-pri/')) {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS);
+      return void res.end();
+    }
+    if (path.startsWith('/upload/v1/') && req.method === 'POST') {
+      return handleUpload(state, req, res, path.slice('/upload/v1/'.length), CORS_HEADERS);
+    }
+    if (path.startsWith('/files-pri/') && req.method === 'GET') {
+      return handleFileDownload(state, req, res, path, CORS_HEADERS);
+    }
   }
   if (path === '/oauth/v2/authorize' && req.method === 'GET') return handleAuthorize(state, res, url);
   if (path === '/oauth/v2/authorize/decision' && req.method === 'POST') return handleDecision(state, req, res);

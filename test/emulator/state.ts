@@ -1,16 +1,18 @@
-// Everything the emulator knows: apps, workspaces, tokens, codes, messages, faults, rate windows,
-// the refresh log and counters.
+// Everything the emulator knows: apps, workspaces, tokens, codes, messages, scheduled messages, upload
+// tickets, faults, rate windows, the refresh log and counters.
 import { randomBytes } from 'node:crypto';
 import { DEMO_APP_RECORD, DEMO_WORKSPACES } from './demo';
 import { FaultQueue } from './faults';
 import type { InstallRequest, OAuthAccessResponse } from './installs';
 import { install } from './installs';
-import type { App, Message, TokenType, Workspace } from './model';
+import { housekeep } from './housekeeping';
+import type { App, Message, PendingUpload, ScheduledMessage, TokenType, Workspace } from './model';
 import { RateLimiter } from './ratelimits';
 import type { RefreshLogEntry } from './refresh-log';
 import { RefreshLog } from './refresh-log';
 import type { WorkspaceSpec } from './seed';
 import { seedWorkspace } from './seed';
+import { seedContent } from './seed-content';
 import type { Chain } from './tokens';
 import { TokenStore } from './tokens';
 
@@ -54,6 +56,13 @@ export interface AuthCode {
 export interface MessageFilter {
   team?: string;
   channel?: string;
+  /** Also the seeded history (left out by default: the list shows what clients posted). */
+  includeSeeded?: boolean;
+}
+
+export interface EphemeralMessage extends Message {
+  /** The one person who sees it. */
+  recipient: string;
 }
 
 export interface EmulatorStats {
@@ -61,7 +70,10 @@ export interface EmulatorStats {
   refreshes: Record<string, { team: string; type: string; user: string; refreshes: number }>;
   /** Successful refresh_token grants over every chain. */
   refreshesTotal: number;
+  /** Messages posted through the API (seeded history not counted). */
   messagesStored: number;
+  scheduledPending: number;
+  uploadsPending: number;
   faultsApplied: number;
 }
 
@@ -94,6 +106,12 @@ export class EmulatorState {
   /** Scopes granted so far per `${team}:${app}`, since Slack scopes add up across installs. */
   readonly grants = new Map<string, { bot: string[]; users: Map<string, string[]> }>();
   messages: Message[] = [];
+  /** chat.scheduleMessage entries not yet due; housekeeping posts them once the clock passes post_at. */
+  scheduled: ScheduledMessage[] = [];
+  /** files.getUploadURLExternal tickets by ticket, until completed or discarded (housekeeping.ts). */
+  uploads = new Map<string, PendingUpload>();
+  /** chat.postEphemeral: never in history; /_control/ephemeral lists them. */
+  ephemeral: EphemeralMessage[] = [];
   faults = new FaultQueue();
   rateLimiter = new RateLimiter();
   private readonly refreshAttempts = new RefreshLog();
@@ -147,8 +165,20 @@ export class EmulatorState {
     this.codes.clear();
     this.grants.clear();
     this.messages = [];
+    this.scheduled = [];
+    this.uploads.clear();
+    this.ephemeral = [];
     const apps = [...this.apps.values()];
-    for (const ws of spec.workspaces) this.workspaces.set(ws.teamId, seedWorkspace(ws, apps));
+    for (const wsSpec of spec.workspaces) {
+      const ws = seedWorkspace(wsSpec, apps);
+      this.workspaces.set(ws.id, ws);
+      if (wsSpec.content !== false) seedContent(this, ws);
+    }
+  }
+
+  /** Posts scheduled messages that are due and discards upload tickets never completed in time. */
+  housekeep(): void {
+    housekeep(this);
   }
 
   configure(patch: Partial<EmulatorConfig>): EmulatorConfig {
@@ -188,8 +218,12 @@ export class EmulatorState {
   }
 
   listMessages(filter: MessageFilter = {}): Message[] {
+    this.housekeep();
     return this.messages.filter(
-      (m) => (!filter.team || m.team === filter.team) && (!filter.channel || m.channel === filter.channel),
+      (m) =>
+        (filter.includeSeeded || !m.seeded) &&
+        (!filter.team || m.team === filter.team) &&
+        (!filter.channel || m.channel === filter.channel),
     );
   }
 
@@ -230,6 +264,7 @@ export class EmulatorState {
   }
 
   stats(): EmulatorStats {
+    this.housekeep();
     const refreshes: EmulatorStats['refreshes'] = {};
     let refreshesTotal = 0;
     for (const chain of this.tokens.chains.values()) {
@@ -240,7 +275,9 @@ export class EmulatorState {
       calls: Object.fromEntries(this.calls),
       refreshes,
       refreshesTotal,
-      messagesStored: this.messages.length,
+      messagesStored: this.messages.filter((m) => !m.seeded).length,
+      scheduledPending: this.scheduled.length,
+      uploadsPending: this.uploads.size,
       faultsApplied: this.faults.applied,
     };
   }

@@ -25,8 +25,12 @@ export function emptyWorkspace(teamId: string, name: string, domainHint?: string
     usersById: new Map(),
     conversations: [],
     conversationsById: new Map(),
-    nextSeq: { user: 1, conversation: 1, bot: 1 },
+    nextSeq: { user: 1, conversation: 1, bot: 1, file: 1, usergroup: 1, invite: 1, scheduled: 1 },
     idTag: idTag(teamId),
+    plan: 'pro',
+    usergroups: [],
+    files: [],
+    connectInvites: [],
   };
 }
 
@@ -88,11 +92,16 @@ export function ensureBotUser(ws: Workspace, app: App): User {
   });
 }
 
-/** Finds or creates the IM between two users. */
-export function openIm(ws: Workspace, a: string, b: string, nowSeconds: number): Conversation {
-  const existing = ws.conversations.find(
+/** The IM between two users (a person's DM with themself when a === b), if it exists. */
+export function findIm(ws: Workspace, a: string, b: string): Conversation | undefined {
+  return ws.conversations.find(
     (c) => c.kind === 'im' && c.members.has(a) && c.members.has(b) && (a !== b || c.members.size === 1),
   );
+}
+
+/** Finds or creates the IM between two users. */
+export function openIm(ws: Workspace, a: string, b: string, nowSeconds: number): Conversation {
+  const existing = findIm(ws, a, b);
   if (existing) return existing;
   return addConversation(ws, {
     id: nextConversationId(ws, 'im'),

@@ -4,6 +4,7 @@ import type { Conversation, ConversationKind } from '../model';
 import { paginate } from '../pagination';
 import { kindScope } from '../scopes';
 import { conversationJson } from '../serialize';
+import { visibleTo } from './access';
 import type { MethodContext, MethodDef } from './types';
 
 const KINDS: readonly ConversationKind[] = ['public_channel', 'private_channel', 'mpim', 'im'];
@@ -17,11 +18,6 @@ function readTypes(params: Params): ConversationKind[] {
     throw new SlackError('invalid_types');
   }
   return types;
-}
-
-/** Public channels are visible to everyone in the workspace; the rest only to their members. */
-function visibleTo(conv: Conversation, userId: string): boolean {
-  return conv.kind === 'public_channel' || conv.members.has(userId);
 }
 
 function listed(ctx: MethodContext, memberId: string | undefined): Conversation[] {

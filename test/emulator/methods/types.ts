@@ -35,8 +35,14 @@ export interface OpenMethod extends BaseMethod {
 export interface TokenMethod extends BaseMethod {
   auth: 'token';
   tokenTypes?: TokenType[];
-  /** Every scope this call needs, given its arguments. */
-  scopes(params: Params): string[];
+  /** Every scope this call needs, given its arguments and the kind of token. */
+  scopes(params: Params, type: TokenType): string[];
+  /**
+   * For methods whose scope depends on the conversation (channels:history vs groups:history …): a
+   * token holding none of these fails up front, naming them all; the handler then checks the one the
+   * conversation needs (access.ts requireScope).
+   */
+  anyOf?(type: TokenType): string[];
   /** What the x-accepted-oauth-scopes header lists. */
   accepted: string[];
   handler(ctx: MethodContext): MethodResult;

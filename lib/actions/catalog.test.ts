@@ -1,0 +1,134 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ACTIONS, actionById } from './catalog';
+import { METHOD_SPECS, tableA } from './testing/reference';
+import { VALID_INPUTS } from './testing/samples';
+import type { ActionDef } from './types';
+
+interface JsonProperty {
+  description?: string;
+  picker?: string;
+  items?: JsonProperty;
+}
+
+function jsonSchema(action: ActionDef): { properties: Record<string, JsonProperty>; required: string[] } {
+  const schema = z.toJSONSchema(action.input, { io: 'input' }) as {
+    properties?: Record<string, JsonProperty>;
+    required?: string[];
+  };
+  return { properties: schema.properties ?? {}, required: schema.required ?? [] };
+}
+
+const ROWS = tableA();
+const rowFor = (action: ActionDef) => ROWS.find((row) => row.title === action.title);
+
+const EXPECTED_IDS = [
+  'send_message', 'update_message', 'delete_message', 'schedule_message', 'delete_scheduled_message',
+  'list_scheduled_messages', 'send_ephemeral_message', 'get_message_permalink', 'list_messages',
+  'list_thread_replies', 'create_conversation', 'get_conversation', 'list_conversations',
+  'list_user_conversations', 'join_conversation', 'leave_conversation', 'rename_conversation',
+  'open_conversation', 'invite_users_to_conversation', 'remove_user_from_conversation',
+  'list_conversation_members', 'invite_shared_conversation', 'list_slack_connect_invites',
+  'lookup_discoverable_contact', 'get_file', 'list_files', 'delete_file', 'get_file_upload_url',
+  'complete_file_upload', 'share_file_public_url', 'revoke_file_public_url', 'get_user',
+  'get_user_by_email', 'get_user_presence', 'set_user_presence', 'get_user_profile', 'list_users',
+  'get_unified_user', 'list_unified_users', 'get_unified_group', 'list_unified_groups',
+  'get_unified_organization', 'list_unified_organizations',
+]; // prettier-ignore
+
+describe('the catalog', () => {
+  it('has exactly the 43 actions, each id once', () => {
+    const ids = ACTIONS.map((action) => action.id);
+    expect(ids).toHaveLength(43);
+    expect(new Set(ids).size).toBe(43);
+    expect([...ids].sort()).toEqual([...EXPECTED_IDS].sort());
+  });
+
+  it("uses Table A's titles, and each id is its title in snake_case", () => {
+    expect(ROWS).toHaveLength(43);
+    expect(ACTIONS.map((action) => action.title).sort()).toEqual(ROWS.map((row) => row.title).sort());
+    for (const action of ACTIONS) expect(action.id).toBe(action.title.toLowerCase().replaceAll(' ', '_'));
+  });
+
+  it('finds actions by id', () => {
+    expect(actionById('send_message')?.title).toBe('Send Message');
+    expect(actionById('nope')).toBeUndefined();
+  });
+
+  it.each(ACTIONS.map((action) => [action.id, action] as const))(
+    '%s: a description, a group and main method as in Table A',
+    (_id, action) => {
+      expect(action.description).toMatch(/^[A-Z].*\.$/);
+      expect(action.description).not.toContain('\n');
+      expect(rowFor(action)?.methods[0]).toBe(action.methods[0]);
+      for (const method of action.methods) expect(METHOD_SPECS[method], method).toBeDefined();
+    },
+  );
+});
+
+describe('input schemas against Slack’s method specs', () => {
+  it.each(ACTIONS.map((action) => [action.id, action] as const))(
+    '%s: required exactly where Slack requires, Slack’s names only',
+    (_id, action) => {
+      const specs = action.methods.map((method) => METHOD_SPECS[method]);
+      const { properties, required } = jsonSchema(action);
+      const slackRequired = new Set(specs.flatMap((spec) => spec?.required ?? []));
+      expect(new Set(required)).toEqual(slackRequired);
+      // `limit` is Courier's own: the total number of items a list action returns.
+      const slackArgs = new Set([...specs.flatMap((spec) => spec?.args ?? []), 'limit']);
+      for (const name of Object.keys(properties)) expect(slackArgs, `${action.id}.${name}`).toContain(name);
+    },
+  );
+
+  it.each(ACTIONS.map((action) => [action.id, action] as const))(
+    '%s: every field has help text; channel and user fields offer pickers',
+    (_id, action) => {
+      for (const [name, property] of Object.entries(jsonSchema(action).properties)) {
+        expect(property.description, `${action.id}.${name}`).toBeTruthy();
+        if (/^channel(_id|s)?$/.test(name)) expect(property.picker, `${action.id}.${name}`).toBe('channel');
+        if (/^(user|users|user_ids)$/.test(name)) expect(property.picker, `${action.id}.${name}`).toBe('user');
+      }
+    },
+  );
+
+  it.each(ACTIONS.map((action) => [action.id, action] as const))('%s: the sample input is valid', (id, action) => {
+    expect(action.input.safeParse(VALID_INPUTS[id]).success).toBe(true);
+  });
+
+  it('lets list actions take a total `limit`, and only list actions', () => {
+    const lists = ACTIONS.filter((action) => 'limit' in jsonSchema(action).properties).map((action) => action.id);
+    expect(lists.every((id) => id.startsWith('list_'))).toBe(true);
+    expect(lists).toHaveLength(ACTIONS.filter((action) => action.id.startsWith('list_')).length - 1);
+  });
+});
+
+describe('token needs and scopes against Table A', () => {
+  it.each(ACTIONS.map((action) => [action.id, action] as const))('%s', (_id, action) => {
+    const row = rowFor(action);
+    const specScopes = action.methods.map((method) => METHOD_SPECS[method]?.scope ?? { bot: [], user: [] });
+    if (row?.botOk.includes('bot only')) expect(action.token).toBe('bot');
+    else if (row?.botOk.includes('user only')) expect(action.token).toBe('user');
+    else expect(action.token).toMatch(/^either-/);
+    for (const kind of ['bot', 'user'] as const) {
+      const allowed = new Set(specScopes.flatMap((scope) => scope[kind]));
+      // Table A writes "same" where the user scopes repeat the bot ones.
+      const userCell = row?.userScopes.startsWith('same') ? row.botScopes : (row?.userScopes ?? '');
+      const cell = kind === 'bot' ? (row?.botScopes ?? '') : userCell;
+      for (const scope of action.scopes[kind]) {
+        expect(allowed.has(scope) || cell.includes(scope), `${action.id} ${kind} ${scope}`).toBe(true);
+      }
+      // A kind the action can run with needs scopes whenever Slack's spec names some.
+      const usable = action.token === kind || action.token.startsWith('either');
+      if (usable && allowed.size > 0) expect(action.scopes[kind].length, `${action.id} ${kind}`).toBeGreaterThan(0);
+      if (!usable) expect(action.scopes[kind]).toEqual([]);
+    }
+  });
+
+  it('marks Share File Public URL user-only and the Slack Connect actions bot-only', () => {
+    expect(actionById('share_file_public_url')?.token).toBe('user');
+    for (const id of ['invite_shared_conversation', 'list_slack_connect_invites', 'lookup_discoverable_contact']) {
+      expect(actionById(id)?.token).toBe('bot');
+    }
+  });
+});

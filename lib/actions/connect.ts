@@ -1,0 +1,54 @@
+// Slack Connect: channels shared with other organisations. Bot tokens only, per Slack's specs.
+import { z } from 'zod';
+import { defineAction, listFrom, passTo } from './define';
+import { channelId, flag, limit, teamId } from './fields';
+
+export const inviteSharedConversation = defineAction({
+  id: 'invite_shared_conversation',
+  title: 'Invite Shared Conversation',
+  description: 'Invites someone outside the workspace to a channel through Slack Connect.',
+  group: 'connect',
+  methods: ['conversations.inviteShared'],
+  input: z.strictObject({
+    channel: channelId('Channel to share.'),
+    // Slack takes one invitee per call, by email or by user id.
+    emails: z.array(z.email()).max(1).describe('Email address of the person to invite (one per call).').optional(),
+    user_ids: z
+      .array(z.string().trim().min(1).meta({ picker: 'user' }))
+      .max(1)
+      .describe('User id of the person to invite (one per call), instead of an email.')
+      .meta({ picker: 'user' })
+      .optional(),
+    external_limited: flag('Invite as an external limited member (Slack defaults to true).').optional(),
+  }),
+  token: 'bot',
+  scopes: { bot: ['conversations.connect:write'], user: [] },
+  run: passTo('conversations.inviteShared'),
+});
+
+export const listSlackConnectInvites = defineAction({
+  id: 'list_slack_connect_invites',
+  title: 'List Slack Connect Invites',
+  description: 'Lists Slack Connect invitations sent and received by the workspace.',
+  group: 'connect',
+  methods: ['conversations.listConnectInvites'],
+  input: z.strictObject({ team_id: teamId().optional(), limit: limit() }),
+  token: 'bot',
+  scopes: { bot: ['conversations.connect:manage'], user: [] },
+  // Slack names this method's page size `count`; the client's walker knows and sends that.
+  run: listFrom('conversations.listConnectInvites', 'invites', { pageSize: 100 }),
+});
+
+export const lookupDiscoverableContact = defineAction({
+  id: 'lookup_discoverable_contact',
+  title: 'Lookup Discoverable Contact',
+  description: 'Tells whether a person outside the organisation can be found for Slack Connect (Enterprise).',
+  group: 'connect',
+  methods: ['users.discoverableContacts.lookup'],
+  input: z.strictObject({ email: z.email().describe('Email address to look up.') }),
+  token: 'bot',
+  scopes: { bot: ['conversations.connect:manage', 'team:read'], user: [] },
+  run: passTo('users.discoverableContacts.lookup'),
+});
+
+export const CONNECT_ACTIONS = [inviteSharedConversation, listSlackConnectInvites, lookupDiscoverableContact];

@@ -1,0 +1,161 @@
+// Channels, DMs and group DMs: finding, creating, joining and naming them.
+import { z } from 'zod';
+import { commaList, defineAction, listAll, passTo, slackCall } from './define';
+import { channelId, conversationTypes, flag, limit, teamId, userId, userIds } from './fields';
+
+// Reading conversations needs the scope of each kind; public channels are the minimum.
+const READ = { bot: ['channels:read'], user: ['channels:read'] };
+// Granular bots manage channels with channels:manage where user tokens use channels:write.
+const MANAGE = { bot: ['channels:manage'], user: ['channels:write'] };
+
+const channelName = (help: string) =>
+  z.string().trim().min(1).max(80).describe(`${help} Lowercase letters, numbers, hyphens and underscores.`);
+
+export const createConversation = defineAction({
+  id: 'create_conversation',
+  title: 'Create Conversation',
+  description: 'Creates a public or private channel.',
+  group: 'conversations',
+  methods: ['conversations.create'],
+  input: z.strictObject({
+    name: channelName('Name of the new channel (at most 80 characters).'),
+    is_private: flag('Create a private channel (needs groups:write).').optional(),
+    team_id: teamId().optional(),
+  }),
+  token: 'either-bot',
+  scopes: MANAGE,
+  run: passTo('conversations.create'),
+});
+
+export const getConversation = defineAction({
+  id: 'get_conversation',
+  title: 'Get Conversation',
+  description: "Returns a conversation's details: name, topic, purpose, membership.",
+  group: 'conversations',
+  methods: ['conversations.info'],
+  input: z.strictObject({
+    channel: channelId('Conversation to look up.'),
+    include_locale: flag('Include the locale of the conversation.').optional(),
+    include_num_members: flag('Include the number of members.').optional(),
+  }),
+  token: 'either-bot',
+  scopes: READ,
+  run: passTo('conversations.info'),
+});
+
+export const listConversations = defineAction({
+  id: 'list_conversations',
+  title: 'List Conversations',
+  description: 'Lists the conversations in the workspace that this token can see.',
+  group: 'conversations',
+  methods: ['conversations.list'],
+  input: z.strictObject({
+    types: conversationTypes(),
+    exclude_archived: flag('Leave archived channels out.').optional(),
+    team_id: teamId().optional(),
+    limit: limit(),
+  }),
+  token: 'either-bot',
+  scopes: READ,
+  run: async (ctx, { types, limit, ...params }) => ({
+    channels: await listAll(
+      ctx,
+      'conversations.list',
+      { ...params, types: commaList(types) },
+      { itemsKey: 'channels', limit },
+    ),
+  }),
+});
+
+export const listUserConversations = defineAction({
+  id: 'list_user_conversations',
+  title: 'List User Conversations',
+  description: 'Lists the conversations a user (by default, this token) is a member of.',
+  group: 'conversations',
+  methods: ['users.conversations'],
+  input: z.strictObject({
+    user: userId('Member whose conversations to list; defaults to the token itself.').optional(),
+    types: conversationTypes(),
+    exclude_archived: flag('Leave archived channels out.').optional(),
+    team_id: teamId().optional(),
+    limit: limit(),
+  }),
+  // "My conversations" means the person's, so a user token is preferred when there is one.
+  token: 'either-user',
+  scopes: READ,
+  run: async (ctx, { types, limit, ...params }) => ({
+    channels: await listAll(
+      ctx,
+      'users.conversations',
+      { ...params, types: commaList(types) },
+      { itemsKey: 'channels', limit },
+    ),
+  }),
+});
+
+export const joinConversation = defineAction({
+  id: 'join_conversation',
+  title: 'Join Conversation',
+  description: 'Joins a public channel.',
+  group: 'conversations',
+  methods: ['conversations.join'],
+  input: z.strictObject({ channel: channelId('Public channel to join.') }),
+  token: 'either-bot',
+  scopes: { bot: ['channels:join'], user: ['channels:write'] },
+  run: passTo('conversations.join'),
+});
+
+export const leaveConversation = defineAction({
+  id: 'leave_conversation',
+  title: 'Leave Conversation',
+  description: 'Leaves a conversation.',
+  group: 'conversations',
+  methods: ['conversations.leave'],
+  input: z.strictObject({ channel: channelId('Conversation to leave.') }),
+  token: 'either-bot',
+  scopes: MANAGE,
+  run: passTo('conversations.leave'),
+});
+
+export const renameConversation = defineAction({
+  id: 'rename_conversation',
+  title: 'Rename Conversation',
+  description: 'Renames a channel.',
+  group: 'conversations',
+  methods: ['conversations.rename'],
+  input: z.strictObject({
+    channel: channelId('Channel to rename.'),
+    name: channelName('New name (at most 80 characters).'),
+  }),
+  token: 'either-bot',
+  scopes: MANAGE,
+  run: passTo('conversations.rename'),
+});
+
+export const openConversation = defineAction({
+  id: 'open_conversation',
+  title: 'Open Conversation',
+  description: 'Opens (or finds) a DM with one person or a group DM with up to 8.',
+  group: 'conversations',
+  methods: ['conversations.open'],
+  input: z.strictObject({
+    users: userIds('People to talk to: one gives a DM, 2 to 8 a group DM.', 8).optional(),
+    channel: channelId('An existing DM or group DM to resume, instead of users.').optional(),
+    return_im: flag('Return the full DM object.').optional(),
+    prevent_creation: flag('Only find an existing DM; never create one.').optional(),
+  }),
+  token: 'either-bot',
+  scopes: { bot: ['im:write'], user: ['im:write'] },
+  run: (ctx, { users, ...params }) => slackCall(ctx, 'conversations.open', { ...params, users: commaList(users) }),
+});
+
+export const CONVERSATION_ACTIONS = [
+  createConversation,
+  getConversation,
+  listConversations,
+  listUserConversations,
+  joinConversation,
+  leaveConversation,
+  renameConversation,
+  openConversation,
+];

@@ -1,0 +1,157 @@
+// Posting, editing and reading messages.
+import { z } from 'zod';
+import { defineAction, listFrom, passTo } from './define';
+import {
+  channelId,
+  customization,
+  flag,
+  limit,
+  messageBody,
+  messageOptions,
+  postingOptions,
+  timeBound,
+  ts,
+  userId,
+} from './fields';
+
+const CHAT_WRITE = { bot: ['chat:write'], user: ['chat:write'] };
+// Reading a conversation needs the scope of its kind; the public one is the minimum to be useful.
+const HISTORY = { bot: ['channels:history'], user: ['channels:history'] };
+
+const historyRange = {
+  oldest: timeBound('Only messages after this time (unix seconds or a ts).').optional(),
+  latest: timeBound('Only messages before this time (unix seconds or a ts).').optional(),
+  inclusive: flag('Include messages exactly at oldest or latest.').optional(),
+  include_all_metadata: flag('Return all metadata attached to the messages.').optional(),
+};
+
+export const sendMessage = defineAction({
+  id: 'send_message',
+  title: 'Send Message',
+  description: 'Posts a message to a channel, DM or thread.',
+  group: 'messages',
+  methods: ['chat.postMessage'],
+  input: z.strictObject({
+    channel: channelId('Channel, DM or user id (a user id opens the DM), or a channel name.'),
+    ...messageBody,
+    ...postingOptions,
+    ...messageOptions,
+    mrkdwn: flag('Set false to send the text without Slack formatting.').optional(),
+    ...customization,
+  }),
+  token: 'either-bot',
+  scopes: CHAT_WRITE,
+  run: passTo('chat.postMessage'),
+});
+
+export const updateMessage = defineAction({
+  id: 'update_message',
+  title: 'Update Message',
+  description: 'Edits a message this token posted; fields left out are reset to their defaults.',
+  group: 'messages',
+  methods: ['chat.update'],
+  input: z.strictObject({
+    channel: channelId('Channel of the message; for a DM the D… id, not the user id.'),
+    ts: ts('Timestamp of the message to edit.'),
+    ...messageBody,
+    ...messageOptions,
+    reply_broadcast: flag('Also show this thread reply in the channel.').optional(),
+    file_ids: z.array(z.string().min(1)).describe('Ids of files to attach to the message.').optional(),
+  }),
+  token: 'either-bot',
+  scopes: CHAT_WRITE,
+  run: passTo('chat.update'),
+});
+
+export const deleteMessage = defineAction({
+  id: 'delete_message',
+  title: 'Delete Message',
+  description: 'Deletes a message (a bot token deletes only its own messages).',
+  group: 'messages',
+  methods: ['chat.delete'],
+  input: z.strictObject({
+    channel: channelId('Channel of the message.'),
+    ts: ts('Timestamp of the message to delete.'),
+  }),
+  token: 'either-bot',
+  scopes: CHAT_WRITE,
+  run: passTo('chat.delete'),
+});
+
+export const sendEphemeralMessage = defineAction({
+  id: 'send_ephemeral_message',
+  title: 'Send Ephemeral Message',
+  description: 'Shows a message to one member of a channel only, until they reload.',
+  group: 'messages',
+  methods: ['chat.postEphemeral'],
+  input: z.strictObject({
+    channel: channelId('Channel the member is in.'),
+    user: userId('Member who sees the message.'),
+    ...messageBody,
+    thread_ts: ts('Parent message ts; shown only if the thread is active.').optional(),
+    parse: messageOptions.parse,
+    link_names: messageOptions.link_names,
+    ...customization,
+  }),
+  token: 'either-bot',
+  scopes: CHAT_WRITE,
+  run: passTo('chat.postEphemeral'),
+});
+
+export const getMessagePermalink = defineAction({
+  id: 'get_message_permalink',
+  title: 'Get Message Permalink',
+  description: 'Returns a link that opens the message in Slack.',
+  group: 'messages',
+  methods: ['chat.getPermalink'],
+  input: z.strictObject({
+    channel: channelId('Channel of the message.'),
+    message_ts: ts('Timestamp of the message.'),
+  }),
+  token: 'either-bot',
+  scopes: { bot: [], user: [] },
+  run: passTo('chat.getPermalink'),
+});
+
+export const listMessages = defineAction({
+  id: 'list_messages',
+  title: 'List Messages',
+  description: "Lists a conversation's messages, newest first (a bot must be a member).",
+  group: 'messages',
+  methods: ['conversations.history'],
+  input: z.strictObject({
+    channel: channelId('Conversation to read.'),
+    ...historyRange,
+    limit: limit(),
+  }),
+  token: 'either-bot',
+  scopes: HISTORY,
+  run: listFrom('conversations.history', 'messages'),
+});
+
+export const listThreadReplies = defineAction({
+  id: 'list_thread_replies',
+  title: 'List Thread Replies',
+  description: 'Lists a thread: the parent message first, then its replies.',
+  group: 'messages',
+  methods: ['conversations.replies'],
+  input: z.strictObject({
+    channel: channelId('Conversation of the thread.'),
+    ts: ts('Timestamp of the parent message (or of any message in the thread).'),
+    ...historyRange,
+    limit: limit(),
+  }),
+  token: 'either-bot',
+  scopes: HISTORY,
+  run: listFrom('conversations.replies', 'messages'),
+});
+
+export const MESSAGE_ACTIONS = [
+  sendMessage,
+  updateMessage,
+  deleteMessage,
+  sendEphemeralMessage,
+  getMessagePermalink,
+  listMessages,
+  listThreadReplies,
+];

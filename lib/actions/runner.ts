@@ -1,0 +1,88 @@
+// Runs one action for one account: checks the input against the action's schema, picks the token
+// the action can use, and hands run() a context whose calls carry that token.
+import type { z } from 'zod';
+import { CourierFailure } from '../errors';
+import type { SlackClient } from '../slack/client';
+import { bindToken } from '../slack/client';
+import type { ActionContext, ActionDef, TokenNeed } from './types';
+
+export type TokenKind = ActionContext['tokenKind'];
+
+export interface RunnerDeps {
+  /** Which token chains the account has. */
+  chains: { bot: boolean; user: boolean };
+  /**
+   * The refresher's withToken for this account: runs `work` with a fresh token of that kind and,
+   * on token_expired, refreshes once and runs it again.
+   */
+  withToken<T>(kind: TokenKind, work: (token: string) => Promise<T>): Promise<T>;
+  /** The workspace's Slack client (lib/slack/client.ts); the runner gives each call its token. */
+  client: SlackClient;
+}
+
+export interface ActionOutcome {
+  result: unknown;
+  tokenKind: TokenKind;
+}
+
+/** The token kinds an action can run with, preferred first. */
+export const TOKEN_PREFERENCE: Record<TokenNeed, readonly TokenKind[]> = {
+  bot: ['bot'],
+  user: ['user'],
+  'either-bot': ['bot', 'user'],
+  'either-user': ['user', 'bot'],
+};
+
+function scopePhrase(scopes: readonly string[], kind: TokenKind): string {
+  if (scopes.length === 0) return `with ${kind} scopes`;
+  return `with the ${scopes.join(', ')} ${kind} scope${scopes.length > 1 ? 's' : ''}`;
+}
+
+/** The token kind the action runs with on this account, or a sentence saying how to get one. */
+export function pickToken(def: ActionDef, chains: RunnerDeps['chains']): TokenKind {
+  const kinds = TOKEN_PREFERENCE[def.token];
+  const kind = kinds.find((candidate) => chains[candidate]);
+  if (kind) return kind;
+  const preferred = kinds[0] ?? 'bot';
+  const needs = kinds.length > 1 ? 'a bot or user token' : `a ${preferred} token`;
+  throw new CourierFailure(
+    'missing_scope',
+    `${def.title} needs ${needs}: reconnect this workspace ${scopePhrase(def.scopes[preferred], preferred)}.`,
+  );
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`))
+    .join('');
+}
+
+/** One sentence naming the first field at fault, e.g. "Send Message: channel is required." */
+export function inputFailure(def: ActionDef, error: z.ZodError): CourierFailure {
+  const issue = error.issues[0];
+  if (!issue) return new CourierFailure('invalid_input', `${def.title}: the input is not valid.`);
+  if (issue.code === 'unrecognized_keys') {
+    const [key = ''] = issue.keys;
+    return new CourierFailure('invalid_input', `${def.title}: ${key} is not one of its fields.`, { field: key });
+  }
+  const field = fieldName(issue.path);
+  const top = issue.path[0];
+  const details = top === undefined ? {} : { field: String(top) };
+  if (!field) return new CourierFailure('invalid_input', `${def.title}: ${issue.message}.`, details);
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  const what = missing ? 'is required' : `is not valid (${issue.message.replace(/^Invalid input: /, '')})`;
+  return new CourierFailure('invalid_input', `${def.title}: ${field} ${what}.`, details);
+}
+
+/**
+ * Parses the input, picks the token and runs the action. Every request gets its token through
+ * withToken, so a refresh between two pages of a long list costs a retry of that page only.
+ * Slack's errors pass through as thrown; toWireError (lib/errors.ts) gives them their kind.
+ */
+export async function runAction(def: ActionDef, rawInput: unknown, deps: RunnerDeps): Promise<ActionOutcome> {
+  const parsed = def.input.safeParse(rawInput ?? {});
+  if (!parsed.success) throw inputFailure(def, parsed.error);
+  const tokenKind = pickToken(def, deps.chains);
+  const calls = bindToken(deps.client, (work) => deps.withToken(tokenKind, work));
+  return { result: await def.run({ tokenKind, ...calls }, parsed.data), tokenKind };
+}

@@ -1,0 +1,57 @@
+// Messages Slack posts later.
+import { z } from 'zod';
+import { defineAction, listFrom, passTo } from './define';
+import { channelId, limit, messageBody, messageOptions, postingOptions, teamId, timeBound } from './fields';
+
+export const scheduleMessage = defineAction({
+  id: 'schedule_message',
+  title: 'Schedule Message',
+  description: 'Schedules a message for Slack to post at a given time (up to 120 days ahead).',
+  group: 'messages',
+  methods: ['chat.scheduleMessage'],
+  input: z.strictObject({
+    channel: channelId('Channel, DM or user id to post to.'),
+    post_at: z.number().int().positive().describe('When to post, in unix seconds.'),
+    ...messageBody,
+    ...postingOptions,
+    ...messageOptions,
+  }),
+  token: 'either-bot',
+  scopes: { bot: ['chat:write'], user: ['chat:write'] },
+  run: passTo('chat.scheduleMessage'),
+});
+
+export const deleteScheduledMessage = defineAction({
+  id: 'delete_scheduled_message',
+  title: 'Delete Scheduled Message',
+  description: 'Cancels a scheduled message before Slack posts it.',
+  group: 'messages',
+  methods: ['chat.deleteScheduledMessage'],
+  input: z.strictObject({
+    channel: channelId('Channel the message is scheduled for.'),
+    scheduled_message_id: z.string().trim().min(1).describe('Id (Q…) returned by Schedule Message.'),
+  }),
+  token: 'either-bot',
+  scopes: { bot: ['chat:write'], user: ['chat:write'] },
+  run: passTo('chat.deleteScheduledMessage'),
+});
+
+export const listScheduledMessages = defineAction({
+  id: 'list_scheduled_messages',
+  title: 'List Scheduled Messages',
+  description: 'Lists the messages this app has scheduled and Slack has not posted yet.',
+  group: 'messages',
+  methods: ['chat.scheduledMessages.list'],
+  input: z.strictObject({
+    channel: channelId('Only messages scheduled for this channel.').optional(),
+    oldest: timeBound('Only messages scheduled after this time (unix seconds).').optional(),
+    latest: timeBound('Only messages scheduled before this time (unix seconds).').optional(),
+    team_id: teamId().optional(),
+    limit: limit(),
+  }),
+  token: 'either-bot',
+  scopes: { bot: [], user: [] },
+  run: listFrom('chat.scheduledMessages.list', 'scheduled_messages', { pageSize: 100 }),
+});
+
+export const SCHEDULED_ACTIONS = [scheduleMessage, deleteScheduledMessage, listScheduledMessages];

@@ -1,0 +1,128 @@
+// StackOne's unified IAM view of the workspace: users, user groups and the workspace itself,
+// mapped by unified-mapping.ts. Results are shaped like StackOne's: { data }.
+import { z } from 'zod';
+import { CourierFailure } from '../errors';
+import { defineAction, listAll, slackCall } from './define';
+import { flag, limit, teamId, userId } from './fields';
+import type { SlackTeamLike, SlackUserLike, SlackUsergroupLike } from './unified-mapping';
+import { toIamGroup, toIamOrganization, toIamUser } from './unified-mapping';
+
+// The unified user's primary email needs users:read.email on top of users:read.
+const USERS = { bot: ['users:read', 'users:read.email'], user: ['users:read', 'users:read.email'] };
+const GROUPS = { bot: ['usergroups:read'], user: ['usergroups:read'] };
+const TEAM = { bot: ['team:read'], user: ['team:read'] };
+
+const usergroupId = () => z.string().trim().min(1).describe('User group id (S…).');
+
+export const getUnifiedUser = defineAction({
+  id: 'get_unified_user',
+  title: 'Get Unified User',
+  description: 'Returns a person as a unified IAM user (StackOne model).',
+  group: 'unified',
+  methods: ['users.info'],
+  input: z.strictObject({ user: userId('Person to look up.') }),
+  token: 'either-bot',
+  scopes: USERS,
+  run: async (ctx, input) => {
+    const { user } = await slackCall(ctx, 'users.info', input);
+    return { data: toIamUser(user as SlackUserLike) };
+  },
+});
+
+export const listUnifiedUsers = defineAction({
+  id: 'list_unified_users',
+  title: 'List Unified Users',
+  description: 'Lists everyone in the workspace as unified IAM users (StackOne model).',
+  group: 'unified',
+  methods: ['users.list'],
+  input: z.strictObject({ team_id: teamId().optional(), limit: limit() }),
+  token: 'either-bot',
+  scopes: USERS,
+  run: async (ctx, { limit, ...params }) => {
+    const members = await listAll(ctx, 'users.list', params, { itemsKey: 'members', limit });
+    return { data: members.map((user) => toIamUser(user as SlackUserLike)) };
+  },
+});
+
+export const getUnifiedGroup = defineAction({
+  id: 'get_unified_group',
+  title: 'Get Unified Group',
+  description: 'Returns a user group with its members as a unified IAM group (StackOne model).',
+  group: 'unified',
+  methods: ['usergroups.list', 'usergroups.users.list'],
+  input: z.strictObject({ usergroup: usergroupId(), team_id: teamId().optional() }),
+  token: 'either-bot',
+  scopes: GROUPS,
+  run: async (ctx, { usergroup, team_id }) => {
+    // Slack has no usergroups.info: the members come first (no_such_subteam for a wrong id), then
+    // the group itself from the list, disabled groups included so a known id is always found.
+    const { users } = await slackCall(ctx, 'usergroups.users.list', { usergroup, team_id, include_disabled: true });
+    const { usergroups } = await slackCall(ctx, 'usergroups.list', { team_id, include_disabled: true });
+    const group = (usergroups as SlackUsergroupLike[]).find((candidate) => candidate.id === usergroup);
+    if (!group) throw new CourierFailure('slack_error', `Slack has no user group ${usergroup} in this workspace.`);
+    return { data: toIamGroup(group, users as string[]) };
+  },
+});
+
+export const listUnifiedGroups = defineAction({
+  id: 'list_unified_groups',
+  title: 'List Unified Groups',
+  description: "Lists the workspace's user groups with their members as unified IAM groups (StackOne model).",
+  group: 'unified',
+  methods: ['usergroups.list'],
+  input: z.strictObject({
+    include_disabled: flag('Include disabled user groups.').optional(),
+    team_id: teamId().optional(),
+    limit: limit(),
+  }),
+  token: 'either-bot',
+  scopes: GROUPS,
+  // usergroups.list is not paginated: it returns every group at once, so `limit` only trims.
+  run: async (ctx, { limit, ...params }) => {
+    const { usergroups } = await slackCall(ctx, 'usergroups.list', { ...params, include_users: true });
+    return { data: (usergroups as SlackUsergroupLike[]).slice(0, limit).map((group) => toIamGroup(group)) };
+  },
+});
+
+export const getUnifiedOrganization = defineAction({
+  id: 'get_unified_organization',
+  title: 'Get Unified Organization',
+  description: 'Returns the workspace as a unified IAM organization (StackOne model).',
+  group: 'unified',
+  methods: ['team.info'],
+  input: z.strictObject({
+    team: z.string().trim().min(1).describe('Workspace id (T…); defaults to this workspace.').optional(),
+  }),
+  token: 'either-bot',
+  scopes: TEAM,
+  run: async (ctx, input) => {
+    const { team } = await slackCall(ctx, 'team.info', input);
+    return { data: toIamOrganization(team as SlackTeamLike) };
+  },
+});
+
+export const listUnifiedOrganizations = defineAction({
+  id: 'list_unified_organizations',
+  title: 'List Unified Organizations',
+  description: 'Lists the workspaces this account reaches as unified IAM organizations (StackOne model).',
+  group: 'unified',
+  methods: ['team.info'],
+  input: z.strictObject({}),
+  token: 'either-bot',
+  scopes: TEAM,
+  // A workspace install reaches one workspace; org-wide installs (auth.teams.list) are not linked
+  // by Courier, so team.info is the whole list.
+  run: async (ctx) => {
+    const { team } = await slackCall(ctx, 'team.info', {});
+    return { data: [toIamOrganization(team as SlackTeamLike)] };
+  },
+});
+
+export const UNIFIED_ACTIONS = [
+  getUnifiedUser,
+  listUnifiedUsers,
+  getUnifiedGroup,
+  listUnifiedGroups,
+  getUnifiedOrganization,
+  listUnifiedOrganizations,
+];

@@ -1,0 +1,461 @@
+/**
+ * Shares to Slack message text. Pure: no browser, no network.
+ *
+ * Slack reads `&`, `<` and `>` as control characters in mrkdwn (`<url|label>`, `<!channel>`,
+ * `<@U…>`), so everything that comes from a page or a person is entity-escaped and only the links
+ * built here use raw angle brackets. A page titled `<!channel>` therefore shows as that text and
+ * pings nobody. Plain `@channel` is only turned into a mention with `link_names` or `parse: full`,
+ * which Courier never sends.
+ */
+import { webUrl, type FileShare, type ImageShare, type SelectionShare, type Share, type UploadShare } from './share';
+
+/** Slack cuts (or refuses) message text beyond this. */
+export const SLACK_TEXT_LIMIT = 40_000;
+/**
+ * What Courier aims for. Slack recommends it, and chat.update (the composer's Edit after a send)
+ * refuses longer text with msg_too_long.
+ */
+export const TEXT_BUDGET = 4_000;
+/** A long comment never squeezes the quote below this many characters. */
+const MIN_QUOTE = 1_000;
+/** Link labels and titles longer than this are shortened. */
+const LABEL_MAX = 250;
+const FALLBACK_MAX = 200;
+const ELLIPSIS = '…';
+
+export interface FormattedMessage {
+  /** mrkdwn for chat.postMessage `text`. */
+  text: string;
+  blocks?: unknown[];
+  unfurl_links: boolean;
+  unfurl_media: boolean;
+  /** Set when part of the share was cut to fit; `notice` says so in a sentence for the composer. */
+  truncated?: { kept: number; total: number; notice: string };
+}
+
+export interface UploadPlan {
+  /** For files.getUploadURLExternal: sanitized, with an extension. */
+  filename: string;
+  /** For files.completeUploadExternal `files[].title`: plain text. */
+  title: string;
+  /** mrkdwn for files.completeUploadExternal `initial_comment`; absent when there is nothing to say. */
+  initialComment?: string;
+  /** For files.getUploadURLExternal `alt_txt` (Slack allows 1000 characters). */
+  altText?: string;
+}
+
+/** Response details that name a download better than its URL does; known only after the fetch. */
+export interface Fetched {
+  contentType?: string | null;
+  contentDisposition?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Escaping and links
+
+/** Escapes Slack's three control characters; nothing else (Slack does not decode other entities). */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The URL part of `<url|label>`. The URL parser has already percent-encoded spaces, quotes and
+ * angle brackets; `|` would end the URL early, so it is encoded too. `&` stays raw, as Slack's own
+ * clients and SDKs send it.
+ */
+function linkTarget(url: string): string {
+  return url.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E');
+}
+
+/**
+ * A link label: one line, escaped. A `|` inside the label is left alone: Slack splits a link at its
+ * first `|`, which is always the one written here after the URL.
+ */
+function linkLabel(label: string): string {
+  return escapeMrkdwn(shorten(oneLine(label), LABEL_MAX));
+}
+
+/**
+ * `<url|label>`, or only the escaped label when the URL is not http(s), so a `javascript:` or
+ * `data:` address is never made clickable. Empty when there is neither.
+ */
+export function mrkdwnLink(url: string | undefined, label?: string): string {
+  const safe = webUrl(url);
+  const text = label ? oneLine(label) : '';
+  if (!safe) return text ? linkLabel(text) : '';
+  if (!text || text === safe || text === url) return `<${linkTarget(safe)}>`;
+  return `<${linkTarget(safe)}|${linkLabel(text)}>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Cuts to at most `max` characters (code points, so no emoji is split), adding an ellipsis. */
+function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const start = chars.slice(0, max - 1).join('');
+  return start.trimEnd() + ELLIPSIS;
+}
+
+/** Line endings unified, trailing spaces dropped, runs of blank lines folded into one. */
+function normalizeBlock(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+|\n+$/g, '');
+}
+
+/**
+ * The longest start of `raw` whose escaped form, plus an ellipsis, fits in `room` characters. Cuts
+ * at a word boundary when one is reasonably close, and never inside an entity or an emoji. Returns
+ * the raw (unescaped) start.
+ */
+function fitRaw(raw: string, room: number): string {
+  let used = ELLIPSIS.length;
+  let cut = '';
+  for (const ch of raw) {
+    const cost = escapeMrkdwn(ch).length;
+    if (used + cost > room) break;
+    used += cost;
+    cut += ch;
+  }
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length * 0.8) cut = cut.slice(0, space);
+  return cut.trimEnd();
+}
+
+function join(parts: string[]): string {
+  return parts.filter(Boolean).join('\n');
+}
+
+/**
+ * The person's comment, escaped: they typed plain text (a `<` is a less-than sign), but mrkdwn such
+ * as *bold* still works. Cut only when it alone would break Slack's hard limit.
+ */
+function commentText(share: Share, room: number): string {
+  const raw = share.comment ? normalizeBlock(share.comment) : '';
+  if (!raw) return '';
+  const escaped = escapeMrkdwn(raw);
+  return escaped.length <= room ? escaped : escapeMrkdwn(fitRaw(raw, room)) + ELLIPSIS;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+// ---------------------------------------------------------------------------------------------
+// Quoting
+
+interface Quote {
+  text: string;
+  kept: number;
+  total: number;
+}
+
+/**
+ * Every line prefixed with `> ` so the whole selection is one quote; an empty line becomes `> ` too
+ * (not a bare line, which would end the quote). Cut to `room` characters at a line or word boundary.
+ */
+export function quoteBlock(raw: string, room: number): Quote {
+  const text = normalizeBlock(raw);
+  const total = Array.from(text).length;
+  const out: string[] = [];
+  let used = 0;
+  let kept = 0;
+  for (const line of text.split('\n')) {
+    const newline = out.length ? 1 : 0;
+    const rendered = `> ${escapeMrkdwn(line)}`;
+    if (used + newline + rendered.length <= room) {
+      out.push(rendered);
+      used += newline + rendered.length;
+      kept += newline + Array.from(line).length;
+      continue;
+    }
+    // This line does not fit whole: keep the start of it if that is worth it, then stop.
+    const part = fitRaw(line, room - used - newline - 2);
+    if (Array.from(part).length >= 10) {
+      out.push(`> ${escapeMrkdwn(part)}${ELLIPSIS}`);
+      kept += newline + Array.from(part).length;
+    } else if (out.length) {
+      out[out.length - 1] += ELLIPSIS;
+    } else {
+      out.push(`> ${ELLIPSIS}`);
+    }
+    return { text: out.join('\n'), kept, total };
+  }
+  return { text: out.join('\n'), kept, total };
+}
+
+function formatSelection(share: SelectionShare): FormattedMessage {
+  const source = mrkdwnLink(share.pageUrl, share.pageTitle || share.pageUrl);
+  const sourceLine = source ? `— ${source}` : '';
+  const tail = sourceLine.length + 100; // the source line and a possible "shortened" note
+  const head = commentText(share, SLACK_TEXT_LIMIT - tail - MIN_QUOTE - 2);
+  const room = Math.max(MIN_QUOTE, TEXT_BUDGET - tail - (head ? head.length + 1 : 0));
+  const quote = quoteBlock(share.text, room);
+  const message: FormattedMessage = {
+    text: '',
+    // The quote is the content: a preview of the source page would dwarf it.
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+  let note = '';
+  if (quote.kept < quote.total) {
+    const notice = `The selection was shortened to ${count(quote.kept)} of ${count(quote.total)} characters to fit one Slack message.`;
+    message.truncated = { kept: quote.kept, total: quote.total, notice };
+    note = `_Quote shortened: ${count(quote.kept)} of ${count(quote.total)} characters._`;
+  }
+  message.text = join([head, quote.text, note, sourceLine]);
+  return message;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+function fromLine(pageUrl: string | undefined, pageTitle: string | undefined, except?: string): string {
+  const safe = webUrl(pageUrl);
+  if (!safe || safe === webUrl(except)) return '';
+  return `from ${mrkdwnLink(safe, pageTitle || safe)}`;
+}
+
+/** The rest of a message besides the comment; short by construction. */
+function withComment(share: Share, body: string): string {
+  return join([commentText(share, SLACK_TEXT_LIMIT - body.length - 1), body]);
+}
+
+/**
+ * The chat.postMessage parameters for a share (besides channel, thread_ts and metadata, which the
+ * target and the outbox add). Images and files are normally uploaded (see `uploadPlan`); their
+ * message here is the link fallback for when an upload is not possible or not wanted, such as a
+ * scheduled message.
+ */
+export function formatShare(share: Share): FormattedMessage {
+  switch (share.kind) {
+    case 'page':
+      return {
+        text: withComment(share, mrkdwnLink(share.url, share.title || share.url)),
+        unfurl_links: true,
+        unfurl_media: true,
+      };
+    case 'link': {
+      const body = join([
+        mrkdwnLink(share.url, share.text || share.url),
+        fromLine(share.pageUrl, share.pageTitle, share.url),
+      ]);
+      return { text: withComment(share, body), unfurl_links: true, unfurl_media: true };
+    }
+    case 'selection':
+      return formatSelection(share);
+    case 'image': {
+      const body = join([
+        mrkdwnLink(share.srcUrl, share.alt || filenameFromUrl(share.srcUrl) || share.srcUrl),
+        fromLine(share.pageUrl, share.pageTitle, share.srcUrl),
+      ]);
+      return { text: withComment(share, body), unfurl_links: false, unfurl_media: true };
+    }
+    case 'file': {
+      const body = join([
+        mrkdwnLink(share.url, share.linkText || filenameFromUrl(share.url) || share.url),
+        fromLine(share.pageUrl, share.pageTitle, share.url),
+      ]);
+      return { text: withComment(share, body), unfurl_links: true, unfurl_media: true };
+    }
+  }
+}
+
+/**
+ * One plain line for notifications and history: no mrkdwn, no entities, no comment, at most 200
+ * characters.
+ */
+export function fallbackText(share: Share): string {
+  const host = (url: string | undefined) => {
+    const safe = webUrl(url);
+    return safe ? new URL(safe).host : '';
+  };
+  let line: string;
+  switch (share.kind) {
+    case 'page':
+      line = share.title ? `${oneLine(share.title)} — ${share.url}` : share.url;
+      break;
+    case 'link':
+      line = share.text && oneLine(share.text) !== share.url ? `${oneLine(share.text)} — ${share.url}` : share.url;
+      break;
+    case 'selection': {
+      const quoted = `“${shorten(oneLine(share.text), 120)}”`;
+      const source = oneLine(share.pageTitle) || host(share.pageUrl);
+      line = source ? `${quoted} — ${source}` : quoted;
+      break;
+    }
+    case 'image':
+    case 'file': {
+      const name = share.kind === 'image' ? 'Image' : filenameFromUrl(share.url) || 'File';
+      const source = oneLine(share.pageTitle ?? '') || host(share.pageUrl);
+      line = source ? `${name} from ${source}` : name;
+      break;
+    }
+  }
+  return shorten(oneLine(line), FALLBACK_MAX);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uploads
+
+const DEFAULT_NAME = { image: 'image', file: 'file' } as const;
+/** When neither the name nor the response says what it is. Slack sniffs images anyway. */
+const DEFAULT_EXTENSION = { image: 'jpg', file: 'bin' } as const;
+const FILENAME_MAX = 120;
+
+const EXTENSION_BY_TYPE: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/svg+xml': 'svg',
+  'image/bmp': 'bmp',
+  'image/heic': 'heic',
+  'image/tiff': 'tiff',
+  'application/pdf': 'pdf',
+  'application/zip': 'zip',
+  'application/json': 'json',
+  'application/msword': 'doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.ms-excel': 'xls',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.ms-powerpoint': 'ppt',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'text/plain': 'txt',
+  'text/csv': 'csv',
+  'text/markdown': 'md',
+  'video/mp4': 'mp4',
+  'audio/mpeg': 'mp3',
+};
+/** Extensions that already say what a file is; anything else (`.php`, `.aspx`) may be replaced. */
+const KNOWN_EXTENSIONS = new Set([
+  ...Object.values(EXTENSION_BY_TYPE),
+  'jpeg',
+  'htm',
+  'html',
+  'odt',
+  'ods',
+  'odp',
+  'rtf',
+  'gz',
+  'tgz',
+  '7z',
+  'rar',
+  'mov',
+  'wav',
+]);
+
+/** The last path segment of an http(s) URL, decoded; '' when there is none. */
+export function filenameFromUrl(url: string | undefined): string {
+  const safe = webUrl(url);
+  if (!safe) return '';
+  const segment = new URL(safe).pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The name from a Content-Disposition header, preferring RFC 5987 `filename*`. */
+export function filenameFromDisposition(header: string | null | undefined): string {
+  if (!header) return '';
+  const star = /(?:^|;)\s*filename\*\s*=\s*([\w!#$%&+^`{}~-]*)'[^']*'([^;]+)/i.exec(header);
+  if (star?.[2]) {
+    const value = star[2].trim().replace(/^"(.*)"$/, '$1');
+    try {
+      if (!star[1] || /^utf-8$/i.test(star[1])) return decodeURIComponent(value);
+    } catch {
+      // Fall through to the plain parameter.
+    }
+  }
+  const plain = /(?:^|;)\s*filename\s*=\s*(?:"((?:\\.|[^"\\])*)"|([^;]*))/i.exec(header);
+  if (!plain) return '';
+  return (plain[1]?.replace(/\\(.)/g, '$1') ?? plain[2] ?? '').trim();
+}
+
+/**
+ * A name that is safe to show and to save: no path separators, no characters Windows refuses, no
+ * control or bidirectional-override characters (which can disguise `exe` as `txt`), not hidden,
+ * not a reserved device name, at most 120 characters with its extension kept.
+ */
+export function sanitizeFilename(name: string): string {
+  let clean = name
+    .replace(/\s+/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
+  if (/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(clean)) clean = `_${clean}`;
+  const chars = Array.from(clean);
+  if (chars.length > FILENAME_MAX) {
+    const dot = clean.lastIndexOf('.');
+    const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
+    clean = chars.slice(0, FILENAME_MAX - Array.from(ext).length).join('') + ext;
+  }
+  return clean;
+}
+
+function extensionOf(name: string): string {
+  return /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+}
+
+function extensionForType(contentType: string | null | undefined): string {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  return (type && EXTENSION_BY_TYPE[type]) || '';
+}
+
+/**
+ * The file name to upload under: from Content-Disposition when the response has one, else from the
+ * URL path, else a default by kind; sanitized; with an extension from the name, else from the
+ * Content-Type, else a default by kind. A misleading extension (`photo.php` served as image/jpeg)
+ * is replaced.
+ */
+export function uploadFilename(share: UploadShare, fetched: Fetched = {}): string {
+  const url = share.kind === 'image' ? share.srcUrl : share.url;
+  let name =
+    sanitizeFilename(filenameFromDisposition(fetched.contentDisposition)) ||
+    sanitizeFilename(filenameFromUrl(url)) ||
+    DEFAULT_NAME[share.kind];
+  const current = extensionOf(name);
+  const typed = extensionForType(fetched.contentType);
+  if (!current) {
+    name = `${name}.${typed || DEFAULT_EXTENSION[share.kind]}`;
+  } else if (typed && !KNOWN_EXTENSIONS.has(current)) {
+    name = `${name.slice(0, -current.length)}${typed}`;
+  }
+  return name;
+}
+
+function uploadTitle(share: ImageShare | FileShare, filename: string): string {
+  const named = share.kind === 'image' ? share.alt : share.linkText;
+  return shorten(oneLine(named ?? ''), LABEL_MAX) || filename;
+}
+
+/**
+ * How an image or file share is uploaded: its name and title, and the comment posted with it (the
+ * person's comment, then where it came from). Call again with the response headers once fetched
+ * to get a better name.
+ */
+export function uploadPlan(share: UploadShare, fetched: Fetched = {}): UploadPlan {
+  const filename = uploadFilename(share, fetched);
+  const url = share.kind === 'image' ? share.srcUrl : share.url;
+  const source =
+    fromLine(share.pageUrl, share.pageTitle, url) || (webUrl(url) ? `from ${mrkdwnLink(url, new URL(url).host)}` : '');
+  const initialComment = join([commentText(share, TEXT_BUDGET - source.length - 1), source]);
+  const plan: UploadPlan = { filename, title: uploadTitle(share, filename) };
+  if (initialComment) plan.initialComment = initialComment;
+  if (share.kind === 'image' && share.alt && oneLine(share.alt)) plan.altText = shorten(oneLine(share.alt), 1000);
+  return plan;
+}

@@ -1,0 +1,79 @@
+/**
+ * A share is what a person sends from the browser: the page, a link, a quoted selection, an image
+ * or a file, plus the comment they typed. It says nothing about where it goes (the target) or how
+ * it travels (outbox, chat.postMessage, the three-step upload).
+ */
+
+interface ShareBase {
+  /** What the person typed in the composer; plain text with Slack mrkdwn allowed. */
+  comment?: string;
+}
+
+export interface PageShare extends ShareBase {
+  kind: 'page';
+  title: string;
+  url: string;
+}
+
+export interface LinkShare extends ShareBase {
+  kind: 'link';
+  url: string;
+  /** The link's own text, where the browser reports it (Firefox does, Chrome does not). */
+  text?: string;
+  pageTitle?: string;
+  pageUrl?: string;
+}
+
+export interface SelectionShare extends ShareBase {
+  kind: 'selection';
+  text: string;
+  pageTitle: string;
+  pageUrl: string;
+}
+
+export interface ImageShare extends ShareBase {
+  kind: 'image';
+  srcUrl: string;
+  pageTitle?: string;
+  pageUrl?: string;
+  alt?: string;
+}
+
+export interface FileShare extends ShareBase {
+  kind: 'file';
+  url: string;
+  linkText?: string;
+  pageTitle?: string;
+  pageUrl?: string;
+}
+
+export type Share = PageShare | LinkShare | SelectionShare | ImageShare | FileShare;
+export type ShareKind = Share['kind'];
+/** Shares whose bytes are fetched and uploaded as a Slack file rather than posted as text. */
+export type UploadShare = ImageShare | FileShare;
+
+export const SHARE_KINDS = ['page', 'link', 'selection', 'image', 'file'] as const satisfies readonly ShareKind[];
+
+export function isUploadShare(share: Share): share is UploadShare {
+  return share.kind === 'image' || share.kind === 'file';
+}
+
+/**
+ * The URL as Courier will use it, or null when it is not a web address. Only http and https pass:
+ * javascript:, data:, blob:, file:, chrome: and the like are never linked, fetched or sent.
+ * Credentials written into the URL (https://user:pass@host/) are dropped so they do not end up in a
+ * channel.
+ */
+export function webUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  url.username = '';
+  url.password = '';
+  return url.href;
+}

@@ -1,0 +1,203 @@
+import type { z } from 'zod';
+import { authRevokeResponse, authTestResponse, oauthV2AccessResponse } from './auth';
+import {
+  conversationsCreateResponse,
+  conversationsInfoResponse,
+  conversationsInviteResponse,
+  conversationsInviteSharedResponse,
+  conversationsJoinResponse,
+  conversationsKickResponse,
+  conversationsLeaveResponse,
+  conversationsListConnectInvitesResponse,
+  conversationsListResponse,
+  conversationsMembersResponse,
+  conversationsOpenResponse,
+  conversationsRenameResponse,
+  usersConversationsResponse,
+} from './conversations';
+import {
+  filesCompleteUploadExternalResponse,
+  filesDeleteResponse,
+  filesGetUploadURLExternalResponse,
+  filesInfoResponse,
+  filesListResponse,
+  filesRevokePublicURLResponse,
+  filesSharedPublicURLResponse,
+} from './files';
+import {
+  chatDeleteResponse,
+  chatDeleteScheduledMessageResponse,
+  chatGetPermalinkResponse,
+  chatPostEphemeralResponse,
+  chatPostMessageResponse,
+  chatScheduledMessagesListResponse,
+  chatScheduleMessageResponse,
+  chatUpdateResponse,
+  conversationsHistoryResponse,
+  conversationsRepliesResponse,
+} from './messages';
+import { authTeamsListResponse, teamInfoResponse, usergroupsListResponse, usergroupsUsersListResponse } from './teams';
+import {
+  usersDiscoverableContactsLookupResponse,
+  usersGetPresenceResponse,
+  usersInfoResponse,
+  usersListResponse,
+  usersLookupByEmailResponse,
+  usersProfileGetResponse,
+  usersSetPresenceResponse,
+} from './users';
+
+export * from './auth';
+export * from './common';
+export * from './conversations';
+export * from './files';
+export * from './messages';
+export * from './teams';
+export * from './users';
+
+/** The success-response schema of every Slack method Courier calls. */
+export const RESPONSE_SCHEMAS = {
+  'auth.revoke': authRevokeResponse,
+  'auth.teams.list': authTeamsListResponse,
+  'auth.test': authTestResponse,
+  'chat.delete': chatDeleteResponse,
+  'chat.deleteScheduledMessage': chatDeleteScheduledMessageResponse,
+  'chat.getPermalink': chatGetPermalinkResponse,
+  'chat.postEphemeral': chatPostEphemeralResponse,
+  'chat.postMessage': chatPostMessageResponse,
+  'chat.scheduleMessage': chatScheduleMessageResponse,
+  'chat.scheduledMessages.list': chatScheduledMessagesListResponse,
+  'chat.update': chatUpdateResponse,
+  'conversations.create': conversationsCreateResponse,
+  'conversations.history': conversationsHistoryResponse,
+  'conversations.info': conversationsInfoResponse,
+  'conversations.invite': conversationsInviteResponse,
+  'conversations.inviteShared': conversationsInviteSharedResponse,
+  'conversations.join': conversationsJoinResponse,
+  'conversations.kick': conversationsKickResponse,
+  'conversations.leave': conversationsLeaveResponse,
+  'conversations.list': conversationsListResponse,
+  'conversations.listConnectInvites': conversationsListConnectInvitesResponse,
+  'conversations.members': conversationsMembersResponse,
+  'conversations.open': conversationsOpenResponse,
+  'conversations.rename': conversationsRenameResponse,
+  'conversations.replies': conversationsRepliesResponse,
+  'files.completeUploadExternal': filesCompleteUploadExternalResponse,
+  'files.delete': filesDeleteResponse,
+  'files.getUploadURLExternal': filesGetUploadURLExternalResponse,
+  'files.info': filesInfoResponse,
+  'files.list': filesListResponse,
+  'files.revokePublicURL': filesRevokePublicURLResponse,
+  'files.sharedPublicURL': filesSharedPublicURLResponse,
+  'oauth.v2.access': oauthV2AccessResponse,
+  'team.info': teamInfoResponse,
+  'usergroups.list': usergroupsListResponse,
+  'usergroups.users.list': usergroupsUsersListResponse,
+  'users.conversations': usersConversationsResponse,
+  'users.discoverableContacts.lookup': usersDiscoverableContactsLookupResponse,
+  'users.getPresence': usersGetPresenceResponse,
+  'users.info': usersInfoResponse,
+  'users.list': usersListResponse,
+  'users.lookupByEmail': usersLookupByEmailResponse,
+  'users.profile.get': usersProfileGetResponse,
+  'users.setPresence': usersSetPresenceResponse,
+} as const satisfies Record<string, z.ZodType>;
+
+export type SlackMethod = keyof typeof RESPONSE_SCHEMAS;
+
+/** The parsed success body of `method`; unknown fields are kept (typed as unknown). */
+export type SlackResponse<M extends SlackMethod> = z.output<(typeof RESPONSE_SCHEMAS)[M]>;
+
+export const SLACK_METHODS = Object.keys(RESPONSE_SCHEMAS) as SlackMethod[];
+
+export function isSlackMethod(name: string): name is SlackMethod {
+  return Object.hasOwn(RESPONSE_SCHEMAS, name);
+}
+
+/** One place where a body does not match its schema. Never carries a value from the body. */
+export interface ShapeIssue {
+  /** Dotted path from the body's root, array indexes included: "channels.3.id"; "(body)" for the root. */
+  path: string;
+  /** "missing", "expected string, got number", … */
+  problem: string;
+}
+
+const MAX_ISSUES_IN_MESSAGE = 5;
+
+/**
+ * Slack answered ok but not in the shape Courier knows. The message and `issues` name field paths
+ * and JSON types only, never values: a body can hold tokens (oauth.v2.access) or private text.
+ */
+export class SlackResponseShapeError extends Error {
+  readonly method: string;
+  readonly issues: readonly ShapeIssue[];
+  constructor(method: string, issues: readonly ShapeIssue[]) {
+    const shown = issues.slice(0, MAX_ISSUES_IN_MESSAGE).map((issue) => `${issue.path} (${issue.problem})`);
+    const more = issues.length > shown.length ? ` and ${issues.length - shown.length} more` : '';
+    super(`Slack ${method} answered with an unexpected shape at ${shown.join(', ')}${more}.`);
+    this.name = 'SlackResponseShapeError';
+    this.method = method;
+    this.issues = issues;
+  }
+
+  /** The distinct paths, in order. */
+  get paths(): string[] {
+    return [...new Set(this.issues.map((issue) => issue.path))];
+  }
+}
+
+/** A JSON type name; the only thing ever said about a value. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
+  let node = body;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || typeof key === 'symbol') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function describe(issue: z.core.$ZodIssue, body: unknown): ShapeIssue {
+  const path = issue.path.length ? issue.path.map(String).join('.') : '(body)';
+  const value = valueAt(body, issue.path);
+  let problem: string;
+  if (issue.code === 'custom') {
+    // Only this folder's own refinements, whose messages name no value.
+    problem = issue.message;
+  } else if (value === undefined) {
+    problem = 'missing';
+  } else if (issue.code === 'invalid_type') {
+    problem = `expected ${issue.expected}, got ${kindOf(value)}`;
+  } else if (issue.code === 'invalid_value') {
+    // The allowed values come from the schema (ok: true), not from the body.
+    problem = `expected ${issue.values.map((allowed) => JSON.stringify(allowed)).join(' or ')}, got ${kindOf(value)}`;
+  } else if (issue.code === 'invalid_union') {
+    problem = `unexpected ${kindOf(value)}`;
+  } else {
+    problem = issue.code;
+  }
+  return { path, problem };
+}
+
+/**
+ * Checks a successful Slack body against its method's schema and returns it, unknown fields
+ * included. Throws SlackResponseShapeError naming the offending paths. Error bodies (ok: false)
+ * are the transport's business (SlackApiError); here they fail at `ok`.
+ */
+export function parseResponse<M extends SlackMethod>(method: M, body: unknown): SlackResponse<M> {
+  if (!isSlackMethod(method)) throw new TypeError(`No response schema for Slack method ${String(method)}`);
+  const schema: z.ZodType = RESPONSE_SCHEMAS[method];
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new SlackResponseShapeError(
+      method,
+      result.error.issues.map((issue) => describe(issue, body)),
+    );
+  }
+  return result.data as SlackResponse<M>;
+}
