@@ -31,7 +31,19 @@ export default defineConfig({
       name: e2e ? 'Courier for Slack (e2e)' : 'Courier for Slack',
       description:
         'Send pages, links, selections and files to Slack, set presence, schedule messages and run every Slack action.',
-      permissions: ['identity', 'alarms', 'contextMenus', 'storage', 'notifications'],
+      // activeTab + scripting read the current page's selection for the composer, only when asked.
+      permissions: ['identity', 'alarms', 'contextMenus', 'storage', 'notifications', 'activeTab', 'scripting'],
+      commands: {
+        // MV2 (Firefox) names the toolbar button's command differently.
+        [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+          suggested_key: { default: 'Alt+Shift+K' },
+          description: 'Open the Courier composer',
+        },
+        'send-page-to-last': {
+          suggested_key: { default: 'Alt+Shift+L' },
+          description: 'Send the current page to the last Slack target',
+        },
+      },
       host_permissions: e2e ? [...SLACK_HOSTS, ...LOOPBACK_HOSTS] : SLACK_HOSTS,
       // GovSlack, enterprise proxies and other Slack hosts are asked for when a profile names them.
       // WXT does not carry optional_host_permissions into MV2, where they live in optional_permissions.

@@ -1,3 +1,5 @@
+import type { Share } from './share/share';
+
 /**
  * The one typed protocol between extension pages and the background. Pages never touch tokens or
  * call Slack; they ask the background through these messages.
@@ -90,6 +92,74 @@ export interface ActionRun {
   ms: number;
 }
 
+/** A chosen destination: a directory target of one linked workspace. */
+export interface SendTarget {
+  /** `${accountId}:${id}`, as in the directory. */
+  key: string;
+  accountId: string;
+  /** Channel, DM or user id. */
+  id: string;
+  /** For people: "#general · Acme Corp". */
+  label: string;
+}
+
+export interface SendRequest {
+  targets: SendTarget[];
+  share: Share;
+  /** A Slack message link: the message is posted as a reply in that thread. */
+  threadLink?: string;
+  /** Unix seconds: schedule instead of sending now. */
+  postAt?: number;
+  unfurl: boolean;
+}
+
+export type SendState = 'sent' | 'scheduled' | 'queued' | 'failed';
+
+export interface SendResult {
+  key: string;
+  label: string;
+  accountId: string;
+  channel: string;
+  state: SendState;
+  outboxId: string;
+  ts?: string;
+  permalink?: string;
+  scheduledMessageId?: string;
+  postAt?: number;
+  /** Why it is queued or failed; canJoin when joining the public channel would fix it. */
+  error?: WireError & { canJoin?: boolean };
+}
+
+export interface PresenceView {
+  accountId: string;
+  teamName: string;
+  presence: 'active' | 'away' | 'unknown';
+  /** Setting presence needs a user token with users:write. */
+  canSet: boolean;
+  error?: string;
+}
+
+export interface ScheduledView {
+  accountId: string;
+  teamName: string;
+  id: string;
+  channel: string;
+  label: string;
+  postAt: number;
+  text: string;
+}
+
+export interface OutboxView {
+  id: string;
+  accountId: string;
+  label: string;
+  text: string;
+  state: 'pending' | 'sending' | 'failed';
+  reason?: string;
+  createdAt: number;
+  attempts: number;
+}
+
 type Empty = Record<string, never>;
 
 /** Message type → request payload and response value. */
@@ -114,6 +184,20 @@ export interface Protocol {
     request: { accountId: string; actionId: string; input: Record<string, unknown> };
     response: ActionRun;
   };
+  /** Every send is stored in the outbox first; the answer says, per target, what happened. */
+  send: { request: SendRequest; response: SendResult[] };
+  'message.update': { request: { accountId: string; channel: string; ts: string; text: string }; response: null };
+  'message.delete': { request: { accountId: string; channel: string; ts: string }; response: null };
+  'conversation.join': { request: { accountId: string; channel: string }; response: null };
+  'presence.list': { request: Empty; response: PresenceView[] };
+  'presence.set': { request: { accountId: string; presence: 'auto' | 'away' }; response: PresenceView };
+  'scheduled.list': { request: Empty; response: ScheduledView[] };
+  'scheduled.cancel': { request: { accountId: string; channel: string; id: string }; response: null };
+  'outbox.list': { request: Empty; response: OutboxView[] };
+  'outbox.retry': { request: { id: string }; response: null };
+  'outbox.discard': { request: { id: string }; response: null };
+  /** Refreshes stale directories in the background; pages read the cache from IndexedDB. */
+  'directory.refresh': { request: { force?: boolean }; response: { refreshed: number } };
   'workspaces.check': {
     request: { accountId: string; kind?: 'bot' | 'user' };
     response: { teamId: string; userId: string };

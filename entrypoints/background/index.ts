@@ -1,5 +1,7 @@
 import { defineBackground } from '#imports';
 import { setupAlarms } from '@/lib/background/alarms';
+import { setupCommands } from '@/lib/background/commands';
+import { setupMenus } from '@/lib/background/menus';
 import { exposeForE2E } from '@/lib/background/e2e-hooks';
 import { setupMessages } from '@/lib/background/messages';
 import { setupNotifications } from '@/lib/background/notifications';
@@ -15,7 +17,14 @@ export default defineBackground({
     setupMessages(Date.now(), services);
     setupAlarms(services);
     setupNotifications();
-    void services().then(({ health }) => health.updateBadge());
+    setupMenus(services);
+    setupCommands(services);
+    // A send that was waiting when the worker stopped, or while offline, goes out now.
+    void services().then(async ({ health, outbox }) => {
+      await health.updateBadge();
+      await outbox.drain();
+    });
+    globalThis.addEventListener('online', () => void services().then(({ outbox }) => outbox.drain()));
     if (import.meta.env.MODE === 'e2e') exposeForE2E(services);
   },
 });

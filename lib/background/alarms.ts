@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { refreshStaleDirectories } from './directory';
 import type { Services } from './services';
 
 export const REFRESH_ALARM = 'courier-refresh';
@@ -12,7 +13,11 @@ const REFRESH_PERIOD_MINUTES = 1;
 export function setupAlarms(services: () => Promise<Services>): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== REFRESH_ALARM) return;
-    void services().then(({ refresher }) => refresher.refreshDue());
+    void services().then(async (all) => {
+      await all.refresher.refreshDue();
+      await all.outbox.drain();
+      await refreshStaleDirectories(all);
+    });
   });
   void ensureAlarm();
 }

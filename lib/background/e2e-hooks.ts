@@ -1,3 +1,5 @@
+import type { MenuClick } from '../share/from-menu';
+import { handleMenuClick } from './menus';
 import type { Services } from './services';
 
 /**
@@ -8,6 +10,9 @@ export function exposeForE2E(services: () => Promise<Services>): void {
   Object.assign(globalThis, {
     courierE2E: {
       refreshDue: async () => (await services()).refresher.refreshDue(),
+      /** What a right-click on one of Courier's menu items does, with the click's data. */
+      menuClick: (info: MenuClick, tab?: { url?: string; title?: string }) => handleMenuClick(services, info, tab),
+      drainOutbox: async () => (await services()).outbox.drain(),
       authTest: async (accountId: string, kind: 'bot' | 'user') => {
         const { store, transport, refresher } = await services();
         const account = await store.accounts.get(accountId);

@@ -4,6 +4,8 @@ import { toWireError } from '../errors';
 import { DB_VERSION } from '../store/db';
 import { actionHandlers } from './action-handlers';
 import { profileHandlers } from './profile-handlers';
+import { quickHandlers } from './quick-handlers';
+import { sendHandlers } from './send-handlers';
 import { createRouter } from './router';
 import type { Services } from './services';
 import { workspaceHandlers } from './workspace-handlers';
@@ -19,6 +21,8 @@ export function setupMessages(startedAt: number, services: () => Promise<Service
       ...profileHandlers(services),
       ...workspaceHandlers(services),
       ...actionHandlers(services),
+      ...sendHandlers(services),
+      ...quickHandlers(services),
       'diagnostics.get': async () => {
         const { store } = await services();
         const manifest = browser.runtime.getManifest();

@@ -1,19 +1,36 @@
+import type { Refresher } from '../auth/refresher';
 import { createRefresher } from '../auth/refresher';
 import { CourierFailure } from '../errors';
 import { createLocks } from '../platform/locks';
 import { createBudget } from '../slack/budget';
 import type { SlackClient } from '../slack/client';
 import { createSlackClient } from '../slack/client';
+import type { Transport } from '../slack/transport';
 import { createTransport } from '../slack/transport';
 import type { CourierStore } from '../store/store';
 import { openStore } from '../store/store';
+import type { Health } from './health';
 import { createHealth } from './health';
+import type { Outbox } from './outbox';
+import { createOutbox } from './outbox';
+
+/** Everything the background's handlers share. */
+export interface Services {
+  store: CourierStore;
+  health: Health;
+  transport: (baseUrl: string) => Transport;
+  refresher: Refresher;
+  /** The Slack client of a workspace (by its profile's base URL and team). */
+  clientFor: (baseUrl: string, team: string) => SlackClient;
+  outbox: Outbox;
+}
 
 /** Everything the background's handlers share, built once per worker start. */
-export async function createServices() {
+export async function createServices(): Promise<Services> {
   const store = await openStore();
   const health = createHealth(store);
   const transport = (baseUrl: string) => createTransport(baseUrl);
+  const withLock = createLocks();
   const refresher = createRefresher({
     chains: {
       get: (id) => store.chains.get(id),
@@ -25,7 +42,7 @@ export async function createServices() {
     },
     credentials: (accountId) => credentialsFor(store, accountId),
     transport,
-    withLock: createLocks(),
+    withLock,
     now: Date.now,
     jitter: Math.random,
     onTerminal: (accountId, kind, code) => health.chainDied(accountId, kind, code),
@@ -37,17 +54,16 @@ export async function createServices() {
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const budget = createBudget({ now: Date.now, sleep });
   const clients = new Map<string, SlackClient>();
-  /** The Slack client of a workspace (by its profile's base URL and team). */
   const clientFor = (baseUrl: string, team: string): SlackClient => {
     const key = `${baseUrl} ${team}`;
     let client = clients.get(key);
     if (!client) clients.set(key, (client = createSlackClient({ baseUrl, team, budget, sleep })));
     return client;
   };
-  return { store, health, transport, refresher, clientFor };
+  const services = { store, health, transport, refresher, clientFor } as Services;
+  services.outbox = createOutbox(services, withLock);
+  return services;
 }
-
-export type Services = Awaited<ReturnType<typeof createServices>>;
 
 async function credentialsFor(store: CourierStore, accountId: string) {
   const account = await store.accounts.get(accountId);

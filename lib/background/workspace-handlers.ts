@@ -6,6 +6,7 @@ import type { AccountSummary } from '../protocol';
 import type { Account } from '../store/records';
 import { listAccountSummaries } from '../store/accounts';
 import type { Handlers } from './router';
+import { refreshDirectory } from './directory';
 import type { Services } from './services';
 
 function summary(account: Account, profileName: string): AccountSummary {
@@ -56,6 +57,10 @@ export function workspaceHandlers(
         team,
       );
       await Promise.all([bumpRevision('accounts'), health.updateBadge()]);
+      // The popup should find its channels right away: fill the directory in the background.
+      void services()
+        .then((all) => refreshDirectory(all, account.id))
+        .catch(() => undefined);
       return summary(account, profile.name);
     },
 

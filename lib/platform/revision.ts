@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
  * Pages learn that the background changed something (an account linked, a chain died) through a
  * revision counter in storage.local: every open page reloads what it shows when it changes.
  */
-export type Topic = 'accounts' | 'profiles';
+export type Topic = 'accounts' | 'profiles' | 'directory' | 'outbox';
 
 const keyFor = (topic: Topic) => `revision:${topic}`;
 

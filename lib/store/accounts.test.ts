@@ -66,12 +66,23 @@ describe('accounts', () => {
     await store.accounts.upsert({ ...accountDraft, id: 'p2:T0', profileId: 'p2', teamId: 'T0', teamName: 'Zeta' });
     await store.accounts.setStatus('p2:T0', 'needs_reconnect', 'Reconnect it.');
     await expect(listAccountSummaries(store.db)).resolves.toEqual([
-      { id: 'p1:T1', profileId: 'p1', profileName: 'Acme app', teamId: 'T1', teamName: 'Acme', status: 'connected' },
+      {
+        id: 'p1:T1',
+        profileId: 'p1',
+        profileName: 'Acme app',
+        teamId: 'T1',
+        teamName: 'Acme',
+        botScopes: accountDraft.botScopes,
+        userScopes: accountDraft.userScopes,
+        status: 'connected',
+      },
       {
         id: 'p2:T0',
         profileId: 'p2',
         teamId: 'T0',
         teamName: 'Zeta',
+        botScopes: accountDraft.botScopes,
+        userScopes: accountDraft.userScopes,
         status: 'needs_reconnect',
         reason: 'Reconnect it.',
       },

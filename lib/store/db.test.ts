@@ -7,7 +7,16 @@ describe('courier database', () => {
   it('creates every store at the current version', async () => {
     const db = await openCourierDB('fresh');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'chains', 'keys', 'profiles', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'accounts',
+      'chains',
+      'directory',
+      'history',
+      'keys',
+      'outbox',
+      'profiles',
+      'settings',
+    ]);
     expect([...db.transaction('accounts').store.indexNames].sort()).toEqual(['byProfile', 'byTeam']);
     expect([...db.transaction('chains').store.indexNames]).toEqual(['byAccount']);
     db.close();

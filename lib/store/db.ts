@@ -1,7 +1,9 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { openDB } from 'idb';
 import { migrateToV2 } from './migrate-v2';
+import { migrateToV3 } from './migrate-v3';
 import type { Account, KeyRecord, StoredChain, StoredProfile } from './records';
+import type { DirectoryRecord, HistoryEntry, OutboxItem } from './sending-records';
 
 export const DB_NAME = 'courier';
 
@@ -12,6 +14,9 @@ export interface CourierDB extends DBSchema {
   chains: { key: string; value: StoredChain; indexes: { byAccount: string } };
   keys: { key: string; value: KeyRecord };
   settings: { key: string; value: unknown };
+  directory: { key: string; value: DirectoryRecord };
+  outbox: { key: string; value: OutboxItem; indexes: { byState: string } };
+  history: { key: string; value: HistoryEntry; indexes: { bySentAt: number } };
 }
 
 export type UpgradeTransaction = IDBPTransaction<CourierDB, StoreNames<CourierDB>[], 'versionchange'>;
@@ -30,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('settings');
   },
   migrateToV2,
+  migrateToV3,
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -66,6 +66,31 @@ const FIXTURES: Record<number, VersionFixture> = {
   },
 };
 
+FIXTURES[2] = {
+  async seed(db) {
+    const store = createStore(db, await loadSealingKey(db), () => 7);
+    await store.profiles.put({
+      id: 'p1',
+      name: 'Acme app',
+      baseUrl: 'https://slack.com',
+      clientType: 'confidential',
+      clientId: '1.2',
+      clientSecret: 'v2-secret-0123456789',
+      botScopes: ['chat:write'],
+      userScopes: [],
+      actions: ['send_message'],
+    });
+    await putRaw(db, 'settings', [{ key: 'theme', value: 'light' }]);
+  },
+  async check(_name, db) {
+    const store = createStore(db, await loadSealingKey(db), () => 8);
+    await expect(store.profiles.get('p1')).resolves.toMatchObject({ clientSecret: 'v2-secret-0123456789' });
+    await expect(db.get('settings', 'theme')).resolves.toBe('light');
+    await expect(db.count('outbox')).resolves.toBe(0);
+    await expect(db.count('directory')).resolves.toBe(0);
+  },
+};
+
 describe('migrations', () => {
   it('has a fixture for every earlier version', () => {
     expect(Object.keys(FIXTURES).map(Number)).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, index) => index + 1));
@@ -81,7 +106,16 @@ describe('migrations', () => {
 
       const current = await openCourierDB(name);
       expect(current.version).toBe(DB_VERSION);
-      expect([...current.objectStoreNames].sort()).toEqual(['accounts', 'chains', 'keys', 'profiles', 'settings']);
+      expect([...current.objectStoreNames].sort()).toEqual([
+        'accounts',
+        'chains',
+        'directory',
+        'history',
+        'keys',
+        'outbox',
+        'profiles',
+        'settings',
+      ]);
       await fixture.check(name, current);
       current.close();
     });

@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import type { Services } from './services';
+import { openComposeWindow, sendWithFeedback } from './menus';
+
+export const SEND_PAGE_COMMAND = 'send-page-to-last';
+
+/**
+ * Keyboard commands (rebindable in the browser's shortcut settings): the action's own command
+ * opens the composer; this one sends the current page to the last target.
+ */
+export function setupCommands(services: () => Promise<Services>): void {
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== SEND_PAGE_COMMAND) return;
+    void sendPageToLast(services, tab);
+  });
+}
+
+async function sendPageToLast(
+  services: () => Promise<Services>,
+  tab?: { url?: string; title?: string },
+): Promise<void> {
+  const active = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const stored = (await browser.storage.local.get('recent-targets'))['recent-targets'];
+  const last = Array.isArray(stored) ? (stored[0] as { key: string; label: string } | undefined) : undefined;
+  const url = active?.url;
+  if (!last || !url || !/^https?:/.test(url)) {
+    await openComposeWindow(
+      url && /^https?:/.test(url) ? { kind: 'page', url, title: active?.title ?? url } : undefined,
+    );
+    return;
+  }
+  const cut = last.key.lastIndexOf(':');
+  await sendWithFeedback(
+    await services(),
+    { kind: 'page', url, title: active?.title ?? url },
+    {
+      key: last.key,
+      label: last.label,
+      accountId: last.key.slice(0, cut),
+      id: last.key.slice(cut + 1),
+    },
+  );
+}

@@ -1,0 +1,143 @@
+import { toWireError } from '../errors';
+import { backoffMs, classifyAttempt } from '../outbox/classify';
+import { bumpRevision } from '../platform/revision';
+import type { SendResult } from '../protocol';
+import type { SlackCalls } from '../slack/client';
+import { SlackApiError } from '../slack/errors';
+import type { OutboxItem } from '../store/sending-records';
+import { accountContext } from './account-context';
+import { callsFor, preferredKind } from './calls';
+import type { Services } from './services';
+
+/** The message metadata event that carries the outbox id, so a retry can find its own post. */
+export const OUTBOX_EVENT = 'courier_outbox';
+
+interface Delivered {
+  channel: string;
+  ts?: string;
+  scheduledMessageId?: string;
+  postAt?: number;
+}
+
+/** Looks in the channel's recent history for a message carrying this item's outbox id. */
+async function findPosted(api: SlackCalls, item: OutboxItem): Promise<Delivered | undefined> {
+  const body = await api.call('conversations.history', {
+    channel: item.channel,
+    oldest: String(Math.floor(item.createdAt / 1000) - 60),
+    limit: 100,
+    include_all_metadata: true,
+  });
+  const messages = (body.messages ?? []) as {
+    ts?: string;
+    metadata?: { event_type?: string; event_payload?: { outbox_id?: string } };
+  }[];
+  const found = messages.find(
+    (message) => message.metadata?.event_type === OUTBOX_EVENT && message.metadata.event_payload?.outbox_id === item.id,
+  );
+  return found?.ts ? { channel: item.channel, ts: found.ts } : undefined;
+}
+
+async function post(api: SlackCalls, item: OutboxItem): Promise<Delivered> {
+  const common = {
+    channel: item.channel,
+    text: item.text,
+    thread_ts: item.threadTs,
+    unfurl_links: item.unfurl,
+    unfurl_media: item.unfurl,
+    metadata: { event_type: OUTBOX_EVENT, event_payload: { outbox_id: item.id } },
+  };
+  if (item.postAt !== undefined) {
+    const body = await api.call('chat.scheduleMessage', { ...common, post_at: item.postAt });
+    return {
+      channel: typeof body.channel === 'string' ? body.channel : item.channel,
+      scheduledMessageId: String(body.scheduled_message_id),
+      postAt: Number(body.post_at ?? item.postAt),
+    };
+  }
+  const body = await api.call('chat.postMessage', common);
+  return { channel: typeof body.channel === 'string' ? body.channel : item.channel, ts: String(body.ts) };
+}
+
+/**
+ * One attempt at one outbox item. The item stays in the outbox until Slack confirmed it; an
+ * attempt that ended without a clear answer first checks history, so nothing is posted twice.
+ */
+export async function deliver(services: Services, item: OutboxItem): Promise<SendResult> {
+  const { store } = services;
+  const base = {
+    key: `${item.accountId}:${item.channel}`,
+    label: item.label,
+    accountId: item.accountId,
+    outboxId: item.id,
+  };
+  let api: SlackCalls | undefined;
+  try {
+    const context = await accountContext(services, item.accountId);
+    api = callsFor(context, preferredKind(context));
+    await store.db.put('outbox', { ...item, state: 'sending', attempts: item.attempts + 1 });
+    const delivered =
+      (item.unclear && item.postAt === undefined ? await findPosted(api, item) : undefined) ?? (await post(api, item));
+    await store.db.delete('outbox', item.id);
+    const permalink = delivered.ts ? await permalinkOf(api, delivered.channel, delivered.ts) : undefined;
+    await store.db.put('history', {
+      id: item.id,
+      accountId: item.accountId,
+      teamName: context.account.teamName,
+      channel: delivered.channel,
+      label: item.label,
+      text: item.text,
+      sentAt: Date.now(),
+      ...(delivered.ts ? { ts: delivered.ts } : {}),
+      ...(delivered.scheduledMessageId
+        ? { scheduledMessageId: delivered.scheduledMessageId, postAt: delivered.postAt }
+        : {}),
+      ...(permalink ? { permalink } : {}),
+    });
+    await bumpRevision('outbox');
+    return {
+      ...base,
+      channel: delivered.channel,
+      state: delivered.scheduledMessageId ? 'scheduled' : 'sent',
+      ...(delivered.ts ? { ts: delivered.ts } : {}),
+      ...(permalink ? { permalink } : {}),
+      ...(delivered.scheduledMessageId
+        ? { scheduledMessageId: delivered.scheduledMessageId, postAt: delivered.postAt }
+        : {}),
+    };
+  } catch (error) {
+    const failure = classifyAttempt(error);
+    const wire = toWireError(error);
+    const attempts = item.attempts + 1;
+    const next: OutboxItem =
+      failure.kind === 'terminal'
+        ? { ...item, attempts, state: 'failed', reason: wire.message }
+        : {
+            ...item,
+            attempts,
+            state: 'pending',
+            reason: wire.message,
+            unclear: item.unclear === true || failure.kind === 'unclear',
+            nextAttemptAt:
+              Date.now() + Math.max(failure.kind === 'retry' ? (failure.afterMs ?? 0) : 0, backoffMs(attempts)),
+          };
+    await store.db.put('outbox', next);
+    await bumpRevision('outbox');
+    const canJoin = error instanceof SlackApiError && error.code === 'not_in_channel' && item.channel.startsWith('C');
+    return {
+      ...base,
+      channel: item.channel,
+      state: failure.kind === 'terminal' ? 'failed' : 'queued',
+      error: { ...wire, ...(canJoin ? { canJoin } : {}) },
+    };
+  }
+}
+
+async function permalinkOf(api: SlackCalls, channel: string, ts: string): Promise<string | undefined> {
+  try {
+    const body = await api.call('chat.getPermalink', { channel, message_ts: ts });
+    return typeof body.permalink === 'string' ? body.permalink : undefined;
+  } catch {
+    // The message is sent; a missing link only hides "Open in Slack".
+    return undefined;
+  }
+}

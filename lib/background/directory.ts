@@ -1,0 +1,129 @@
+import type { Target } from '../directory/target';
+import { targetKey } from '../directory/target';
+import { bumpRevision } from '../platform/revision';
+import type { DirectoryRecord } from '../store/sending-records';
+import { accountContext } from './account-context';
+import { callsFor, preferredKind } from './calls';
+import type { Services } from './services';
+
+/** A directory younger than this is fresh enough; the popup never waits for a refresh anyway. */
+export const DIRECTORY_MAX_AGE_MS = 15 * 60_000;
+/** Pages as large as Slack allows for these reads: fewer requests inside the tier budget. */
+const PAGE_SIZE = 1000;
+
+interface SlackConversation {
+  id: string;
+  name?: string;
+  is_private?: boolean;
+  is_im?: boolean;
+  is_mpim?: boolean;
+  is_archived?: boolean;
+  is_member?: boolean;
+  user?: string;
+}
+
+interface SlackUser {
+  id: string;
+  name?: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+  real_name?: string;
+  profile?: { real_name?: string; display_name?: string };
+}
+
+function conversationKind(conversation: SlackConversation): Target['kind'] {
+  if (conversation.is_im) return 'im';
+  if (conversation.is_mpim) return 'mpim';
+  return conversation.is_private ? 'private' : 'channel';
+}
+
+/**
+ * Reads one workspace's channels, memberships, DMs and people, in large pages that the client's
+ * budget spaces out within Slack's tiers, and replaces its cached directory in one write.
+ */
+export async function refreshDirectory(services: Services, accountId: string): Promise<DirectoryRecord> {
+  const context = await accountContext(services, accountId);
+  const api = callsFor(context, preferredKind(context));
+  const { account } = context;
+
+  const users = new Map<string, SlackUser>();
+  for await (const user of api.paginate('users.list', {}, { itemsKey: 'members', pageSize: PAGE_SIZE })) {
+    const member = user as SlackUser;
+    if (!member.deleted) users.set(member.id, member);
+  }
+  const conversations = new Map<string, SlackConversation>();
+  const list = api.paginate(
+    'conversations.list',
+    { types: 'public_channel,private_channel', exclude_archived: true },
+    { itemsKey: 'channels', pageSize: PAGE_SIZE },
+  );
+  for await (const channel of list) conversations.set((channel as SlackConversation).id, channel as SlackConversation);
+  // Membership, private channels the token is in, and its DMs come from users.conversations.
+  const mine = api.paginate(
+    'users.conversations',
+    { types: 'public_channel,private_channel,mpim,im', exclude_archived: true },
+    { itemsKey: 'channels', pageSize: PAGE_SIZE },
+  );
+  for await (const channel of mine) {
+    const conversation = channel as SlackConversation;
+    conversations.set(conversation.id, { ...conversations.get(conversation.id), ...conversation, is_member: true });
+  }
+
+  const targets: Target[] = [];
+  for (const conversation of conversations.values()) {
+    if (conversation.is_archived) continue;
+    const kind = conversationKind(conversation);
+    const partner = conversation.user ? users.get(conversation.user) : undefined;
+    const name =
+      kind === 'im' ? (partner?.name ?? conversation.user ?? conversation.id) : (conversation.name ?? conversation.id);
+    targets.push({
+      key: targetKey(accountId, conversation.id),
+      accountId,
+      teamName: account.teamName,
+      id: conversation.id,
+      kind,
+      name,
+      ...(kind === 'im' && partner?.profile?.real_name ? { realName: partner.profile.real_name } : {}),
+      isMember: conversation.is_member === true,
+    });
+  }
+  for (const user of users.values()) {
+    if (user.is_bot || user.id === 'USLACKBOT') continue;
+    targets.push({
+      key: targetKey(accountId, user.id),
+      accountId,
+      teamName: account.teamName,
+      id: user.id,
+      kind: 'user',
+      name: user.name ?? user.id,
+      ...(user.profile?.real_name || user.real_name ? { realName: user.profile?.real_name ?? user.real_name } : {}),
+      ...(user.profile?.display_name ? { displayName: user.profile.display_name } : {}),
+    });
+  }
+  const record: DirectoryRecord = { accountId, teamName: account.teamName, refreshedAt: Date.now(), targets };
+  await services.store.db.put('directory', record);
+  await bumpRevision('directory');
+  return record;
+}
+
+/** Refreshes every linked workspace whose directory is missing or stale, one after another. */
+export async function refreshStaleDirectories(services: Services, force = false): Promise<number> {
+  const accounts = await services.store.accounts.list();
+  let refreshed = 0;
+  for (const account of accounts) {
+    if (account.status === 'needs_reconnect') continue;
+    const cached = await services.store.db.get('directory', account.id);
+    if (!force && cached && Date.now() - cached.refreshedAt < DIRECTORY_MAX_AGE_MS) continue;
+    try {
+      await refreshDirectory(services, account.id);
+      refreshed++;
+    } catch (error) {
+      // The old cache stays usable; the next alarm or popup opening tries again.
+      console.warn(
+        `Courier: the directory of ${account.teamName} could not be refreshed:`,
+        error instanceof Error ? error.name : 'error',
+      );
+    }
+  }
+  return refreshed;
+}

@@ -1,0 +1,81 @@
+import { CourierFailure, toWireError } from '../errors';
+import type { PresenceView, ScheduledView } from '../protocol';
+import { accountContext } from './account-context';
+import { callsFor, preferredKind } from './calls';
+import { refreshStaleDirectories } from './directory';
+import type { Handlers } from './router';
+import type { Services } from './services';
+
+async function presenceOf(services: Services, accountId: string): Promise<PresenceView> {
+  const context = await accountContext(services, accountId);
+  const canSet = context.runner.chains.user && context.account.userScopes.includes('users:write');
+  const base = { accountId, teamName: context.account.teamName, canSet };
+  try {
+    const kind = context.runner.chains.user ? 'user' : 'bot';
+    const user = kind === 'user' ? context.account.authedUserId : undefined;
+    const body = await callsFor(context, kind).call('users.getPresence', user ? { user } : {});
+    return { ...base, presence: body.presence === 'away' ? 'away' : 'active' };
+  } catch (error) {
+    return { ...base, presence: 'unknown', error: toWireError(error).message };
+  }
+}
+
+export function quickHandlers(
+  services: () => Promise<Services>,
+): Pick<Handlers, 'presence.list' | 'presence.set' | 'scheduled.list' | 'scheduled.cancel' | 'directory.refresh'> {
+  return {
+    'presence.list': async () => {
+      const all = await services();
+      const accounts = (await all.store.accounts.list()).filter((account) => account.status !== 'needs_reconnect');
+      return Promise.all(accounts.map((account) => presenceOf(all, account.id)));
+    },
+    'presence.set': async ({ accountId, presence }) => {
+      const all = await services();
+      const context = await accountContext(all, accountId);
+      if (!context.runner.chains.user || !context.account.userScopes.includes('users:write')) {
+        throw new CourierFailure(
+          'missing_scope',
+          `Setting presence needs a user token with the users:write scope. Reconnect ${context.account.teamName} with it.`,
+        );
+      }
+      await callsFor(context, 'user').call('users.setPresence', { presence });
+      return presenceOf(all, accountId);
+    },
+    'scheduled.list': async () => {
+      const all = await services();
+      const views: ScheduledView[] = [];
+      for (const account of await all.store.accounts.list()) {
+        if (account.status === 'needs_reconnect') continue;
+        const context = await accountContext(all, account.id);
+        const directory = await all.store.db.get('directory', account.id);
+        const names = new Map(directory?.targets.map((target) => [target.id, target.name]) ?? []);
+        const api = callsFor(context, preferredKind(context));
+        for await (const entry of api.paginate('chat.scheduledMessages.list', {}, { itemsKey: 'scheduled_messages' })) {
+          const message = entry as { id: string; channel_id: string; post_at: number; text?: string };
+          const name = names.get(message.channel_id);
+          views.push({
+            accountId: account.id,
+            teamName: account.teamName,
+            id: message.id,
+            channel: message.channel_id,
+            label: name ? `#${name}` : message.channel_id,
+            postAt: Number(message.post_at),
+            text: message.text ?? '',
+          });
+        }
+      }
+      return views.sort((a, b) => a.postAt - b.postAt);
+    },
+    'scheduled.cancel': async ({ accountId, channel, id }) => {
+      const context = await accountContext(await services(), accountId);
+      await callsFor(context, preferredKind(context)).call('chat.deleteScheduledMessage', {
+        channel,
+        scheduled_message_id: id,
+      });
+      return null;
+    },
+    'directory.refresh': async ({ force }) => ({
+      refreshed: await refreshStaleDirectories(await services(), force === true),
+    }),
+  };
+}

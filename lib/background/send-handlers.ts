@@ -1,0 +1,85 @@
+import { CourierFailure } from '../errors';
+import { parseThreadLink } from '../share/thread-link';
+import { bumpRevision } from '../platform/revision';
+import { accountContext } from './account-context';
+import { callsFor, preferredKind } from './calls';
+import type { Handlers } from './router';
+import { sendShareNow } from './send-now';
+import type { Services } from './services';
+
+export function sendHandlers(
+  services: () => Promise<Services>,
+): Pick<
+  Handlers,
+  'send' | 'message.update' | 'message.delete' | 'conversation.join' | 'outbox.list' | 'outbox.retry' | 'outbox.discard'
+> {
+  return {
+    send: async ({ targets, share, threadLink, postAt, unfurl }) => {
+      if (targets.length === 0)
+        throw new CourierFailure('invalid_input', 'Choose at least one channel or person to send to.');
+      const thread = threadLink?.trim() ? parseThreadLink(threadLink) : undefined;
+      if (thread === null) {
+        throw new CourierFailure(
+          'invalid_input',
+          'That is not a Slack message link. In Slack, use "Copy link" on the message and paste it here.',
+        );
+      }
+      if (postAt !== undefined && postAt * 1000 <= Date.now()) {
+        throw new CourierFailure('invalid_input', 'The scheduled time is in the past. Pick a later date and time.');
+      }
+      return sendShareNow(await services(), share, targets, {
+        ...(thread ? { thread } : {}),
+        ...(postAt !== undefined ? { postAt } : {}),
+        unfurl,
+      });
+    },
+
+    'message.update': async ({ accountId, channel, ts, text }) => {
+      const context = await accountContext(await services(), accountId);
+      await callsFor(context, preferredKind(context)).call('chat.update', { channel, ts, text });
+      return null;
+    },
+    'message.delete': async ({ accountId, channel, ts }) => {
+      const context = await accountContext(await services(), accountId);
+      await callsFor(context, preferredKind(context)).call('chat.delete', { channel, ts });
+      return null;
+    },
+    'conversation.join': async ({ accountId, channel }) => {
+      const context = await accountContext(await services(), accountId);
+      await callsFor(context, preferredKind(context)).call('conversations.join', { channel });
+      return null;
+    },
+
+    'outbox.list': async () => {
+      const { store } = await services();
+      const items = await store.db.getAll('outbox');
+      return items
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map(({ id, accountId, label, text, state, reason, createdAt, attempts }) => ({
+          id,
+          accountId,
+          label,
+          text,
+          state,
+          createdAt,
+          attempts,
+          ...(reason ? { reason } : {}),
+        }));
+    },
+    'outbox.retry': async ({ id }) => {
+      const { store, outbox } = await services();
+      const item = await store.db.get('outbox', id);
+      if (!item) return null;
+      await store.db.put('outbox', { ...item, state: 'pending', nextAttemptAt: Date.now() });
+      await bumpRevision('outbox');
+      void outbox.drain();
+      return null;
+    },
+    'outbox.discard': async ({ id }) => {
+      const { store } = await services();
+      await store.db.delete('outbox', id);
+      await bumpRevision('outbox');
+      return null;
+    },
+  };
+}

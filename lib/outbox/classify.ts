@@ -1,0 +1,44 @@
+import { CourierFailure } from '../errors';
+import { SlackApiError, SlackTransportError } from '../slack/errors';
+
+/**
+ * What one failed send attempt means for the outbox item:
+ * - retry: nothing was stored, try again later (429, Slack's own trouble);
+ * - unclear: the request may have been stored (timeout, dropped connection, 5xx): look in the
+ *   channel's history for the item before posting again;
+ * - terminal: Slack refused it for a reason retrying cannot fix; keep it for the person.
+ */
+export type AttemptFailure =
+  { kind: 'retry'; afterMs?: number } | { kind: 'unclear' } | { kind: 'terminal'; code: string };
+
+/** Slack codes that mean "not now" rather than "never". */
+const RETRYABLE_CODES = new Set([
+  'ratelimited',
+  'internal_error',
+  'service_unavailable',
+  'fatal_error',
+  'request_timeout',
+  'team_added_to_org',
+  'org_login_required',
+]);
+
+export function classifyAttempt(error: unknown): AttemptFailure {
+  if (error instanceof SlackTransportError) {
+    if (error.failure === 'rate_limited') return { kind: 'retry', afterMs: (error.retryAfter ?? 1) * 1000 };
+    return { kind: 'unclear' };
+  }
+  if (error instanceof SlackApiError) {
+    return RETRYABLE_CODES.has(error.code) ? { kind: 'retry' } : { kind: 'terminal', code: error.code };
+  }
+  if (error instanceof CourierFailure) {
+    if (error.kind === 'offline' || error.kind === 'rate_limited' || error.kind === 'slack_error')
+      return { kind: 'retry' };
+    return { kind: 'terminal', code: error.kind };
+  }
+  return { kind: 'unclear' };
+}
+
+/** Waits between attempts: 5 s, 10 s, 20 s … capped at 5 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 5 * 60_000);
+}

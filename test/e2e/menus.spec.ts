@@ -1,0 +1,94 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Worker } from '@playwright/test';
+import { DEMO_APP } from '../emulator/index';
+import { linkedAccounts } from '../support/extension-calls';
+import { addProfile, connectWorkspace } from '../support/options-page';
+import { expect, test } from './fixtures';
+
+/** A small PNG-looking payload: the bytes must arrive in Slack exactly as served. */
+const IMAGE = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 251));
+
+function menuClick(worker: Worker, info: Record<string, unknown>, tab: { url: string; title: string }) {
+  return worker.evaluate(
+    ([info, tab]) =>
+      (
+        globalThis as unknown as { courierE2E: { menuClick(i: unknown, t: unknown): Promise<void> } }
+      ).courierE2E.menuClick(info, tab),
+    [info, tab] as const,
+  );
+}
+
+test('right-click handlers send the page, a link, a selection and an image to a recent target', async ({
+  context,
+  emulator,
+  openPage,
+  serviceWorker,
+}) => {
+  const site = createServer((request, response) => {
+    if (request.url === '/cat.png') {
+      response.writeHead(200, { 'content-type': 'image/png', 'content-length': IMAGE.length });
+      response.end(IMAGE);
+    } else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+
+  try {
+    const { page } = await openPage('options.html');
+    await addProfile(page, {
+      name: 'Emulator',
+      clientId: DEMO_APP.clientId,
+      clientSecret: DEMO_APP.clientSecret,
+      baseUrl: emulator.url,
+    });
+    await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
+    await expect(page.getByTestId('connect-status')).toHaveText('Linked Acme Corp.');
+    const [account] = await linkedAccounts(page);
+    const general = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'general')!;
+    const key = `${account!.id}:${general.id}`;
+    await page.evaluate(
+      (recents) =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }
+        ).chrome.storage.local.set({ 'recent-targets': recents }),
+      [{ key, label: '#general · Acme Corp' }],
+    );
+    const tab = { url: 'https://example.com/article', title: 'An article & more' };
+    const posted = () => emulator.state.listMessages({ team: 'T0ACME001', channel: general.id });
+
+    await menuClick(serviceWorker, { menuItemId: `courier:page:recent:${key}`, pageUrl: tab.url }, tab);
+    expect(posted().at(-1)?.text).toContain('<https://example.com/article|An article &amp; more>');
+
+    await menuClick(
+      serviceWorker,
+      { menuItemId: `courier:link:recent:${key}`, pageUrl: tab.url, linkUrl: 'https://example.org/paper' },
+      tab,
+    );
+    expect(posted().at(-1)?.text).toContain('https://example.org/paper');
+
+    await menuClick(
+      serviceWorker,
+      { menuItemId: `courier:selection:recent:${key}`, pageUrl: tab.url, selectionText: 'Quote me on this' },
+      tab,
+    );
+    const quote = posted().at(-1)?.text ?? '';
+    expect(quote).toContain('> Quote me on this');
+    expect(quote).toContain('<https://example.com/article|');
+
+    await menuClick(
+      serviceWorker,
+      { menuItemId: `courier:image:recent:${key}`, pageUrl: tab.url, srcUrl: `${siteUrl}/cat.png`, mediaType: 'image' },
+      tab,
+    );
+    const files = emulator.state.workspaces.get('T0ACME001')!.files;
+    const uploaded = files.find((file) => file.name === 'cat.png');
+    expect(uploaded, 'the image arrived as a file').toBeDefined();
+    expect(Buffer.compare(uploaded!.bytes, IMAGE)).toBe(0);
+    expect(posted().some((message) => message.subtype === 'file_share' && message.files?.includes(uploaded!.id))).toBe(
+      true,
+    );
+  } finally {
+    site.close();
+  }
+});
