@@ -160,6 +160,19 @@ export interface OutboxView {
   attempts: number;
 }
 
+export interface HistoryView {
+  id: string;
+  accountId: string;
+  teamName: string;
+  channel: string;
+  label: string;
+  text: string;
+  ts?: string;
+  permalink?: string;
+  postAt?: number;
+  sentAt: number;
+}
+
 type Empty = Record<string, never>;
 
 /** Message type → request payload and response value. */
@@ -196,6 +209,13 @@ export interface Protocol {
   'outbox.list': { request: Empty; response: OutboxView[] };
   'outbox.retry': { request: { id: string }; response: null };
   'outbox.discard': { request: { id: string }; response: null };
+  /** Changes a waiting or failed item's text or target, then tries it again. */
+  'outbox.edit': { request: { id: string; text: string; target?: SendTarget }; response: null };
+  'history.list': { request: { query?: string }; response: HistoryView[] };
+  /** Deletes the message in Slack (when it can) and forgets it. */
+  'history.delete': { request: { id: string }; response: null };
+  'history.clear': { request: Empty; response: null };
+  'history.retention': { request: { days?: number }; response: { days: number } };
   /** Refreshes stale directories in the background; pages read the cache from IndexedDB. */
   'directory.refresh': { request: { force?: boolean }; response: { refreshed: number } };
   'workspaces.check': {

@@ -6,6 +6,7 @@ import { exposeForE2E } from '@/lib/background/e2e-hooks';
 import { setupMessages } from '@/lib/background/messages';
 import { setupNotifications } from '@/lib/background/notifications';
 import type { Services } from '@/lib/background/services';
+import { watchRevision } from '@/lib/platform/revision';
 import { createServices } from '@/lib/background/services';
 
 export default defineBackground({
@@ -24,6 +25,7 @@ export default defineBackground({
       await health.updateBadge();
       await outbox.drain();
     });
+    watchRevision('outbox', () => void services().then(({ health }) => health.updateBadge()));
     globalThis.addEventListener('online', () => void services().then(({ outbox }) => outbox.drain()));
     if (import.meta.env.MODE === 'e2e') exposeForE2E(services);
   },

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ActionsSection } from '@/components/options/ActionsSection';
 import { DiagnosticsSection } from '@/components/options/DiagnosticsSection';
+import { HistorySection } from '@/components/options/HistorySection';
+import { OutboxSection } from '@/components/options/OutboxSection';
 import { ProfilesSection } from '@/components/options/ProfilesSection';
 import { WorkspacesSection } from '@/components/options/WorkspacesSection';
 
@@ -8,6 +10,8 @@ const SECTIONS = [
   { id: 'profiles', title: 'Profiles' },
   { id: 'workspaces', title: 'Workspaces' },
   { id: 'actions', title: 'Actions' },
+  { id: 'outbox', title: 'Outbox' },
+  { id: 'history', title: 'History' },
   { id: 'diagnostics', title: 'Diagnostics' },
 ] as const;
 
@@ -44,6 +48,8 @@ export function App() {
         <ProfilesSection />
         <WorkspacesSection />
         <ActionsSection />
+        <OutboxSection />
+        <HistorySection />
         <DiagnosticsSection />
       </main>
     </div>

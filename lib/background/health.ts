@@ -1,6 +1,6 @@
 import { explain } from '../auth/classify';
 import { bumpRevision } from '../platform/revision';
-import { notifyReconnect, showReconnectBadge } from '../platform/attention';
+import { notifyReconnect, showBadge } from '../platform/attention';
 import type { ChainKind } from '../store/records';
 import type { CourierStore } from '../store/store';
 
@@ -11,7 +11,11 @@ export function createHealth(store: CourierStore) {
 
   async function updateBadge(): Promise<void> {
     const accounts = await store.accounts.list();
-    await showReconnectBadge(accounts.filter((account) => account.status === 'needs_reconnect').length);
+    const outbox = await store.db.getAll('outbox');
+    await showBadge({
+      reconnect: accounts.filter((account) => account.status === 'needs_reconnect').length,
+      pending: outbox.filter((item) => item.state !== 'failed').length,
+    });
   }
 
   return {

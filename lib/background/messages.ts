@@ -3,6 +3,7 @@ import { redirectUrl } from '../platform/identity';
 import { toWireError } from '../errors';
 import { DB_VERSION } from '../store/db';
 import { actionHandlers } from './action-handlers';
+import { historyHandlers } from './history-handlers';
 import { profileHandlers } from './profile-handlers';
 import { quickHandlers } from './quick-handlers';
 import { sendHandlers } from './send-handlers';
@@ -23,6 +24,7 @@ export function setupMessages(startedAt: number, services: () => Promise<Service
       ...actionHandlers(services),
       ...sendHandlers(services),
       ...quickHandlers(services),
+      ...historyHandlers(services),
       'diagnostics.get': async () => {
         const { store } = await services();
         const manifest = browser.runtime.getManifest();

@@ -11,7 +11,14 @@ export function sendHandlers(
   services: () => Promise<Services>,
 ): Pick<
   Handlers,
-  'send' | 'message.update' | 'message.delete' | 'conversation.join' | 'outbox.list' | 'outbox.retry' | 'outbox.discard'
+  | 'send'
+  | 'message.update'
+  | 'message.delete'
+  | 'conversation.join'
+  | 'outbox.list'
+  | 'outbox.retry'
+  | 'outbox.discard'
+  | 'outbox.edit'
 > {
   return {
     send: async ({ targets, share, threadLink, postAt, unfurl }) => {
@@ -71,6 +78,27 @@ export function sendHandlers(
       const item = await store.db.get('outbox', id);
       if (!item) return null;
       await store.db.put('outbox', { ...item, state: 'pending', nextAttemptAt: Date.now() });
+      await bumpRevision('outbox');
+      void outbox.drain();
+      return null;
+    },
+    'outbox.edit': async ({ id, text, target }) => {
+      const { store, outbox } = await services();
+      const item = await store.db.get('outbox', id);
+      if (!item) return null;
+      if (!text.trim())
+        throw new CourierFailure('invalid_input', 'The message is empty. Type something or discard it.');
+      await store.db.put('outbox', {
+        ...item,
+        text,
+        ...(target
+          ? { accountId: target.accountId, channel: target.id, label: target.label, threadTs: undefined }
+          : {}),
+        state: 'pending',
+        // A new text or target is a new message: nothing of it can be in Slack yet.
+        unclear: false,
+        nextAttemptAt: Date.now(),
+      });
       await bumpRevision('outbox');
       void outbox.drain();
       return null;

@@ -1,20 +1,20 @@
 import { browser } from 'wxt/browser';
 
 /**
- * The toolbar badge shows how many workspaces need a reconnect; nothing when all are healthy.
- * Firefox MV2 has browserAction instead of action.
+ * The toolbar badge: "!" when a workspace needs a reconnect (that blocks sending), otherwise the
+ * number of sends waiting in the outbox, otherwise nothing. Firefox MV2 has browserAction.
  */
-export async function showReconnectBadge(count: number): Promise<void> {
+export async function showBadge(state: { reconnect: number; pending: number }): Promise<void> {
   const action = browser.action ?? browser.browserAction;
-  await action.setBadgeText({ text: count > 0 ? '!' : '' });
-  if (count > 0) {
-    await action.setBadgeBackgroundColor({ color: '#b3261e' });
-    await action.setTitle({
-      title: `Courier for Slack: ${count} workspace${count === 1 ? '' : 's'} need${count === 1 ? 's' : ''} reconnecting`,
-    });
-  } else {
-    await action.setTitle({ title: 'Courier for Slack' });
-  }
+  const { reconnect, pending } = state;
+  const text = reconnect > 0 ? '!' : pending > 0 ? String(Math.min(pending, 999)) : '';
+  await action.setBadgeText({ text });
+  if (text) await action.setBadgeBackgroundColor({ color: reconnect > 0 ? '#b3261e' : '#4a154b' });
+  const parts = [
+    reconnect > 0 ? `${reconnect} workspace${reconnect === 1 ? ' needs' : 's need'} reconnecting` : '',
+    pending > 0 ? `${pending} message${pending === 1 ? '' : 's'} waiting to send` : '',
+  ].filter(Boolean);
+  await action.setTitle({ title: parts.length ? `Courier for Slack: ${parts.join(', ')}` : 'Courier for Slack' });
 }
 
 export const RECONNECT_NOTIFICATION_PREFIX = 'courier-reconnect:';

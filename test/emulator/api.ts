@@ -103,6 +103,10 @@ export async function handleApi(
     if (!(error instanceof SlackError)) throw error;
     body = errorEnvelope(error, request.warnings);
   }
+  if (fault?.kind === 'dropAfter') {
+    req.socket.destroy();
+    return;
+  }
   // Slack reports its errors with HTTP 200; only rate limiting uses another status.
   sendJson(res, 200, body, headers);
 }

@@ -99,3 +99,27 @@ describe('fault injection', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('dropAfter', () => {
+  it('stores the message, then drops the connection before answering', async () => {
+    const emulator = await startEmulator();
+    try {
+      const { access_token: token } = emulator.state.install({
+        teamId: 'T0ACME001',
+        botScopes: ['chat:write', 'chat:write.public'],
+        userScopes: [],
+      });
+      emulator.state.faults.add({ method: 'chat.postMessage', kind: 'dropAfter' });
+      const general = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'general')!;
+      await expect(
+        fetch(`${emulator.url}/api/chat.postMessage`, {
+          method: 'POST',
+          body: new URLSearchParams({ token: String(token), channel: general.id, text: 'stored anyway' }),
+        }),
+      ).rejects.toThrow();
+      expect(emulator.state.listMessages({ channel: general.id }).map((m) => m.text)).toContain('stored anyway');
+    } finally {
+      await emulator.close();
+    }
+  });
+});

@@ -3,7 +3,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson, sendText } from './http';
 
-export const FAULT_KINDS = ['http500', 'latency', 'drop', 'malformed', 'ratelimit', 'revoke'] as const;
+/**
+ * 'dropAfter' runs the method (the message is stored) and then drops the connection, so the
+ * client cannot know it succeeded: the case exactly-once delivery must survive.
+ */
+export const FAULT_KINDS = ['http500', 'latency', 'drop', 'dropAfter', 'malformed', 'ratelimit', 'revoke'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** The `method` a fault names to hit POST /upload/v1/… (the byte upload of files.getUploadURLExternal). */
@@ -56,6 +60,7 @@ const EFFECTS: Record<FaultKind, Effect> = {
     return Promise.resolve('handled');
   },
   latency: (fault) => new Promise((resolve) => setTimeout(() => resolve('continue'), fault.ms)),
+  dropAfter: () => Promise.resolve('continue'),
   drop: (_fault, ctx) => {
     ctx.req.socket.destroy();
     return Promise.resolve('handled');
