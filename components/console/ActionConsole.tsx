@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { readDirectory } from '@/lib/directory/read';
+import type { Target } from '@/lib/directory/target';
 import { ask, CourierError } from '@/lib/messaging';
+import { watchRevision } from '@/lib/platform/revision';
 import type { AccountSummary, ActionView } from '@/lib/protocol';
 import { Combobox } from '../Combobox';
 import { missingForAccount } from '../options/action-scopes';
@@ -32,6 +35,18 @@ export function ActionConsole({ accounts, actions }: Props) {
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const [recent, setRecent] = useState<RecentRun[]>([]);
   useEffect(() => void loadRecentRuns().then(setRecent), []);
+  // Channel and user fields suggest from the cached directory of the chosen workspace.
+  const [targets, setTargets] = useState<Target[]>([]);
+  useEffect(() => {
+    const load = () =>
+      void readDirectory().then((records) =>
+        setTargets(records.find((record) => record.accountId === accountId)?.targets ?? []),
+      );
+    load();
+    return watchRevision('directory', load);
+  }, [accountId]);
+  const channels = useMemo(() => targets.filter((target) => target.kind !== 'user').slice(0, 2000), [targets]);
+  const people = useMemo(() => targets.filter((target) => target.kind === 'user').slice(0, 2000), [targets]);
 
   const action = actions.find((candidate) => candidate.id === actionId);
   const account = accounts.find((candidate) => candidate.id === accountId);
@@ -152,6 +167,20 @@ export function ActionConsole({ accounts, actions }: Props) {
           </button>
         </form>
       )}
+      <datalist id="directory-channels">
+        {channels.map((target) => (
+          <option key={target.key} value={target.id}>
+            {target.kind === 'im' ? `@${target.name}` : `#${target.name}`}
+          </option>
+        ))}
+      </datalist>
+      <datalist id="directory-users">
+        {people.map((target) => (
+          <option key={target.key} value={target.id}>
+            {target.realName ? `${target.realName} (@${target.name})` : `@${target.name}`}
+          </option>
+        ))}
+      </datalist>
       <ResultView outcome={outcome} />
       {recent.length > 0 && (
         <details class="recent-runs">

@@ -28,8 +28,15 @@ const actions = [
 
 describe('scopes from actions', () => {
   it('asks for the preferred token kind of each chosen action only', () => {
+    expect(scopesForActionViews(actions, ['set_user_presence', 'share_file_public_url'])).toEqual({
+      bot: [],
+      user: ['files:write', 'users:write'],
+    });
+  });
+
+  it('adds what the channel picker reads once sending is enabled', () => {
     expect(scopesForActionViews(actions, ['send_message', 'set_user_presence', 'share_file_public_url'])).toEqual({
-      bot: ['chat:write'],
+      bot: ['channels:read', 'chat:write', 'groups:read', 'im:read', 'mpim:read', 'users:read'],
       user: ['files:write', 'users:write'],
     });
   });

@@ -5,12 +5,18 @@ export function preferredKind(action: Pick<ActionView, 'token'>): 'bot' | 'user'
   return action.token === 'user' || action.token === 'either-user' ? 'user' : 'bot';
 }
 
+/**
+ * The popup's channel picker lists public and private channels, DMs, group DMs and people, so a
+ * profile that can send messages also asks to read them.
+ */
+export const DIRECTORY_SCOPES = ['channels:read', 'groups:read', 'im:read', 'mpim:read', 'users:read'];
+
 /** The fewest bot and user scopes that let the chosen actions run with their preferred tokens. */
 export function scopesForActionViews(
   actions: readonly ActionView[],
   ids: readonly string[],
 ): { bot: string[]; user: string[] } {
-  const bot = new Set<string>();
+  const bot = new Set<string>(ids.includes('send_message') ? DIRECTORY_SCOPES : []);
   const user = new Set<string>();
   for (const action of actions) {
     if (!ids.includes(action.id)) continue;

@@ -8,6 +8,13 @@ import type { Services } from './services';
 
 /** A directory younger than this is fresh enough; the popup never waits for a refresh anyway. */
 export const DIRECTORY_MAX_AGE_MS = 15 * 60_000;
+const TYPE_SCOPES: [type: string, scope: string][] = [
+  ['public_channel', 'channels:read'],
+  ['private_channel', 'groups:read'],
+  ['mpim', 'mpim:read'],
+  ['im', 'im:read'],
+];
+
 /** Pages as large as Slack allows for these reads: fewer requests inside the tier budget. */
 const PAGE_SIZE = 1000;
 
@@ -43,30 +50,42 @@ function conversationKind(conversation: SlackConversation): Target['kind'] {
  */
 export async function refreshDirectory(services: Services, accountId: string): Promise<DirectoryRecord> {
   const context = await accountContext(services, accountId);
-  const api = callsFor(context, preferredKind(context));
+  const kind = preferredKind(context);
+  const api = callsFor(context, kind);
   const { account } = context;
+  // Ask only for the conversation types the token may read: Slack refuses the whole call otherwise.
+  const granted = new Set(kind === 'bot' ? account.botScopes : account.userScopes);
+  const types = TYPE_SCOPES.filter(([, scope]) => granted.has(scope)).map(([type]) => type);
 
   const users = new Map<string, SlackUser>();
-  for await (const user of api.paginate('users.list', {}, { itemsKey: 'members', pageSize: PAGE_SIZE })) {
-    const member = user as SlackUser;
-    if (!member.deleted) users.set(member.id, member);
+  if (granted.has('users:read')) {
+    for await (const user of api.paginate('users.list', {}, { itemsKey: 'members', pageSize: PAGE_SIZE })) {
+      const member = user as SlackUser;
+      if (!member.deleted) users.set(member.id, member);
+    }
   }
   const conversations = new Map<string, SlackConversation>();
-  const list = api.paginate(
-    'conversations.list',
-    { types: 'public_channel,private_channel', exclude_archived: true },
-    { itemsKey: 'channels', pageSize: PAGE_SIZE },
-  );
-  for await (const channel of list) conversations.set((channel as SlackConversation).id, channel as SlackConversation);
+  const channelTypes = types.filter((type) => type.endsWith('channel'));
+  if (channelTypes.length) {
+    const list = api.paginate(
+      'conversations.list',
+      { types: channelTypes.join(','), exclude_archived: true },
+      { itemsKey: 'channels', pageSize: PAGE_SIZE },
+    );
+    for await (const channel of list)
+      conversations.set((channel as SlackConversation).id, channel as SlackConversation);
+  }
   // Membership, private channels the token is in, and its DMs come from users.conversations.
-  const mine = api.paginate(
-    'users.conversations',
-    { types: 'public_channel,private_channel,mpim,im', exclude_archived: true },
-    { itemsKey: 'channels', pageSize: PAGE_SIZE },
-  );
-  for await (const channel of mine) {
-    const conversation = channel as SlackConversation;
-    conversations.set(conversation.id, { ...conversations.get(conversation.id), ...conversation, is_member: true });
+  if (types.length) {
+    const mine = api.paginate(
+      'users.conversations',
+      { types: types.join(','), exclude_archived: true },
+      { itemsKey: 'channels', pageSize: PAGE_SIZE },
+    );
+    for await (const channel of mine) {
+      const conversation = channel as SlackConversation;
+      conversations.set(conversation.id, { ...conversations.get(conversation.id), ...conversation, is_member: true });
+    }
   }
 
   const targets: Target[] = [];

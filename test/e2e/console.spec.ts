@@ -34,6 +34,8 @@ test('the action console runs Send Message, Join and Rename Conversation, and Li
   const general = acme().conversations.find((channel) => channel.name === 'general')!;
 
   await chooseAction(page, 'Send Message');
+  // The channel field suggests channels from the workspace's directory.
+  await expect(page.locator(`#directory-channels option[value="${general.id}"]`)).toHaveCount(1);
   await page.getByLabel('channel', { exact: true }).fill(general.id);
   await page.getByLabel('text', { exact: true }).fill('Hello from the console');
   await page.getByRole('button', { name: 'Run' }).click();
