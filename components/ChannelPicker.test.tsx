@@ -292,3 +292,20 @@ describe('ChannelPicker', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 });
+
+describe('ChannelPicker and the form around it', () => {
+  it('leaves Ctrl/Cmd+Enter to the form: it does not toggle the active row', () => {
+    const onChange = vi.fn();
+    const targets: Target[] = [
+      { key: 'a:C1', accountId: 'a', teamName: 'Acme', id: 'C1', kind: 'channel', name: 'general', isMember: true },
+    ];
+    render(<ChannelPicker targets={targets} selected={[]} onChange={onChange} recents={[]} favourites={new Set()} />);
+    const input = screen.getByRole('combobox', { name: 'Channel' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'Enter', ctrlKey: true });
+    fireEvent.keyDown(input, { key: 'Enter', metaKey: true });
+    expect(onChange).not.toHaveBeenCalled();
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onChange).toHaveBeenCalledWith(['a:C1']);
+  });
+});

@@ -162,6 +162,8 @@ export function ChannelPicker(props: ChannelPickerProps) {
       case 'PageUp':
         return expanded ? handled(() => moveTo(activeIndex - pageRows)) : undefined;
       case 'Enter':
+        // Ctrl/Cmd+Enter belongs to the form around the picker (Send), not to the list.
+        if (event.ctrlKey || event.metaKey) return undefined;
         return activeTarget ? handled(() => toggle(activeTarget)) : undefined;
       case 'Escape':
         if (open) return handled(() => setOpen(false));

@@ -35,6 +35,8 @@ for (const budget of BUDGETS) {
   const total = files.reduce((sum, file) => sum + gzipKb(file), 0);
   const ok = total <= budget.limitKb;
   failed ||= !ok;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${budget.name}: ${total.toFixed(1)} KB gzipped (budget ${budget.limitKb} KB, ${files.length} files)`);
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'} ${budget.name}: ${total.toFixed(1)} KB gzipped (budget ${budget.limitKb} KB, ${files.length} files)`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -1,41 +1,79 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Composer } from '@/components/popup/Composer';
+import { currentPage, shareFromQuery, withSelection } from '@/components/popup/current-share';
+import { QuickActions } from '@/components/popup/QuickActions';
+import { useDirectory } from '@/components/popup/useDirectory';
 import { useRequest } from '@/components/useRequest';
-import { WorkspaceList } from '@/components/WorkspaceList';
 import { ask } from '@/lib/messaging';
+import type { Share } from '@/lib/share/share';
 
 function openOptions() {
   void browser.runtime.openOptionsPage().then(() => window.close());
 }
 
+/**
+ * `?share=` (the compose window, tests) wins; otherwise the current tab: its page at once, then its
+ * selection once the page has answered (which can take a moment on a busy page).
+ */
+function useShare(): { ready: boolean; share: Share | null } {
+  const [state, setState] = useState(() => {
+    const fromQuery = shareFromQuery(location.search);
+    return { ready: fromQuery !== null, share: fromQuery };
+  });
+  useEffect(() => {
+    if (state.ready) return;
+    const done = (share: Share | null) => setState({ ready: true, share });
+    currentPage().then(
+      async (page) => {
+        done(page?.share ?? null);
+        if (page) done(await withSelection(page.share, page.tabId));
+      },
+      () => done(null),
+    );
+    // Runs once: the share is read when the popup opens.
+  }, []);
+  return state;
+}
+
 export function App() {
-  const [accounts] = useRequest(() => ask('accounts.list', {}));
+  // The directory is read from the cache at once, alongside the accounts: never after them.
+  const directory = useDirectory();
+  const [accounts] = useRequest(() => ask('accounts.list', {}), ['accounts']);
+  const { ready, share } = useShare();
+  const [revision, setRevision] = useState(0);
+  const linked = accounts.status === 'done' ? accounts.value : [];
+  // A cached directory means a workspace is linked: compose at once, before the worker answers.
+  const cached = directory.status === 'ready' && directory.workspaces > 0;
+  const composing = linked.length > 0 || (accounts.status === 'loading' && cached);
   return (
     <main>
       <h1>Courier for Slack</h1>
-      <div aria-live="polite">
-        {accounts.status === 'loading' && <p class="muted">Loading workspaces…</p>}
-        {accounts.status === 'failed' && (
-          <p class="error" role="alert">
-            {accounts.message}
-          </p>
-        )}
-        {accounts.status === 'done' && accounts.value.length === 0 && (
-          <>
-            <p>No Slack workspace is linked yet. Add a connector profile and connect a workspace in the options.</p>
-            <button type="button" class="primary" onClick={openOptions}>
-              Open options
-            </button>
-          </>
-        )}
-        {accounts.status === 'done' && accounts.value.length > 0 && (
-          <>
-            <WorkspaceList accounts={accounts.value} label="Linked workspaces" />
-            <button type="button" onClick={openOptions}>
-              Manage workspaces
-            </button>
-          </>
-        )}
-      </div>
+      {accounts.status === 'loading' && !cached && <p class="muted">Loading workspaces…</p>}
+      {accounts.status === 'failed' && (
+        <p class="error" role="alert">
+          {accounts.message}
+        </p>
+      )}
+      {accounts.status === 'done' && linked.length === 0 && (
+        <>
+          <p>No Slack workspace is linked yet. Add a connector profile and connect a workspace in the options.</p>
+          <button type="button" class="primary" onClick={openOptions}>
+            Open options
+          </button>
+        </>
+      )}
+      {composing && ready && (
+        <Composer share={share} directory={directory} accounts={linked} onSent={() => setRevision((n) => n + 1)} />
+      )}
+      {linked.length > 0 && (
+        <>
+          <QuickActions accounts={linked} revision={revision} />
+          <button type="button" class="popup__options" onClick={openOptions}>
+            Manage workspaces
+          </button>
+        </>
+      )}
     </main>
   );
 }

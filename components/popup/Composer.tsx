@@ -1,0 +1,316 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { ChannelPicker } from '@/components/ChannelPicker';
+import { targetFor, type DirectoryIndex } from '@/lib/directory/filter';
+import type { Target } from '@/lib/directory/target';
+import { ask } from '@/lib/messaging';
+import type { AccountSummary, SendRequest, SendResult, SendTarget } from '@/lib/protocol';
+import type { Share } from '@/lib/share/share';
+import { defaultPostTime, localTimeZone, postAtFrom } from './schedule';
+import { SendResults, summarize, type SentBatch } from './SendResults';
+import { SharePreview } from './SharePreview';
+import type { DirectoryView } from './useDirectory';
+import { useTargetPrefs } from './useTargetPrefs';
+import './composer.css';
+
+export interface ComposerProps {
+  /** What the page offers (the page, a link, a quoted selection…); null sends only the message. */
+  share: Share | null;
+  directory: DirectoryView;
+  /** Linked workspaces, for Reconnect after a failed send. */
+  accounts: readonly AccountSummary[];
+  /** After every answer from the background: lists of scheduled or queued messages reload. */
+  onSent?: (results: SendResult[]) => void;
+}
+
+/** Nothing from the page: only the comment is posted. */
+const NO_SHARE: Share = { kind: 'page', title: '', url: '' };
+const THREAD_LINK = /^https?:\/\/[^/]+\/archives\/[A-Z0-9]+\/p\d{7,}/i;
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function labelFor(target: Target, withTeam: boolean): string {
+  const name = target.kind === 'channel' || target.kind === 'private' ? `#${target.name}` : `@${target.name}`;
+  return withTeam ? `${name} · ${target.teamName}` : name;
+}
+
+function sendTargets(index: DirectoryIndex | undefined, keys: readonly string[]): SendTarget[] {
+  if (!index) return [];
+  return keys.flatMap((key) => {
+    const target = targetFor(index, key);
+    if (!target) return [];
+    return [{ key, accountId: target.accountId, id: target.id, label: labelFor(target, index.workspaceCount > 1) }];
+  });
+}
+
+interface Notice {
+  text: string;
+  failed: boolean;
+  /** Already shown next to its field: only announced here. */
+  field?: boolean;
+}
+
+/**
+ * Composes a share for Slack: what the page offers, a comment, the targets, and how to send (in a
+ * thread, later, with or without link previews). Ctrl+Enter (⌘+Enter) sends from any field.
+ * Shows what happened per target, with Open in Slack, Edit and Undo for a minute, and a way out of
+ * each failure. What was typed is kept when anything failed.
+ */
+export function Composer({ share, directory, accounts, onSent }: ComposerProps) {
+  const id = useId();
+  const [comment, setComment] = useState(share?.comment ?? '');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [threadLink, setThreadLink] = useState('');
+  const [later, setLater] = useState(false);
+  const [when, setWhen] = useState(defaultPostTime);
+  // Unset: as the share suggests (a quote is sent without the source page's preview).
+  const [unfurlChoice, setUnfurl] = useState<boolean | null>(null);
+  const unfurl = unfurlChoice ?? share?.kind !== 'selection';
+  const [sending, setSending] = useState(false);
+  const [errors, setErrors] = useState<{ message?: string; targets?: string; thread?: string; when?: string }>({});
+  const [notice, setNotice] = useState<Notice>({ text: '', failed: false });
+  const [batch, setBatch] = useState<SentBatch | null>(null);
+  const fieldsRef = useRef<HTMLDivElement>(null);
+  const prefs = useTargetPrefs();
+  const index = directory.status === 'ready' ? directory.index : undefined;
+
+  const announce = (text: string, failed = false) => setNotice({ text, failed });
+
+  const request = (): SendRequest | null => {
+    const targets = sendTargets(index, selected);
+    const link = threadLink.trim();
+    const scheduled = later ? postAtFrom(when) : undefined;
+    const found = {
+      ...(!share && !comment.trim() ? { message: 'Type a message: this tab has nothing else to send.' } : {}),
+      ...(targets.length === 0 ? { targets: 'Choose at least one channel or person.' } : {}),
+      ...(link && !THREAD_LINK.test(link)
+        ? { thread: 'Paste a Slack message link (in Slack: More actions → Copy link).' }
+        : {}),
+      ...(scheduled && 'error' in scheduled ? { when: scheduled.error } : {}),
+    };
+    setErrors(found);
+    const first = Object.values(found)[0];
+    if (first) {
+      setNotice({ text: first, failed: true, field: true });
+      return null;
+    }
+    return {
+      targets,
+      share: { ...(share ?? NO_SHARE), comment },
+      unfurl,
+      ...(link ? { threadLink: link } : {}),
+      ...(scheduled && 'postAt' in scheduled ? { postAt: scheduled.postAt } : {}),
+    };
+  };
+
+  const send = async () => {
+    if (sending) return;
+    const next = request();
+    if (!next) return;
+    setSending(true);
+    announce(next.postAt ? 'Scheduling…' : 'Sending…');
+    try {
+      const results = await ask('send', next);
+      const sentAt = Date.now();
+      setBatch({ share: next.share, entries: results.map((result) => ({ result, sentAt })) });
+      announce(
+        summarize(results),
+        results.some((result) => result.state === 'failed'),
+      );
+      if (results.every((result) => result.state !== 'failed')) {
+        setComment('');
+        setThreadLink('');
+        setLater(false);
+      }
+      onSent?.(results);
+    } catch (error) {
+      announce(messageOf(error), true);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  /** The same share to one target again (after joining, an invite or a reconnect). */
+  const resend = async (previous: SendResult) => {
+    if (!batch?.entries.some(({ result }) => result === previous)) return;
+    announce('Sending…');
+    try {
+      const [result] = await ask('send', {
+        targets: [{ key: previous.key, accountId: previous.accountId, id: previous.channel, label: previous.label }],
+        share: batch.share,
+        unfurl,
+      });
+      if (!result) return;
+      // The failed item stayed in the outbox; this send replaces it.
+      await ask('outbox.discard', { id: previous.outboxId }).catch(() => undefined);
+      const sentAt = Date.now();
+      setBatch((current) =>
+        current
+          ? {
+              ...current,
+              entries: current.entries.map((entry) => (entry.result === previous ? { result, sentAt } : entry)),
+            }
+          : current,
+      );
+      announce(summarize([result]), result.state === 'failed');
+      onSent?.([result]);
+    } catch (error) {
+      announce(messageOf(error), true);
+    }
+  };
+
+  // Opening the composer is the start of a share: the keyboard goes to the message at once.
+  const messageRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => messageRef.current?.focus(), []);
+
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  useEffect(() => {
+    const fields = fieldsRef.current;
+    if (!fields) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      // The picker takes Enter for the highlighted result; anything it handled is not a send.
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      event.preventDefault();
+      void sendRef.current();
+    };
+    fields.addEventListener('keydown', onKeyDown);
+    return () => fields.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const invalid = (message: string | undefined, errorId: string) =>
+    message ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
+
+  return (
+    <section class="composer" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} class="visually-hidden">
+        Send to Slack
+      </h2>
+      <SharePreview share={share} />
+      <div ref={fieldsRef} class="composer__fields">
+        <div class="field">
+          <label htmlFor={`${id}-message`}>Message</label>
+          <textarea
+            ref={messageRef}
+            id={`${id}-message`}
+            rows={3}
+            value={comment}
+            placeholder="Add a comment (optional)"
+            aria-describedby={errors.message ? `${id}-message-error ${id}-keys` : `${id}-keys`}
+            aria-invalid={errors.message ? true : undefined}
+            onInput={(event) => setComment(event.currentTarget.value)}
+          />
+          {errors.message && (
+            <small class="error" id={`${id}-message-error`}>
+              {errors.message}
+            </small>
+          )}
+        </div>
+        {index ? (
+          <ChannelPicker
+            index={index}
+            selected={selected}
+            onChange={(next) => {
+              setSelected(next);
+              if (errors.targets) setErrors({ ...errors, targets: undefined });
+            }}
+            recents={prefs.recents}
+            favourites={prefs.favourites}
+            onToggleFavourite={prefs.toggleFavourite}
+            placeholder="Search channels and people"
+            listHeight={192}
+          />
+        ) : (
+          <p class="muted composer__directory" role="status">
+            {directory.status === 'failed'
+              ? `Channels could not be read: ${directory.message}`
+              : 'Loading channels and people…'}
+          </p>
+        )}
+        {errors.targets && (
+          <p class="error composer__error" id={`${id}-targets-error`}>
+            {errors.targets}
+          </p>
+        )}
+        {directory.status === 'ready' && directory.workspaces === 0 && (
+          <p class="muted composer__directory">
+            {directory.refreshing
+              ? 'Courier is reading your workspaces’ channels and people for the first time…'
+              : 'Courier could not read your workspaces’ channels and people yet. It tries again every few minutes; if this lasts, reconnect the workspace in the options.'}
+          </p>
+        )}
+        <div class="field">
+          <label htmlFor={`${id}-thread`}>Reply in thread</label>
+          <input
+            id={`${id}-thread`}
+            type="url"
+            value={threadLink}
+            placeholder="Paste a message link (optional)"
+            {...invalid(errors.thread, `${id}-thread-error`)}
+            onInput={(event) => setThreadLink(event.currentTarget.value)}
+          />
+          {errors.thread && (
+            <small class="error" id={`${id}-thread-error`}>
+              {errors.thread}
+            </small>
+          )}
+        </div>
+        <div class="composer__send">
+          <button type="button" class="primary" aria-disabled={sending} onClick={() => void send()}>
+            Send
+          </button>
+          <span class="check">
+            <input
+              id={`${id}-later`}
+              type="checkbox"
+              checked={later}
+              onChange={(event) => setLater(event.currentTarget.checked)}
+            />
+            <label htmlFor={`${id}-later`}>Schedule for later</label>
+          </span>
+          <span class="check">
+            <input
+              id={`${id}-unfurl`}
+              type="checkbox"
+              checked={unfurl}
+              onChange={(event) => setUnfurl(event.currentTarget.checked)}
+            />
+            <label htmlFor={`${id}-unfurl`}>Unfurl links</label>
+          </span>
+        </div>
+        {later && (
+          <div class="field">
+            <label htmlFor={`${id}-when`}>Send at</label>
+            <input
+              id={`${id}-when`}
+              type="datetime-local"
+              value={when}
+              {...(errors.when ? invalid(errors.when, `${id}-when-error`) : { 'aria-describedby': `${id}-when-hint` })}
+              onInput={(event) => setWhen(event.currentTarget.value)}
+            />
+            {errors.when ? (
+              <small class="error" id={`${id}-when-error`}>
+                {errors.when}
+              </small>
+            ) : (
+              <small class="muted" id={`${id}-when-hint`}>
+                Your time zone: {localTimeZone()}
+              </small>
+            )}
+          </div>
+        )}
+        <small id={`${id}-keys`} class="muted">
+          {IS_MAC ? '⌘+Enter' : 'Ctrl+Enter'} sends.
+        </small>
+      </div>
+      <p
+        role="status"
+        class={`composer__status${notice.failed ? ' error' : ''}${notice.field ? ' visually-hidden' : ''}`}
+        data-testid="send-status"
+      >
+        {notice.text}
+      </p>
+      {batch && <SendResults batch={batch} accounts={accounts} onResend={resend} announce={announce} />}
+    </section>
+  );
+}

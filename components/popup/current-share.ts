@@ -1,0 +1,67 @@
+import { browser } from 'wxt/browser';
+import { SHARE_KINDS, webUrl, type PageShare, type Share, type ShareKind } from '@/lib/share/share';
+
+/** The string fields each kind needs, then the ones it may have. */
+const FIELDS: Record<ShareKind, { required: readonly string[]; optional: readonly string[] }> = {
+  page: { required: ['title', 'url'], optional: [] },
+  link: { required: ['url'], optional: ['text', 'pageTitle', 'pageUrl'] },
+  selection: { required: ['text', 'pageTitle', 'pageUrl'], optional: [] },
+  image: { required: ['srcUrl'], optional: ['pageTitle', 'pageUrl', 'alt'] },
+  file: { required: ['url'], optional: ['linkText', 'pageTitle', 'pageUrl'] },
+};
+
+/**
+ * The share in a page's `?share=<json>` (the compose window, and tests), or null when there is
+ * none or it is not a share. Only the known string fields are kept.
+ */
+export function shareFromQuery(search: string): Share | null {
+  const raw = new URLSearchParams(search).get('share');
+  if (!raw) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const kind = record.kind;
+  if (!SHARE_KINDS.includes(kind as ShareKind)) return null;
+  const fields = FIELDS[kind as ShareKind];
+  const share: Record<string, string> = { kind: kind as string };
+  for (const name of [...fields.required, ...fields.optional, 'comment']) {
+    const field = record[name];
+    if (field === undefined && !fields.required.includes(name)) continue;
+    if (typeof field !== 'string') return null;
+    share[name] = field;
+  }
+  return share as unknown as Share;
+}
+
+/** The selected text of a tab, or '' when it has none or Courier may not read it. */
+async function selectionIn(tabId: number): Promise<string> {
+  try {
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => globalThis.getSelection()?.toString() ?? '',
+    });
+    return typeof frame?.result === 'string' ? frame.result.trim() : '';
+  } catch {
+    // chrome:// and store pages, PDFs, or no activeTab grant: send the page without a quote.
+    return '';
+  }
+}
+
+/** The current tab as a page share, with its id; null when it is not a web page Courier may see. */
+export async function currentPage(): Promise<{ share: PageShare; tabId: number | undefined } | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const url = webUrl(tab?.url);
+  if (!tab || !url) return null;
+  return { share: { kind: 'page', title: tab.title?.trim() ?? '', url }, tabId: tab.id };
+}
+
+/** The page's selection, quoted with its source, when the tab has one; otherwise the page. */
+export async function withSelection(page: PageShare, tabId: number | undefined): Promise<Share> {
+  const text = tabId === undefined ? '' : await selectionIn(tabId);
+  return text ? { kind: 'selection', text, pageTitle: page.title, pageUrl: page.url } : page;
+}

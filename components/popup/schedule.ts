@@ -1,0 +1,48 @@
+/** Slack schedules messages at most 120 days ahead. */
+const MAX_AHEAD_SECONDS = 120 * 24 * 60 * 60;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date as an `<input type="datetime-local">` value, in the person's time zone. */
+export function toLocalInput(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Tomorrow at 09:00 local time: what "later" usually means. */
+export function defaultPostTime(now: Date = new Date()): string {
+  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
+  return toLocalInput(tomorrow);
+}
+
+/**
+ * Unix seconds for a datetime-local value (read in the person's time zone), or a sentence saying
+ * what to fix.
+ */
+export function postAtFrom(value: string, now: number = Date.now()): { postAt: number } | { error: string } {
+  // A date-time without an offset is local time (ECMAScript Date Time String Format).
+  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? new Date(value).getTime() : NaN;
+  if (!Number.isFinite(time)) return { error: 'Enter the date and time to send at.' };
+  const postAt = Math.floor(time / 1000);
+  const nowSeconds = Math.floor(now / 1000);
+  if (postAt <= nowSeconds + 10) return { error: 'Pick a time in the future.' };
+  if (postAt > nowSeconds + MAX_AHEAD_SECONDS) return { error: 'Slack schedules messages at most 120 days ahead.' };
+  return { postAt };
+}
+
+const WHEN = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** "Tue, 14 Jan, 09:00" in the person's locale and time zone. */
+export function formatPostAt(postAt: number): string {
+  return WHEN.format(new Date(postAt * 1000));
+}
+
+/** The person's time zone, for the hint next to the time field. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

@@ -1,0 +1,59 @@
+import { act, cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ask } from '@/lib/messaging';
+import { bumpRevision } from '@/lib/platform/revision';
+import { openCourierDB } from '@/lib/store/db';
+import type { DirectoryRecord } from '@/lib/store/sending-records';
+import { useDirectory } from './useDirectory';
+
+vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
+
+function record(accountId: string, names: string[], refreshedAt = 1): DirectoryRecord {
+  return {
+    accountId,
+    teamName: accountId,
+    refreshedAt,
+    targets: names.map((name) => ({
+      key: `${accountId}:${name}`,
+      accountId,
+      teamName: accountId,
+      id: name,
+      kind: 'channel',
+      name,
+    })),
+  };
+}
+
+function Probe() {
+  const view = useDirectory();
+  return (
+    <p data-testid="probe">
+      {view.status === 'ready' ? `${view.workspaces}:${view.index.targets.map((t) => t.name).join(',')}` : view.status}
+    </p>
+  );
+}
+
+afterEach(() => cleanup());
+
+describe('useDirectory', () => {
+  it('shows the cache at once, asks for a refresh, and follows the background’s rewrites', async () => {
+    vi.mocked(ask).mockResolvedValue({ refreshed: 0 });
+    const db = await openCourierDB();
+    await db.put('directory', record('acc-1', ['general', 'random']));
+    render(<Probe />);
+    await vi.waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('1:general,random'));
+    expect(ask).toHaveBeenCalledWith('directory.refresh', {});
+
+    await db.put('directory', record('acc-2', ['ops']));
+    await act(() => bumpRevision('directory'));
+    await vi.waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('2:general,ops,random'));
+    db.close();
+  });
+
+  it('is ready and empty before the background has written anything, and creates no database', async () => {
+    vi.mocked(ask).mockRejectedValue(new Error('no worker'));
+    render(<Probe />);
+    await vi.waitFor(() => expect(screen.getByTestId('probe').textContent).toBe('0:'));
+    expect((await indexedDB.databases()).map((info) => info.name)).not.toContain('courier');
+  });
+});

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import { createIndex, type DirectoryIndex } from '@/lib/directory/filter';
+import { readDirectory } from '@/lib/directory/read';
+import { ask } from '@/lib/messaging';
+import { watchRevision } from '@/lib/platform/revision';
+import type { DirectoryRecord } from '@/lib/store/sending-records';
+
+export type DirectoryView =
+  | { status: 'loading' }
+  | {
+      status: 'ready';
+      index: DirectoryIndex;
+      workspaces: number;
+      /** The background is still checking for stale or missing directories. */
+      refreshing: boolean;
+    }
+  | { status: 'failed'; message: string };
+
+/** Which version of each workspace's directory an index was built from. */
+function stampOf(records: readonly DirectoryRecord[]): string {
+  return records
+    .map((record) => `${record.accountId}@${record.refreshedAt}`)
+    .sort()
+    .join(',');
+}
+
+/**
+ * The directory of every linked workspace, straight from the IndexedDB cache, so targets show at
+ * once; then the background is asked to refresh stale directories, and the cache is read again
+ * whenever the background rewrites it. The index is rebuilt only when a directory changed.
+ */
+export function useDirectory(): DirectoryView {
+  const [view, setView] = useState<DirectoryView>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    let stamp: string | undefined;
+    let refreshing = true;
+    const load = async () => {
+      const records = await readDirectory();
+      const next = stampOf(records);
+      if (!live || next === stamp) return;
+      stamp = next;
+      const index = createIndex(records.flatMap((record) => record.targets));
+      setView({ status: 'ready', index, workspaces: records.length, refreshing });
+    };
+    const reload = () =>
+      void load().catch((error: unknown) => {
+        if (live) setView({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      });
+    const stop = watchRevision('directory', reload);
+    reload();
+    // Fire and forget: the popup never waits on Slack to show targets.
+    void ask('directory.refresh', {})
+      .catch(() => undefined)
+      .then(() => {
+        refreshing = false;
+        if (live) setView((view) => (view.status === 'ready' ? { ...view, refreshing } : view));
+      });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return view;
+}
