@@ -1,7 +1,7 @@
 import type { browser } from 'wxt/browser';
 import { DEMO_APP } from '../emulator/index';
-import { askFrom, linkedAccounts } from '../support/extension-calls';
-import { addProfile, connectWorkspace } from '../support/options-page';
+import { askFrom } from '../support/extension-calls';
+import { linkDemoWorkspace } from '../support/options-page';
 import { expect, test } from './fixtures';
 
 type Chrome = typeof browser;
@@ -13,20 +13,12 @@ test('a dead refresh token marks the workspace, badges the toolbar, notifies, an
   serviceWorker,
 }) => {
   const { page } = await openPage('options.html');
-  await addProfile(page, {
-    name: 'Emulator',
-    clientId: DEMO_APP.clientId,
-    clientSecret: DEMO_APP.clientSecret,
-    baseUrl: emulator.url,
-  });
-  await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
-  await expect(page.getByTestId('connect-status')).toHaveText('Linked Acme Corp.');
-  const [account] = await linkedAccounts(page);
+  const account = await linkDemoWorkspace(context, page, emulator.url);
 
   // The app's secret is regenerated in Slack: every refresh token dies and the old secret is refused.
   const newSecret = emulator.state.regenerateClientSecret(DEMO_APP.clientId);
   emulator.state.expireTokens();
-  const reply = await askFrom(page, 'workspaces.check', { accountId: account!.id, kind: 'bot' });
+  const reply = await askFrom(page, 'workspaces.check', { accountId: account.id, kind: 'bot' });
   expect(reply).toMatchObject({ ok: false, error: { kind: 'needs_reconnect' } });
   expect(emulator.state.refreshLog().at(-1)?.outcome).toBe('bad_client_secret');
 
@@ -37,11 +29,11 @@ test('a dead refresh token marks the workspace, badges the toolbar, notifies, an
     serviceWorker.evaluate<unknown>(`(${fn.toString()})(chrome)`);
   expect(await chrome((c) => c.action.getBadgeText({}))).toBe('!');
   const notifications = (await chrome((c) => c.notifications.getAll())) as Record<string, unknown>;
-  expect(Object.keys(notifications)).toContain(`courier-reconnect:${account!.id}`);
+  expect(Object.keys(notifications)).toContain(`courier-reconnect:${account.id}`);
 
   // Calls fail fast now, without asking Slack again.
   const refreshesBefore = emulator.state.refreshLog().length;
-  await askFrom(page, 'workspaces.check', { accountId: account!.id, kind: 'bot' });
+  await askFrom(page, 'workspaces.check', { accountId: account.id, kind: 'bot' });
   expect(emulator.state.refreshLog()).toHaveLength(refreshesBefore);
 
   // The person pastes the new secret and reconnects: one click and "Allow".
@@ -55,7 +47,7 @@ test('a dead refresh token marks the workspace, badges the toolbar, notifies, an
   await expect(page.getByTestId('workspace-status')).toHaveText('Reconnected Acme Corp.');
   await expect(page.getByRole('row', { name: /Acme Corp/ })).toContainText('Connected');
   expect(await chrome((c) => c.action.getBadgeText({}))).toBe('');
-  await expect(askFrom(page, 'workspaces.check', { accountId: account!.id, kind: 'bot' })).resolves.toMatchObject({
+  await expect(askFrom(page, 'workspaces.check', { accountId: account.id, kind: 'bot' })).resolves.toMatchObject({
     ok: true,
   });
 });
@@ -66,22 +58,14 @@ test('a token revoked in Slack turns a call into "Needs reconnect", not an unexp
   openPage,
 }) => {
   const { page } = await openPage('options.html');
-  await addProfile(page, {
-    name: 'Emulator',
-    clientId: DEMO_APP.clientId,
-    clientSecret: DEMO_APP.clientSecret,
-    baseUrl: emulator.url,
-  });
-  await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
-  await expect(page.getByTestId('connect-status')).toHaveText('Linked Acme Corp.');
-  const [account] = await linkedAccounts(page);
+  const account = await linkDemoWorkspace(context, page, emulator.url);
 
   emulator.state.revokeTeam('T0ACME001', 'user');
-  const user = await askFrom(page, 'workspaces.check', { accountId: account!.id, kind: 'user' });
+  const user = await askFrom(page, 'workspaces.check', { accountId: account.id, kind: 'user' });
   expect(user).toMatchObject({ ok: false, error: { kind: 'needs_reconnect' } });
   await expect(page.getByRole('row', { name: /Acme Corp/ })).toContainText('Your user token stopped working');
   // The bot chain is independent and keeps working.
-  await expect(askFrom(page, 'workspaces.check', { accountId: account!.id, kind: 'bot' })).resolves.toMatchObject({
+  await expect(askFrom(page, 'workspaces.check', { accountId: account.id, kind: 'bot' })).resolves.toMatchObject({
     ok: true,
   });
 });

@@ -1,9 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Worker } from '@playwright/test';
-import { DEMO_APP } from '../emulator/index';
-import { linkedAccounts } from '../support/extension-calls';
-import { addProfile, connectWorkspace } from '../support/options-page';
+import { linkDemoWorkspace } from '../support/options-page';
 import { expect, test } from './fixtures';
 
 /** A small PNG-looking payload: the bytes must arrive in Slack exactly as served. */
@@ -36,17 +34,9 @@ test('right-click handlers send the page, a link, a selection and an image to a 
 
   try {
     const { page } = await openPage('options.html');
-    await addProfile(page, {
-      name: 'Emulator',
-      clientId: DEMO_APP.clientId,
-      clientSecret: DEMO_APP.clientSecret,
-      baseUrl: emulator.url,
-    });
-    await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
-    await expect(page.getByTestId('connect-status')).toHaveText('Linked Acme Corp.');
-    const [account] = await linkedAccounts(page);
+    const account = await linkDemoWorkspace(context, page, emulator.url);
     const general = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'general')!;
-    const key = `${account!.id}:${general.id}`;
+    const key = `${account.id}:${general.id}`;
     await page.evaluate(
       (recents) =>
         (

@@ -1,21 +1,6 @@
-import type { Page } from '@playwright/test';
-import { DEMO_APP } from '../emulator/index';
-import { askFrom, linkedAccounts } from '../support/extension-calls';
-import { addProfile, connectWorkspace } from '../support/options-page';
+import { askFrom } from '../support/extension-calls';
+import { linkDemoWorkspace } from '../support/options-page';
 import { expect, test } from './fixtures';
-
-async function linkAcme(page: Page, context: Parameters<typeof connectWorkspace>[0], baseUrl: string) {
-  await addProfile(page, {
-    name: 'Emulator',
-    clientId: DEMO_APP.clientId,
-    clientSecret: DEMO_APP.clientSecret,
-    baseUrl,
-  });
-  await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
-  await expect(page.getByTestId('connect-status')).toHaveText('Linked Acme Corp.');
-  const [account] = await linkedAccounts(page);
-  return account!;
-}
 
 const share = { kind: 'page' as const, url: 'https://example.com/a', title: 'A page' };
 
@@ -26,7 +11,7 @@ test('a send Slack answers with a 5xx waits in the outbox, then arrives exactly 
   serviceWorker,
 }) => {
   const { page } = await openPage('options.html');
-  const account = await linkAcme(page, context, emulator.url);
+  const account = await linkDemoWorkspace(context, page, emulator.url);
   const general = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'general')!;
   const target = { key: `${account.id}:${general.id}`, accountId: account.id, id: general.id, label: '#general' };
 
@@ -78,7 +63,7 @@ test('a terminal error leaves the item failed, with the reason, editable and dis
   openPage,
 }) => {
   const { page } = await openPage('options.html');
-  const account = await linkAcme(page, context, emulator.url);
+  const account = await linkDemoWorkspace(context, page, emulator.url);
   const archived = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'old-project')!;
   const target = { key: `${account.id}:${archived.id}`, accountId: account.id, id: archived.id, label: '#old-project' };
   const reply = await askFrom(page, 'send', { targets: [target], share, unfurl: false });

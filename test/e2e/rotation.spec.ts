@@ -1,6 +1,5 @@
-import { DEMO_APP } from '../emulator/index';
-import { askFrom, authTestInWorker, linkedAccounts, stopServiceWorkers } from '../support/extension-calls';
-import { addProfile, connectWorkspace } from '../support/options-page';
+import { askFrom, authTestInWorker, stopServiceWorkers } from '../support/extension-calls';
+import { linkDemoWorkspace } from '../support/options-page';
 import { expect, test } from './fixtures';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -14,15 +13,7 @@ test.describe('rotating tokens', () => {
     test.setTimeout(180_000);
     emulator.state.configure({ tokenLifetimeSeconds: 1 });
     const { page } = await openPage('options.html');
-    await addProfile(page, {
-      name: 'Emulator',
-      clientId: DEMO_APP.clientId,
-      clientSecret: DEMO_APP.clientSecret,
-      baseUrl: emulator.url,
-    });
-    await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
-    await expect(page.getByTestId('connect-status')).toHaveText('Linked Acme Corp.');
-    const [account] = await linkedAccounts(page);
+    const account = await linkDemoWorkspace(context, page, emulator.url);
 
     const refreshes = () =>
       Object.values(emulator.state.stats().refreshes).reduce((sum, chain) => sum + chain.refreshes, 0);
@@ -31,7 +22,7 @@ test.describe('rotating tokens', () => {
       expect(round, 'rounds needed for 50 refreshes').toBeLessThan(80);
       if (round % 5 === 4) await stopServiceWorkers(page);
       for (const kind of ['bot', 'user'] as const) {
-        const reply = await askFrom(page, 'workspaces.check', { accountId: account!.id, kind });
+        const reply = await askFrom(page, 'workspaces.check', { accountId: account.id, kind });
         if (!reply.ok) failures.push(`${round}/${kind}: ${reply.error.message}`);
       }
       // Past the 1 s lifetime, so every round needs a fresh pair.
@@ -51,15 +42,7 @@ test.describe('rotating tokens', () => {
   }) => {
     emulator.state.configure({ tokenLifetimeSeconds: 3 });
     const { page } = await openPage('options.html');
-    await addProfile(page, {
-      name: 'Emulator',
-      clientId: DEMO_APP.clientId,
-      clientSecret: DEMO_APP.clientSecret,
-      baseUrl: emulator.url,
-    });
-    await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
-    await expect(page.getByTestId('connect-status')).toHaveText('Linked Acme Corp.');
-    const [account] = await linkedAccounts(page);
+    const account = await linkDemoWorkspace(context, page, emulator.url);
     const before = emulator.state.stats().refreshes;
     expect(Object.values(before).every((chain) => chain.refreshes === 0)).toBe(true);
 
@@ -68,10 +51,10 @@ test.describe('rotating tokens', () => {
     const results = await Promise.allSettled(
       kinds.map((kind, i) =>
         i < 25
-          ? askFrom(page, 'workspaces.check', { accountId: account!.id, kind }).then((reply) => {
+          ? askFrom(page, 'workspaces.check', { accountId: account.id, kind }).then((reply) => {
               if (!reply.ok) throw new Error(reply.error.message);
             })
-          : authTestInWorker(serviceWorker, account!.id, kind),
+          : authTestInWorker(serviceWorker, account.id, kind),
       ),
     );
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);

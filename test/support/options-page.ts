@@ -1,4 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { DEMO_APP as DEMO_CLIENT } from '../emulator/index';
+import { linkedAccounts } from './extension-calls';
 
 export interface ProfileFields {
   name: string;
@@ -38,4 +40,32 @@ export async function connectWorkspace(
   await consent.waitForLoadState();
   if (options.team) await consent.getByLabel('Workspace', { exact: true }).selectOption(options.team);
   await consent.getByRole('button', { name: options.answer }).click();
+}
+
+/**
+ * The usual first step of a test: a profile for the emulator's demo app, then Acme Corp linked
+ * through the consent page. Returns the linked account's summary.
+ */
+export async function linkDemoWorkspace(context: BrowserContext, page: Page, baseUrl: string) {
+  await addProfile(page, {
+    name: 'Emulator',
+    clientId: DEMO_CLIENT.clientId,
+    clientSecret: DEMO_CLIENT.clientSecret,
+    baseUrl,
+  });
+  await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
+  await page.getByTestId('connect-status').filter({ hasText: 'Linked Acme Corp.' }).waitFor();
+  const [account] = await linkedAccounts(page);
+  if (!account) throw new Error('Acme Corp was not linked');
+  return account;
+}
+
+/** Adds the emulator's demo app as a profile and links the workspace the consent page offers first. */
+export async function linkEmulatorWorkspace(
+  context: BrowserContext,
+  page: Page,
+  app: { clientId: string; clientSecret: string; baseUrl: string },
+): Promise<void> {
+  await addProfile(page, { name: 'Emulator', ...app });
+  await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
 }
