@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { refreshStaleDirectories } from './directory';
+import { sweepDuplicates } from './duplicate-sweep';
 import type { Services } from './services';
 
 export const REFRESH_ALARM = 'courier-refresh';
@@ -16,6 +17,7 @@ export function setupAlarms(services: () => Promise<Services>): void {
     void services().then(async (all) => {
       await all.refresher.refreshDue();
       await all.outbox.drain();
+      await sweepDuplicates(all);
       await refreshStaleDirectories(all);
     });
   });

@@ -1,4 +1,6 @@
 import type { MenuClick } from '../share/from-menu';
+import { refreshStaleDirectories } from './directory';
+import { sweepDuplicates } from './duplicate-sweep';
 import { handleMenuClick } from './menus';
 import type { Services } from './services';
 
@@ -13,6 +15,10 @@ export function exposeForE2E(services: () => Promise<Services>): void {
       /** What a right-click on one of Courier's menu items does, with the click's data. */
       menuClick: (info: MenuClick, tab?: { url?: string; title?: string }) => handleMenuClick(services, info, tab),
       drainOutbox: async () => (await services()).outbox.drain(),
+      /** The duplicate sweep as if the sends were a while ago. */
+      sweepDuplicates: async (aheadMs: number) => sweepDuplicates(await services(), Date.now() + aheadMs),
+      /** Every linked workspace's directory read again now; resolves when they are stored. */
+      refreshDirectories: async () => refreshStaleDirectories(await services(), true),
       authTest: async (accountId: string, kind: 'bot' | 'user') => {
         const { store, transport, refresher } = await services();
         const account = await store.accounts.get(accountId);

@@ -45,4 +45,6 @@ export interface HistoryEntry {
   postAt?: number;
   permalink?: string;
   sentAt: number;
+  /** Checked for copies a browser-level resend may have left (see duplicate-sweep.ts). */
+  swept?: boolean;
 }

@@ -80,3 +80,40 @@ test('a terminal error leaves the item failed, with the reason, editable and dis
   await item.getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByText('Nothing is waiting to be sent.')).toBeVisible();
 });
+
+test('a connection dropped after Slack stored the message still ends with exactly one copy', async ({
+  context,
+  emulator,
+  openPage,
+  serviceWorker,
+}) => {
+  const { page } = await openPage('options.html');
+  const account = await linkDemoWorkspace(context, page, emulator.url);
+  const general = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'general')!;
+  const target = { key: `${account.id}:${general.id}`, accountId: account.id, id: general.id, label: '#general' };
+  const copies = () =>
+    emulator.state
+      .listMessages({ team: 'T0ACME001', channel: general.id })
+      .filter((message) => message.text.includes('https://example.com/dropped'));
+
+  // Stored by Slack, then the connection drops: either Chromium resends the POST by itself (a
+  // second copy Courier never hears of) or the attempt is unclear and waits in the outbox.
+  emulator.state.faults.add({ method: 'chat.postMessage', kind: 'dropAfter', count: 1 });
+  await askFrom(page, 'send', {
+    targets: [target],
+    share: { kind: 'page', url: 'https://example.com/dropped', title: 'Dropped' },
+    unfurl: false,
+  });
+  expect(copies().length).toBeGreaterThanOrEqual(1);
+
+  await serviceWorker.evaluate(async () => {
+    const hook = (
+      globalThis as unknown as {
+        courierE2E: { drainOutbox(): Promise<number>; sweepDuplicates(ms: number): Promise<number> };
+      }
+    ).courierE2E;
+    await hook.drainOutbox();
+    await hook.sweepDuplicates(5 * 60_000);
+  });
+  expect(copies()).toHaveLength(1);
+});
