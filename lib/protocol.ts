@@ -1,4 +1,4 @@
-import type { Share } from './share/share';
+import type { Share, UploadShare } from './share/share';
 
 /**
  * The one typed protocol between extension pages and the background. Pages never touch tokens or
@@ -199,6 +199,17 @@ export interface Protocol {
   };
   /** Every send is stored in the outbox first; the answer says, per target, what happened. */
   send: { request: SendRequest; response: SendResult[] };
+  /**
+   * Image and file shares: the bytes are fetched and uploaded to each target. The page names the
+   * upload, watches its progress (UploadProgressView under uploadKey(uploadId) in storage.session)
+   * and gets the per-target results as the answer; a pending answer also keeps MV3's worker alive.
+   */
+  'upload.start': {
+    request: { uploadId: string; share: UploadShare; targets: SendTarget[]; threadLink?: string };
+    response: SendResult[];
+  };
+  /** Stops a running upload; targets not finished yet come back failed as cancelled. */
+  'upload.cancel': { request: { uploadId: string }; response: null };
   'message.update': { request: { accountId: string; channel: string; ts: string; text: string }; response: null };
   'message.delete': { request: { accountId: string; channel: string; ts: string }; response: null };
   'conversation.join': { request: { accountId: string; channel: string }; response: null };

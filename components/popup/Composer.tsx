@@ -4,10 +4,12 @@ import { targetFor, type DirectoryIndex } from '@/lib/directory/filter';
 import type { Target } from '@/lib/directory/target';
 import { ask } from '@/lib/messaging';
 import type { AccountSummary, SendRequest, SendResult, SendTarget } from '@/lib/protocol';
-import type { Share } from '@/lib/share/share';
+import { isUploadShare, type Share } from '@/lib/share/share';
+import { uploadFraction, type UploadProgressView } from '@/lib/share/upload-progress';
 import { defaultPostTime, localTimeZone, postAtFrom } from './schedule';
 import { SendResults, summarize, type SentBatch } from './SendResults';
 import { SharePreview } from './SharePreview';
+import { cancelUpload, startUpload } from './upload';
 import type { DirectoryView } from './useDirectory';
 import { useTargetPrefs } from './useTargetPrefs';
 import './composer.css';
@@ -70,6 +72,8 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
   const [errors, setErrors] = useState<{ message?: string; targets?: string; thread?: string; when?: string }>({});
   const [notice, setNotice] = useState<Notice>({ text: '', failed: false });
   const [batch, setBatch] = useState<SentBatch | null>(null);
+  /** The running upload of an image or file share, for its progress bar and Cancel. */
+  const [upload, setUpload] = useState<{ id: string; progress?: UploadProgressView } | null>(null);
   const fieldsRef = useRef<HTMLDivElement>(null);
   const prefs = useTargetPrefs();
   const index = directory.status === 'ready' ? directory.index : undefined;
@@ -87,6 +91,9 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
         ? { thread: 'Paste a Slack message link (in Slack: More actions → Copy link).' }
         : {}),
       ...(scheduled && 'error' in scheduled ? { when: scheduled.error } : {}),
+      ...(later && share && isUploadShare(share)
+        ? { when: 'Slack cannot schedule files. Untick "Schedule for later" to send it now.' }
+        : {}),
     };
     setErrors(found);
     const first = Object.values(found)[0];
@@ -103,14 +110,25 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
     };
   };
 
+  /** Text goes through the outbox; images and files are fetched and uploaded, with progress. */
+  const deliver = (next: SendRequest): Promise<SendResult[]> => {
+    const { share: sharing, targets, threadLink: link } = next;
+    if (!isUploadShare(sharing)) return ask('send', next);
+    const started = startUpload({ share: sharing, targets, ...(link ? { threadLink: link } : {}) }, (progress) =>
+      setUpload((current) => (current?.id === started.uploadId ? { ...current, progress } : current)),
+    );
+    setUpload({ id: started.uploadId });
+    return started.results.finally(() => setUpload(null));
+  };
+
   const send = async () => {
     if (sending) return;
     const next = request();
     if (!next) return;
     setSending(true);
-    announce(next.postAt ? 'Scheduling…' : 'Sending…');
+    announce(next.postAt ? 'Scheduling…' : isUploadShare(next.share) ? 'Uploading…' : 'Sending…');
     try {
-      const results = await ask('send', next);
+      const results = await deliver(next);
       const sentAt = Date.now();
       setBatch({ share: next.share, entries: results.map((result) => ({ result, sentAt })) });
       announce(
@@ -135,14 +153,14 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
     if (!batch?.entries.some(({ result }) => result === previous)) return;
     announce('Sending…');
     try {
-      const [result] = await ask('send', {
+      const [result] = await deliver({
         targets: [{ key: previous.key, accountId: previous.accountId, id: previous.channel, label: previous.label }],
         share: batch.share,
         unfurl,
       });
       if (!result) return;
-      // The failed item stayed in the outbox; this send replaces it.
-      await ask('outbox.discard', { id: previous.outboxId }).catch(() => undefined);
+      // The failed item stayed in the outbox; this send replaces it (uploads never enter it).
+      if (previous.outboxId) await ask('outbox.discard', { id: previous.outboxId }).catch(() => undefined);
       const sentAt = Date.now();
       setBatch((current) =>
         current
@@ -303,6 +321,14 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
           {IS_MAC ? '⌘+Enter' : 'Ctrl+Enter'} sends.
         </small>
       </div>
+      {upload && (
+        <div class="composer__upload">
+          <progress aria-label="Upload progress" max={1} value={uploadFraction(upload.progress)} />
+          <button type="button" onClick={() => void cancelUpload(upload.id).catch(() => undefined)}>
+            Cancel upload
+          </button>
+        </div>
+      )}
       <p
         role="status"
         class={`composer__status${notice.failed ? ' error' : ''}${notice.field ? ' visually-hidden' : ''}`}

@@ -48,7 +48,19 @@ function conversationKind(conversation: SlackConversation): Target['kind'] {
  * Reads one workspace's channels, memberships, DMs and people, in large pages that the client's
  * budget spaces out within Slack's tiers, and replaces its cached directory in one write.
  */
-export async function refreshDirectory(services: Services, accountId: string): Promise<DirectoryRecord> {
+export function refreshDirectory(services: Services, accountId: string): Promise<DirectoryRecord> {
+  // One fill per workspace at a time: linking starts one, and the popup may ask for another.
+  let running = inFlight.get(accountId);
+  if (!running) {
+    running = fillDirectory(services, accountId).finally(() => inFlight.delete(accountId));
+    inFlight.set(accountId, running);
+  }
+  return running;
+}
+
+const inFlight = new Map<string, Promise<DirectoryRecord>>();
+
+async function fillDirectory(services: Services, accountId: string): Promise<DirectoryRecord> {
   const context = await accountContext(services, accountId);
   const kind = preferredKind(context);
   const api = callsFor(context, kind);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { applyMenus, buildMenus, MAX_RECENTS } from '../platform/menus';
-import { notifyProgress, notifySend, SENT_NOTIFICATION_PREFIX } from '../platform/feedback';
+import { notifyProgress, notifySend, onCancelPressed, SENT_NOTIFICATION_PREFIX } from '../platform/feedback';
 import type { SendTarget } from '../protocol';
 import type { MenuClick } from '../share/from-menu';
 import { shareFromMenuClick } from '../share/from-menu';
@@ -10,6 +10,7 @@ import { toWireError } from '../errors';
 import type { Services } from './services';
 import { shareUpload } from './share-upload';
 import { sendShareNow } from './send-now';
+import { cancellable, cancelUpload } from './uploads';
 
 const RECENTS_KEY = 'recent-targets';
 
@@ -45,16 +46,28 @@ export async function sendWithFeedback(services: Services, share: Share, target:
     if (isUploadShare(share)) {
       const title = `Sharing to ${target.label}`;
       let lastPercent = -1;
-      const { permalink } = await shareUpload(services, share, target, {
-        onProgress: ({ sent, total }) => {
-          const percent = total ? Math.floor((sent / total) * 100) : 0;
-          // Updating a notification for every chunk would flood the system: every 10 %.
-          if (percent >= lastPercent + 10) {
-            lastPercent = percent;
-            void notifyProgress(id, title, percent);
-          }
-        },
-      });
+      void notifyProgress(id, title, 0);
+      const uploaded = await cancellable(id, (signal) =>
+        shareUpload(services, share, target, {
+          signal,
+          onProgress: ({ sent, total }) => {
+            const percent = total ? Math.floor((sent / total) * 100) : 0;
+            // Updating a notification for every chunk would flood the system: every 10 %.
+            if (percent >= lastPercent + 10) {
+              lastPercent = percent;
+              void notifyProgress(id, title, percent);
+            }
+          },
+        }).catch((error: unknown) => {
+          if (signal.aborted) return null;
+          throw error;
+        }),
+      );
+      if (!uploaded) {
+        await notifySend({ id, title: `Not shared to ${target.label}`, message: 'You cancelled the upload.' });
+        return;
+      }
+      const { permalink } = uploaded;
       await notifySend({
         id,
         title: `Shared to ${target.label}`,
@@ -96,6 +109,7 @@ export function setupMenus(services: () => Promise<Services>): void {
     if (!id.startsWith(SENT_NOTIFICATION_PREFIX)) return;
     void browser.notifications.clear(id);
   });
+  onCancelPressed((id) => cancelUpload(id));
 }
 
 export async function handleMenuClick(

@@ -7,6 +7,7 @@ import { historyHandlers } from './history-handlers';
 import { profileHandlers } from './profile-handlers';
 import { quickHandlers } from './quick-handlers';
 import { sendHandlers } from './send-handlers';
+import { uploadHandlers } from './upload-handlers';
 import { createRouter } from './router';
 import type { Services } from './services';
 import { workspaceHandlers } from './workspace-handlers';
@@ -23,6 +24,7 @@ export function setupMessages(startedAt: number, services: () => Promise<Service
       ...workspaceHandlers(services),
       ...actionHandlers(services),
       ...sendHandlers(services),
+      ...uploadHandlers(services),
       ...quickHandlers(services),
       ...historyHandlers(services),
       'diagnostics.get': async () => {

@@ -1,11 +1,24 @@
 import { CourierFailure } from '../errors';
-import { parseThreadLink } from '../share/thread-link';
+import { parseThreadLink, type ThreadRef } from '../share/thread-link';
 import { bumpRevision } from '../platform/revision';
 import { accountContext } from './account-context';
 import { callsFor, preferredKind } from './calls';
 import type { Handlers } from './router';
 import { sendShareNow } from './send-now';
 import type { Services } from './services';
+
+/** The thread a pasted message link names, or undefined without one; a bad link is refused. */
+export function threadFrom(threadLink: string | undefined): ThreadRef | undefined {
+  if (!threadLink?.trim()) return undefined;
+  const thread = parseThreadLink(threadLink);
+  if (!thread) {
+    throw new CourierFailure(
+      'invalid_input',
+      'That is not a Slack message link. In Slack, use "Copy link" on the message and paste it here.',
+    );
+  }
+  return thread;
+}
 
 export function sendHandlers(
   services: () => Promise<Services>,
@@ -24,13 +37,7 @@ export function sendHandlers(
     send: async ({ targets, share, threadLink, postAt, unfurl }) => {
       if (targets.length === 0)
         throw new CourierFailure('invalid_input', 'Choose at least one channel or person to send to.');
-      const thread = threadLink?.trim() ? parseThreadLink(threadLink) : undefined;
-      if (thread === null) {
-        throw new CourierFailure(
-          'invalid_input',
-          'That is not a Slack message link. In Slack, use "Copy link" on the message and paste it here.',
-        );
-      }
+      const thread = threadFrom(threadLink);
       if (postAt !== undefined && postAt * 1000 <= Date.now()) {
         throw new CourierFailure('invalid_input', 'The scheduled time is in the past. Pick a later date and time.');
       }

@@ -9,7 +9,7 @@ const RECENTS_KEY = 'recent-targets';
 const MAX_RECENTS = 10;
 
 /** Most recent first; the popup's picker and the context menus both read this list. */
-async function rememberTargets(targets: SendTarget[]): Promise<void> {
+export async function rememberTargets(targets: SendTarget[]): Promise<void> {
   if (targets.length === 0) return;
   const stored = (await browser.storage.local.get(RECENTS_KEY))[RECENTS_KEY];
   const previous = Array.isArray(stored) ? (stored as { key: string; label: string }[]) : [];

@@ -41,7 +41,7 @@ export async function shareUpload(
   services: Services,
   share: UploadShare,
   target: SendTarget,
-  options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {},
+  options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal; threadTs?: string } = {},
 ): Promise<{ fileId: string; permalink?: string }> {
   const source = share.kind === 'image' ? share.srcUrl : share.url;
   const fetched = await fetchBytes(source, options.signal);
@@ -57,6 +57,7 @@ export async function shareUpload(
     ...(plan.altText ? { altText: plan.altText } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.threadTs ? { threadTs: options.threadTs } : {}),
   });
   const file = (completed.files as { permalink?: string }[] | undefined)?.[0];
   return { fileId, ...(file?.permalink ? { permalink: file.permalink } : {}) };

@@ -21,14 +21,27 @@ export async function notifySend(options: {
   });
 }
 
-/** Upload progress as a notification that updates in place. */
+/**
+ * Upload progress as a notification that updates in place, with a Cancel button where the browser
+ * has notification buttons (Chrome). Firefox has none; there the compose window's Cancel is the way.
+ */
 export async function notifyProgress(id: string, title: string, percent: number): Promise<void> {
   const options = {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title,
     message: `Uploading… ${percent}%`,
+    ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: 'Cancel' }] }),
   };
   const updated = await browser.notifications.update(`${SENT_NOTIFICATION_PREFIX}${id}`, options).catch(() => false);
   if (!updated) await browser.notifications.create(`${SENT_NOTIFICATION_PREFIX}${id}`, options);
+}
+
+/** Calls back with the upload id when a progress notification's Cancel button is pressed. */
+export function onCancelPressed(cancel: (id: string) => void): void {
+  // Firefox's notifications have no buttons (and may lack the event).
+  browser.notifications.onButtonClicked?.addListener((notificationId) => {
+    if (notificationId.startsWith(SENT_NOTIFICATION_PREFIX))
+      cancel(notificationId.slice(SENT_NOTIFICATION_PREFIX.length));
+  });
 }

@@ -59,13 +59,3 @@ export async function linkDemoWorkspace(context: BrowserContext, page: Page, bas
   if (!account) throw new Error('Acme Corp was not linked');
   return account;
 }
-
-/** Adds the emulator's demo app as a profile and links the workspace the consent page offers first. */
-export async function linkEmulatorWorkspace(
-  context: BrowserContext,
-  page: Page,
-  app: { clientId: string; clientSecret: string; baseUrl: string },
-): Promise<void> {
-  await addProfile(page, { name: 'Emulator', ...app });
-  await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
-}

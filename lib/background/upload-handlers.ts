@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import { CourierFailure } from '../errors';
+import { isUploadShare } from '../share/share';
+import { uploadKey } from '../share/upload-progress';
+import type { Handlers } from './router';
+import { threadFrom } from './send-handlers';
+import { rememberTargets } from './send-now';
+import type { Services } from './services';
+import { cancellable, cancelUpload, uploadToTargets } from './uploads';
+
+export function uploadHandlers(services: () => Promise<Services>): Pick<Handlers, 'upload.start' | 'upload.cancel'> {
+  return {
+    'upload.start': async ({ uploadId, share, targets, threadLink }) => {
+      if (!isUploadShare(share)) throw new CourierFailure('invalid_input', 'Only images and files are uploaded.');
+      if (targets.length === 0)
+        throw new CourierFailure('invalid_input', 'Choose at least one channel or person to send to.');
+      const thread = threadFrom(threadLink);
+      const key = uploadKey(uploadId);
+      const all = await services();
+      // Writes in order, so the last one is the last progress and the removal comes after all.
+      let writes = Promise.resolve();
+      try {
+        const results = await cancellable(uploadId, (signal) =>
+          uploadToTargets(all, { share, targets, ...(thread ? { thread } : {}) }, signal, (progress) => {
+            // storage.session: pages may read it, and it is gone when the browser closes.
+            writes = writes.then(() => browser.storage.session.set({ [key]: progress })).catch(() => undefined);
+          }),
+        );
+        await rememberTargets(targets.filter((_, index) => results[index]?.state === 'sent'));
+        return results;
+      } finally {
+        await writes;
+        await browser.storage.session.remove(key).catch(() => undefined);
+      }
+    },
+    'upload.cancel': ({ uploadId }) => {
+      cancelUpload(uploadId);
+      return Promise.resolve(null);
+    },
+  };
+}
