@@ -15,7 +15,7 @@ export function setupCommands(services: () => Promise<Services>): void {
   });
 }
 
-async function sendPageToLast(
+export async function sendPageToLast(
   services: () => Promise<Services>,
   tab?: { url?: string; title?: string },
 ): Promise<void> {

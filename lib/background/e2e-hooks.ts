@@ -1,6 +1,8 @@
 import type { MenuClick } from '../share/from-menu';
 import { refreshStaleDirectories } from './directory';
 import { sweepDuplicates } from './duplicate-sweep';
+import { openSentNotification } from '../platform/feedback';
+import { sendPageToLast } from './commands';
 import { handleMenuClick } from './menus';
 import type { Services } from './services';
 
@@ -15,6 +17,9 @@ export function exposeForE2E(services: () => Promise<Services>): void {
       /** What a right-click on one of Courier's menu items does, with the click's data. */
       menuClick: (info: MenuClick, tab?: { url?: string; title?: string }) => handleMenuClick(services, info, tab),
       drainOutbox: async () => (await services()).outbox.drain(),
+      /** The "send the current page to the last target" shortcut, for the given tab. */
+      sendPageToLast: (tab: { url?: string; title?: string }) => sendPageToLast(services, tab),
+      openSentNotification,
       /** The duplicate sweep as if the sends were a while ago. */
       sweepDuplicates: async (aheadMs: number) => sweepDuplicates(await services(), Date.now() + aheadMs),
       /** Every linked workspace's directory read again now; resolves when they are stored. */

@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import { applyMenus, buildMenus, MAX_RECENTS } from '../platform/menus';
-import { notifyProgress, notifySend, onCancelPressed, SENT_NOTIFICATION_PREFIX } from '../platform/feedback';
+import {
+  notifyProgress,
+  notifySend,
+  onCancelPressed,
+  openSentNotification,
+  SENT_NOTIFICATION_PREFIX,
+} from '../platform/feedback';
 import type { SendTarget } from '../protocol';
 import type { MenuClick } from '../share/from-menu';
 import { shareFromMenuClick } from '../share/from-menu';
@@ -107,7 +113,7 @@ export function setupMenus(services: () => Promise<Services>): void {
   menus.onClicked.addListener((info, tab) => void handleMenuClick(services, info, tab));
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(SENT_NOTIFICATION_PREFIX)) return;
-    void browser.notifications.clear(id);
+    void openSentNotification(id);
   });
   onCancelPressed((id) => cancelUpload(id));
 }

@@ -4,7 +4,8 @@ export const SENT_NOTIFICATION_PREFIX = 'courier-sent:';
 
 /**
  * A notification per send from a menu or shortcut: where it went, or why not. Clicking a "sent"
- * notification opens the message in Slack (the id carries nothing secret: an https permalink).
+ * notification opens the message in Slack: its permalink waits in session storage (not secret),
+ * because the worker that showed the notification may be gone by the time it is clicked.
  */
 export async function notifySend(options: {
   id: string;
@@ -12,13 +13,25 @@ export async function notifySend(options: {
   message: string;
   permalink?: string;
 }): Promise<void> {
-  await browser.notifications.create(`${SENT_NOTIFICATION_PREFIX}${options.id}`, {
+  const id = `${SENT_NOTIFICATION_PREFIX}${options.id}`;
+  if (options.permalink) await browser.storage.session.set({ [id]: options.permalink });
+  await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: options.title,
     message: options.message,
     ...(options.permalink ? { contextMessage: 'Click to open in Slack' } : {}),
   });
+}
+
+/** Opens the Slack message a clicked "sent" notification stands for, if it has one. */
+export async function openSentNotification(id: string): Promise<void> {
+  const permalink = (await browser.storage.session.get(id))[id];
+  await browser.notifications.clear(id);
+  if (typeof permalink === 'string' && /^https:\/\//.test(permalink)) {
+    await browser.tabs.create({ url: permalink });
+    await browser.storage.session.remove(id);
+  }
 }
 
 /**

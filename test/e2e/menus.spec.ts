@@ -82,3 +82,61 @@ test('right-click handlers send the page, a link, a selection and an image to a 
     site.close();
   }
 });
+
+test('the "send page to the last target" shortcut sends, notifies, and the notification opens the message', async ({
+  context,
+  emulator,
+  openPage,
+  serviceWorker,
+}) => {
+  const { page } = await openPage('options.html');
+  const account = await linkDemoWorkspace(context, page, emulator.url);
+  const general = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'general')!;
+  await page.evaluate(
+    (recents) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }
+      ).chrome.storage.local.set({
+        'recent-targets': recents,
+      }),
+    [{ key: `${account.id}:${general.id}`, label: '#general · Acme Corp' }],
+  );
+  type Hooks = {
+    sendPageToLast(tab: unknown): Promise<void>;
+    openSentNotification(id: string): Promise<void>;
+  };
+  await serviceWorker.evaluate(
+    (tab) => (globalThis as unknown as { courierE2E: Hooks }).courierE2E.sendPageToLast(tab),
+    { url: 'https://example.com/shortcut', title: 'Shortcut page' },
+  );
+  const message = emulator.state.listMessages({ team: 'T0ACME001', channel: general.id }).at(-1);
+  expect(message?.text).toContain('<https://example.com/shortcut|Shortcut page>');
+
+  const ids = await serviceWorker.evaluate(async () =>
+    Object.keys(
+      await (
+        globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } } }
+      ).chrome.notifications.getAll(),
+    ),
+  );
+  const sent = ids.find((id) => id.startsWith('courier-sent:'));
+  expect(sent, 'a notification says where it went').toBeDefined();
+  await serviceWorker.evaluate(
+    (id) => (globalThis as unknown as { courierE2E: Hooks }).courierE2E.openSentNotification(id),
+    sent!,
+  );
+  // The tab opens on Slack's permalink (it cannot load offline, but it is asked for).
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(async () =>
+        (
+          await (
+            globalThis as unknown as {
+              chrome: { tabs: { query(q: object): Promise<{ url?: string; pendingUrl?: string }[]> } };
+            }
+          ).chrome.tabs.query({})
+        ).map((tab) => tab.pendingUrl ?? tab.url ?? ''),
+      ),
+    )
+    .toContainEqual(expect.stringContaining(`https://acme.slack.com/archives/${general.id}/`));
+});
