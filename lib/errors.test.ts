@@ -26,7 +26,7 @@ describe('toWireError', () => {
     ['some_new_error', 'slack_error'],
   ])('maps Slack %s to %s, with its sentence', (code, kind) => {
     const error = new SlackApiError('chat.postMessage', code, { needed: 'chat:write', provided: 'users:read' });
-    expect(toWireError(error)).toEqual({ kind, message: error.sentence });
+    expect(toWireError(error)).toMatchObject({ kind, message: error.sentence });
   });
 
   it('tells which scopes to add for missing_scope', () => {
@@ -35,6 +35,8 @@ describe('toWireError', () => {
     );
     expect(wire.message).toContain('users:read');
     expect(wire.message).toContain('reconnect');
+    // Structured too, so "Reconnect" can ask Slack for exactly these.
+    expect(wire.scopes).toEqual(['users:read']);
   });
 
   it.each([

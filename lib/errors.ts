@@ -1,5 +1,6 @@
 import type { ErrorKind, WireError } from './protocol';
 import { SlackApiError, SlackTransportError } from './slack/errors';
+import { scopeList } from './slack/explain';
 
 /** An error whose message is already a sentence a person can act on. */
 export class CourierFailure extends Error {
@@ -55,7 +56,10 @@ export function toWireError(error: unknown): WireError {
   if (error instanceof CourierFailure) {
     return { kind: error.kind, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) };
   }
-  if (error instanceof SlackApiError) return { kind: slackApiKind(error.code), message: error.sentence };
+  if (error instanceof SlackApiError) {
+    const scopes = error.code === 'missing_scope' ? scopeList(error.needed) : [];
+    return { kind: slackApiKind(error.code), message: error.sentence, ...(scopes.length ? { scopes } : {}) };
+  }
   if (error instanceof SlackTransportError) return { kind: transportKind(error), message: error.sentence };
   return {
     kind: 'internal',

@@ -262,6 +262,8 @@ export interface WireError {
   message: string;
   /** The input field that caused it (invalid_input), for the form to mark. */
   field?: string;
+  /** missing_scope: the scopes to add, so "Reconnect" can ask for them. */
+  scopes?: string[];
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };

@@ -148,7 +148,14 @@ function ResultRow({
     });
   const reconnect = (found: AccountSummary) =>
     run(async () => {
-      const linked = await ask('workspaces.connect', { profileId: found.profileId, team: found.teamId });
+      const scopes = result.error?.scopes ?? [];
+      // Courier sends with the bot token when the workspace has one: the missing scopes are its.
+      const asBot = found.botScopes.length > 0;
+      const linked = await ask('workspaces.connect', {
+        profileId: found.profileId,
+        team: found.teamId,
+        ...(scopes.length ? { extraScopes: { bot: asBot ? scopes : [], user: asBot ? [] : scopes } } : {}),
+      });
       return `Reconnected ${linked.teamName}. Send again to post there.`;
     });
   const resend = async () => {
