@@ -78,6 +78,7 @@ describe('client: envelope', () => {
     expect(toWireError(error)).toEqual({
       kind: 'missing_scope',
       message: expect.stringContaining('users:read') as string,
+      scopes: ['users:read'],
     });
   });
 
