@@ -8,7 +8,8 @@ import type { Services } from './services';
  * Chromium resends a POST on its own when a reused keep-alive connection drops, even after Slack
  * stored the message, and fetch never learns of it. So a sent message may exist twice. Once a
  * send has settled, one history read per channel finds every copy carrying its outbox id, and
- * the later copies are deleted: exactly once, eventually.
+ * every copy but the one Courier recorded (whose permalink it handed out) is deleted: exactly
+ * once, eventually.
  */
 export async function sweepDuplicates(services: Services, now = Date.now()): Promise<number> {
   const { store } = services;

@@ -15,6 +15,33 @@ export interface Outbox {
   drain(): Promise<number>;
 }
 
+/** What became of an item a drain tried first: sent (in history), or still in the outbox. */
+async function alreadyTried(services: Services, item: OutboxItem, current?: OutboxItem): Promise<SendResult> {
+  const base = {
+    key: `${item.accountId}:${item.channel}`,
+    label: item.label,
+    accountId: item.accountId,
+    outboxId: item.id,
+  };
+  if (current) {
+    return {
+      ...base,
+      channel: item.channel,
+      state: current.state === 'failed' ? 'failed' : 'queued',
+      ...(current.reason ? { error: { kind: 'slack_error' as const, message: current.reason } } : {}),
+    };
+  }
+  const entry = await services.store.db.get('history', item.id);
+  return {
+    ...base,
+    channel: entry?.channel ?? item.channel,
+    state: entry?.scheduledMessageId ? 'scheduled' : 'sent',
+    ...(entry?.ts ? { ts: entry.ts } : {}),
+    ...(entry?.permalink ? { permalink: entry.permalink } : {}),
+    ...(entry?.scheduledMessageId ? { scheduledMessageId: entry.scheduledMessageId, postAt: entry.postAt } : {}),
+  };
+}
+
 export function createOutbox(services: Services, withLock: WithLock): Outbox {
   let running: Promise<number> | undefined;
 
@@ -48,7 +75,12 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
     /** Stores the item first, then tries it at once. */
     async enqueue(item: OutboxItem): Promise<SendResult> {
       await services.store.db.put('outbox', item);
-      return withLock('courier-outbox', () => deliver(services, item));
+      return withLock('courier-outbox', async () => {
+        // A drain may have tried the item while this send waited for the lock: never send it twice.
+        const current = await services.store.db.get('outbox', item.id);
+        if (current?.attempts === item.attempts) return deliver(services, current);
+        return alreadyTried(services, item, current);
+      });
     },
     drain(): Promise<number> {
       running ??= withLock('courier-outbox', drainOnce).finally(() => (running = undefined));

@@ -1,0 +1,372 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Emulator } from '../../test/emulator';
+import { DEMO_APP, startEmulator } from '../../test/emulator';
+import { linkFromBody, testProfile } from '../auth/testing/linked';
+import type { OutboxItem } from '../store/sending-records';
+import { accountContext } from './account-context';
+import { callsFor } from './calls';
+import { OUTBOX_EVENT } from './delivery';
+import { sweepDuplicates } from './duplicate-sweep';
+import type { Services } from './services';
+import { createServices } from './services';
+
+const TEAM = 'T0ACME001';
+const BOT_SCOPES = ['chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'channels:read'];
+const USER_SCOPES = ['chat:write', 'channels:history', 'groups:history', 'channels:read'];
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+beforeEach(() => {
+  emulator.state.reset();
+});
+
+function channelId(name: string): string {
+  const conv = emulator.state.workspaces.get(TEAM)?.conversations.find((c) => c.name === name);
+  if (!conv) throw new Error(`No channel ${name}`);
+  return conv.id;
+}
+
+/** Messages the API stored in a channel carrying the outbox id. */
+function copiesOf(channel: string, outboxId: string) {
+  return emulator.state
+    .listMessages({ team: TEAM, channel })
+    .filter((m) => m.metadata?.event_type === OUTBOX_EVENT && m.metadata.event_payload.outbox_id === outboxId);
+}
+
+const calls = (method: string) => emulator.state.stats().calls[method] ?? 0;
+
+let seq = 0;
+
+/** Real Services (the default 'courier' database in this test's fresh fake-indexeddb) with Acme linked. */
+async function linked(botScopes = BOT_SCOPES) {
+  const services: Services = await createServices();
+  const profile = await services.store.profiles.put(testProfile(emulator.url, DEMO_APP));
+  const body = emulator.state.install({ teamId: TEAM, botScopes, userScopes: USER_SCOPES });
+  const account = await linkFromBody(services.store, profile, body, Date.now());
+  const db = services.store.db;
+  return {
+    services,
+    account,
+    item(channel: string, overrides: Partial<OutboxItem> = {}): OutboxItem {
+      seq += 1;
+      return {
+        id: `outbox-${seq}-${Math.random().toString(16).slice(2)}`,
+        accountId: account.id,
+        channel,
+        label: `#${channel}`,
+        text: `Message ${seq}`,
+        unfurl: false,
+        state: 'pending',
+        attempts: 0,
+        createdAt: Date.now() + seq,
+        nextAttemptAt: 0,
+        ...overrides,
+      };
+    },
+    stored: (id: string) => db.get('outbox', id),
+    history: (id: string) => db.get('history', id),
+    /** Makes a pending item due now without waiting out its backoff. */
+    async makeDue(id: string) {
+      const item = await db.get('outbox', id);
+      if (!item) throw new Error(`No outbox item ${id}`);
+      await db.put('outbox', { ...item, nextAttemptAt: 0 });
+    },
+    /** Posts as the bot directly, as an earlier (lost) attempt or a browser resend would have. */
+    async postCopy(item: OutboxItem): Promise<string> {
+      const api = callsFor(await accountContext(services, account.id), 'bot');
+      const body = await api.call('chat.postMessage', {
+        channel: item.channel,
+        text: item.text,
+        metadata: { event_type: OUTBOX_EVENT, event_payload: { outbox_id: item.id } },
+      });
+      return String(body.ts);
+    },
+  };
+}
+
+describe('outbox', () => {
+  it('pending → sending → removed, with a history entry (ts and permalink)', async () => {
+    const h = await linked();
+    const channel = channelId('engineering');
+    const item = h.item(channel);
+    emulator.state.faults.add({ method: 'chat.postMessage', kind: 'latency', ms: 300 });
+
+    const sending = h.services.outbox.enqueue(item);
+    // The item is stored before the attempt and marked 'sending' while Slack has it.
+    let seen: string | undefined;
+    for (let i = 0; i < 50 && seen !== 'sending'; i++) {
+      seen = (await h.stored(item.id))?.state;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(seen).toBe('sending');
+    const result = await sending;
+
+    expect(result).toMatchObject({ state: 'sent', outboxId: item.id, channel });
+    expect(result.ts).toMatch(/^\d+\.\d{6}$/);
+    expect(await h.stored(item.id)).toBeUndefined();
+    const copies = copiesOf(channel, item.id);
+    expect(copies).toHaveLength(1);
+    expect(copies[0]?.text).toBe(item.text);
+    const entry = await h.history(item.id);
+    expect(entry).toMatchObject({ accountId: h.account.id, teamName: 'Acme Corp', channel, ts: copies[0]?.ts });
+    expect(entry?.permalink).toContain(copies[0]?.ts.replace('.', ''));
+    expect(result.permalink).toBe(entry?.permalink);
+    expect(await fakeBrowser.storage.local.get('revision:outbox')).toHaveProperty('revision:outbox');
+  });
+
+  it('a 429 puts the item back to pending after Retry-After, not unclear', async () => {
+    const h = await linked();
+    const channel = channelId('engineering');
+    const item = h.item(channel);
+    // Longer than the client rides out on its own (60 s), so the outbox sees the 429.
+    emulator.state.faults.add({ method: 'chat.postMessage', kind: 'ratelimit', retryAfter: 120 });
+    const before = Date.now();
+
+    const result = await h.services.outbox.enqueue(item);
+
+    expect(result.state).toBe('queued');
+    expect(result.error?.kind).toBe('rate_limited');
+    const stored = await h.stored(item.id);
+    expect(stored).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(stored?.unclear).toBeFalsy();
+    expect(stored?.nextAttemptAt).toBeGreaterThanOrEqual(before + 120_000);
+    expect(copiesOf(channel, item.id)).toHaveLength(0);
+    // Not due yet: a drain leaves it alone.
+    expect(await h.services.outbox.drain()).toBe(0);
+    expect((await h.stored(item.id))?.attempts).toBe(1);
+  });
+
+  it('an HTTP 500 leaves the item pending and unclear; the next drain checks history, then posts once', async () => {
+    const h = await linked();
+    const channel = channelId('engineering');
+    const item = h.item(channel);
+    emulator.state.faults.add({ method: 'chat.postMessage', kind: 'http500' });
+
+    const result = await h.services.outbox.enqueue(item);
+
+    expect(result.state).toBe('queued');
+    const stored = await h.stored(item.id);
+    expect(stored).toMatchObject({ state: 'pending', unclear: true, attempts: 1 });
+    expect(stored?.nextAttemptAt).toBeGreaterThan(Date.now());
+    expect(copiesOf(channel, item.id)).toHaveLength(0);
+
+    await h.makeDue(item.id);
+    const historyReads = calls('conversations.history');
+    expect(await h.services.outbox.drain()).toBe(1);
+
+    expect(calls('conversations.history')).toBe(historyReads + 1);
+    expect(calls('chat.postMessage')).toBe(2);
+    const copies = copiesOf(channel, item.id);
+    expect(copies).toHaveLength(1);
+    expect(await h.stored(item.id)).toBeUndefined();
+    expect((await h.history(item.id))?.ts).toBe(copies[0]?.ts);
+  });
+
+  it('a connection dropped after Slack stored the message: the next drain finds it and does not post again', async () => {
+    const h = await linked();
+    const channel = channelId('engineering');
+    const item = h.item(channel);
+    emulator.state.faults.add({ method: 'chat.postMessage', kind: 'dropAfter' });
+
+    const result = await h.services.outbox.enqueue(item);
+
+    expect(result.state).toBe('queued');
+    expect(await h.stored(item.id)).toMatchObject({ state: 'pending', unclear: true });
+    const stored = copiesOf(channel, item.id);
+    expect(stored).toHaveLength(1);
+
+    await h.makeDue(item.id);
+    expect(await h.services.outbox.drain()).toBe(1);
+
+    expect(calls('chat.postMessage')).toBe(1);
+    expect(copiesOf(channel, item.id)).toHaveLength(1);
+    expect(await h.stored(item.id)).toBeUndefined();
+    expect(await h.history(item.id)).toMatchObject({ ts: stored[0]?.ts });
+  });
+
+  it("treats a 'sending' item left by a stopped worker as unclear", async () => {
+    const h = await linked();
+    const posted = h.item(channelId('engineering'), { state: 'sending', attempts: 1 });
+    const lost = h.item(channelId('support'), { state: 'sending', attempts: 1 });
+    await h.services.store.db.put('outbox', posted);
+    await h.services.store.db.put('outbox', lost);
+    // The stopped worker's attempt at `posted` reached Slack; the one at `lost` did not.
+    const ts = await h.postCopy(posted);
+    const historyReads = calls('conversations.history');
+
+    expect(await h.services.outbox.drain()).toBe(2);
+
+    expect(calls('conversations.history')).toBe(historyReads + 2);
+    expect(copiesOf(posted.channel, posted.id)).toHaveLength(1);
+    expect(await h.history(posted.id)).toMatchObject({ ts });
+    expect(copiesOf(lost.channel, lost.id)).toHaveLength(1);
+    expect(await h.services.store.db.getAll('outbox')).toEqual([]);
+  });
+
+  it('terminal errors fail the item with a reason; it is kept and later drains skip it', async () => {
+    const h = await linked();
+    const missing = h.item('C0NOSUCH01');
+    const archived = h.item(channelId('old-project'));
+
+    const results = [await h.services.outbox.enqueue(missing), await h.services.outbox.enqueue(archived)];
+
+    for (const [result, item] of [
+      [results[0], missing],
+      [results[1], archived],
+    ] as const) {
+      expect(result?.state).toBe('failed');
+      expect(result?.error?.canJoin).toBeUndefined();
+      const stored = await h.stored(item.id);
+      expect(stored).toMatchObject({ state: 'failed', attempts: 1 });
+      expect(stored?.reason).toEqual(expect.any(String));
+      expect(stored?.reason).toBe(result?.error?.message);
+    }
+    expect((await h.stored(archived.id))?.reason).not.toBe((await h.stored(missing.id))?.reason);
+    const posts = calls('chat.postMessage');
+    // A failed item does not hold back later items for its channel.
+    const later = h.item(archived.channel);
+    await h.services.store.db.put('outbox', later);
+
+    expect(await h.services.outbox.drain()).toBe(0);
+
+    expect(calls('chat.postMessage')).toBe(posts + 1);
+    expect(await h.stored(missing.id)).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(await h.stored(archived.id)).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(await h.stored(later.id)).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(await h.history(missing.id)).toBeUndefined();
+  });
+
+  it('not_in_channel on a public channel fails the item and says joining would help', async () => {
+    // Without chat:write.public the bot may post only where it is a member.
+    const h = await linked(BOT_SCOPES.filter((scope) => scope !== 'chat:write.public'));
+    const item = h.item(channelId('design'));
+
+    const result = await h.services.outbox.enqueue(item);
+
+    expect(result).toMatchObject({ state: 'failed', error: { kind: 'not_in_channel', canJoin: true } });
+    expect(await h.stored(item.id)).toMatchObject({ state: 'failed', reason: result.error?.message });
+    const posts = calls('chat.postMessage');
+    expect(await h.services.outbox.drain()).toBe(0);
+    expect(calls('chat.postMessage')).toBe(posts);
+    expect(await h.stored(item.id)).toMatchObject({ state: 'failed', attempts: 1 });
+  });
+
+  it('revoked tokens fail the item as needs_reconnect', async () => {
+    const h = await linked();
+    const item = h.item(channelId('engineering'));
+    emulator.state.revokeTeam(TEAM);
+
+    const result = await h.services.outbox.enqueue(item);
+
+    expect(result).toMatchObject({ state: 'failed', error: { kind: 'needs_reconnect' } });
+    const stored = await h.stored(item.id);
+    expect(stored?.state).toBe('failed');
+    expect(stored?.reason).toBe(result.error?.message);
+    expect((await h.services.store.accounts.get(h.account.id))?.status).toBe('needs_reconnect');
+    expect(emulator.state.listMessages({ team: TEAM })).toHaveLength(0);
+  });
+
+  it('keeps order per target: a later item waits behind one not yet due; other targets proceed', async () => {
+    const h = await linked();
+    const engineering = channelId('engineering');
+    const support = channelId('support');
+    const waiting = h.item(engineering, { nextAttemptAt: Date.now() + 60_000, attempts: 1 });
+    const behind = h.item(engineering);
+    const other = h.item(support);
+    for (const item of [waiting, behind, other]) await h.services.store.db.put('outbox', item);
+
+    expect(await h.services.outbox.drain()).toBe(1);
+
+    expect(await h.stored(waiting.id)).toEqual(waiting);
+    expect(await h.stored(behind.id)).toEqual(behind);
+    expect(await h.stored(other.id)).toBeUndefined();
+    expect(emulator.state.listMessages({ team: TEAM, channel: engineering })).toHaveLength(0);
+    expect(copiesOf(support, other.id)).toHaveLength(1);
+
+    await h.makeDue(waiting.id);
+    expect(await h.services.outbox.drain()).toBe(2);
+    const texts = emulator.state.listMessages({ team: TEAM, channel: engineering }).map((m) => m.text);
+    expect(texts).toEqual([waiting.text, behind.text]);
+  });
+
+  it('schedules an item with postAt through chat.scheduleMessage', async () => {
+    const h = await linked();
+    const channel = channelId('engineering');
+    const postAt = Math.floor(Date.now() / 1000) + 3600;
+    const item = h.item(channel, { postAt });
+
+    const result = await h.services.outbox.enqueue(item);
+
+    expect(result).toMatchObject({ state: 'scheduled', postAt });
+    expect(calls('chat.scheduleMessage')).toBe(1);
+    expect(calls('chat.postMessage')).toBe(0);
+    // The seed has scheduled messages of its own.
+    const ours = emulator.state.scheduled.filter((m) => m.channel === channel && m.text === item.text);
+    expect(ours).toHaveLength(1);
+    const scheduled = ours[0];
+    expect(result.scheduledMessageId).toBe(scheduled?.id);
+    expect(await h.stored(item.id)).toBeUndefined();
+    const entry = await h.history(item.id);
+    expect(entry).toMatchObject({ scheduledMessageId: scheduled?.id, postAt, channel });
+    expect(entry?.ts).toBeUndefined();
+  });
+
+  it('the duplicate sweep deletes the later copy carrying the same outbox id', async () => {
+    const h = await linked();
+    const channel = channelId('engineering');
+    const item = h.item(channel);
+    const result = await h.services.outbox.enqueue(item);
+    // A browser-level resend stored the same post a second time.
+    const copy = await h.postCopy(item);
+    expect(copiesOf(channel, item.id)).toHaveLength(2);
+
+    // Not settled yet: nothing is touched.
+    expect(await sweepDuplicates(h.services)).toBe(0);
+    expect(copiesOf(channel, item.id)).toHaveLength(2);
+
+    expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(1);
+
+    const left = copiesOf(channel, item.id);
+    expect(left.map((m) => m.ts)).toEqual([result.ts]);
+    expect(left[0]?.ts).not.toBe(copy);
+    expect(await h.history(item.id)).toMatchObject({ ts: result.ts, swept: true });
+    // Swept entries are not read again.
+    expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(0);
+  });
+});
+
+describe('outbox races', () => {
+  it('an item a drain delivered while its enqueue waited for the lock is not posted again', async () => {
+    const h = await linked();
+    const channel = channelId('engineering');
+    const first = h.item(channel);
+    const second = h.item(channelId('support'));
+    emulator.state.faults.add({ method: 'chat.postMessage', kind: 'latency', ms: 200 });
+
+    const sendingFirst = h.services.outbox.enqueue(first);
+    // A drain (an alarm) queues for the lock behind the first send, then the second send behind it.
+    const draining = h.services.outbox.drain();
+    const sendingSecond = h.services.outbox.enqueue(second);
+    const results = await Promise.all([sendingFirst, sendingSecond, draining]);
+
+    for (const [item, result] of [
+      [first, results[0]],
+      [second, results[1]],
+    ] as const) {
+      const copies = copiesOf(item.channel, item.id);
+      expect(copies).toHaveLength(1);
+      expect(result).toMatchObject({ state: 'sent', outboxId: item.id, ts: copies[0]?.ts });
+    }
+    expect(await h.services.store.db.getAll('outbox')).toEqual([]);
+  });
+});
