@@ -19,22 +19,59 @@ interface Delivered {
   postAt?: number;
 }
 
-/** Looks in the channel's recent history for a message carrying this item's outbox id. */
+type Posted = { ts?: string; metadata?: { event_type?: string; event_payload?: { outbox_id?: string } } };
+
+/** The most a lookup reads: Courier's own post is among the newest messages since the item was made. */
+const LOOKUP_MAX = 1000;
+
+/**
+ * Looks for this item among what Slack already has: its outbox id in the channel's recent history,
+ * or in the thread for a reply (history does not list replies), or a scheduled message with the
+ * same time and text. A lookup Slack refuses (no history scope, a DM addressed by user id) cannot
+ * tell, so the item is posted: at least once rather than never.
+ */
 async function findPosted(api: SlackCalls, item: OutboxItem): Promise<Delivered | undefined> {
-  const body = await api.call('conversations.history', {
-    channel: item.channel,
-    oldest: String(Math.floor(item.createdAt / 1000) - 60),
-    limit: 100,
-    include_all_metadata: true,
-  });
-  const messages = (body.messages ?? []) as {
-    ts?: string;
-    metadata?: { event_type?: string; event_payload?: { outbox_id?: string } };
-  }[];
-  const found = messages.find(
-    (message) => message.metadata?.event_type === OUTBOX_EVENT && message.metadata.event_payload?.outbox_id === item.id,
-  );
-  return found?.ts ? { channel: item.channel, ts: found.ts } : undefined;
+  try {
+    if (item.postAt !== undefined) {
+      for await (const entry of api.paginate(
+        'chat.scheduledMessages.list',
+        { channel: item.channel },
+        { itemsKey: 'scheduled_messages' },
+      )) {
+        const scheduled = entry as { id: string; channel_id: string; post_at: number; text?: string };
+        if (Number(scheduled.post_at) === item.postAt && scheduled.text === item.text) {
+          return { channel: scheduled.channel_id, scheduledMessageId: scheduled.id, postAt: item.postAt };
+        }
+      }
+      return undefined;
+    }
+    const window = {
+      channel: item.channel,
+      oldest: String(Math.floor(item.createdAt / 1000) - 60),
+      include_all_metadata: true,
+    };
+    const messages = item.threadTs
+      ? api.paginate(
+          'conversations.replies',
+          { ...window, ts: item.threadTs },
+          { itemsKey: 'messages', max: LOOKUP_MAX },
+        )
+      : api.paginate('conversations.history', window, { itemsKey: 'messages', max: LOOKUP_MAX });
+    for await (const entry of messages) {
+      const message = entry as Posted;
+      if (
+        message.metadata?.event_type === OUTBOX_EVENT &&
+        message.metadata.event_payload?.outbox_id === item.id &&
+        message.ts
+      ) {
+        return { channel: item.channel, ts: message.ts };
+      }
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof SlackApiError) return undefined;
+    throw error;
+  }
 }
 
 async function post(api: SlackCalls, item: OutboxItem): Promise<Delivered> {
@@ -75,8 +112,7 @@ export async function deliver(services: Services, item: OutboxItem): Promise<Sen
     const context = await accountContext(services, item.accountId);
     api = callsFor(context, preferredKind(context));
     await store.db.put('outbox', { ...item, state: 'sending', attempts: item.attempts + 1 });
-    const delivered =
-      (item.unclear && item.postAt === undefined ? await findPosted(api, item) : undefined) ?? (await post(api, item));
+    const delivered = (item.unclear ? await findPosted(api, item) : undefined) ?? (await post(api, item));
     await store.db.delete('outbox', item.id);
     const permalink = delivered.ts ? await permalinkOf(api, delivered.channel, delivered.ts) : undefined;
     await store.db.put('history', {

@@ -321,6 +321,45 @@ describe('outbox', () => {
     expect(entry?.ts).toBeUndefined();
   });
 
+  it('an unclear thread reply is looked up in its thread, not in the channel history, and not posted twice', async () => {
+    const h = await linked();
+    const channel = channelId('general');
+    const parent = emulator.state
+      .listMessages({ team: TEAM, channel, includeSeeded: true })
+      .find((message) => !message.threadTs && message.subtype === undefined);
+    if (!parent) throw new Error('The demo seed has no message in #general');
+    const item = h.item(channel, { threadTs: parent.ts });
+    emulator.state.faults.add({ method: 'chat.postMessage', kind: 'dropAfter' });
+
+    expect((await h.services.outbox.enqueue(item)).state).toBe('queued');
+    expect(copiesOf(channel, item.id)).toHaveLength(1);
+    await h.makeDue(item.id);
+    const replyReads = calls('conversations.replies');
+    expect(await h.services.outbox.drain()).toBe(1);
+
+    expect(calls('conversations.replies')).toBe(replyReads + 1);
+    const copies = copiesOf(channel, item.id);
+    expect(copies).toHaveLength(1);
+    expect(copies[0]?.threadTs).toBe(parent.ts);
+  });
+
+  it('an unclear scheduled message is found in the scheduled list and not scheduled twice', async () => {
+    const h = await linked();
+    const channel = channelId('engineering');
+    const item = h.item(channel, { postAt: Math.floor(Date.now() / 1000) + 3600 });
+    emulator.state.faults.add({ method: 'chat.scheduleMessage', kind: 'dropAfter' });
+
+    expect((await h.services.outbox.enqueue(item)).state).toBe('queued');
+    const mine = () =>
+      emulator.state.scheduled.filter((entry) => entry.channel === channel && entry.text === item.text);
+    expect(mine()).toHaveLength(1);
+    await h.makeDue(item.id);
+    expect(await h.services.outbox.drain()).toBe(1);
+
+    expect(mine()).toHaveLength(1);
+    expect((await h.history(item.id))?.scheduledMessageId).toBe(mine()[0]?.id);
+  });
+
   it('the duplicate sweep deletes the later copy carrying the same outbox id', async () => {
     const h = await linked();
     const channel = channelId('engineering');
