@@ -5,14 +5,12 @@ import {
   TEXT_BUDGET,
   escapeMrkdwn,
   fallbackText,
-  filenameFromDisposition,
   formatShare,
   mrkdwnLink,
   quoteBlock,
-  sanitizeFilename,
-  uploadFilename,
   uploadPlan,
 } from './format';
+import { filenameFromDisposition, sanitizeFilename, uploadFilename } from './filename';
 import type { SelectionShare } from './share';
 
 /** Every `<…>` in a text: the only places Slack parses links and mentions. */
