@@ -276,6 +276,22 @@ describe('outbox', () => {
     expect(emulator.state.listMessages({ team: TEAM })).toHaveLength(0);
   });
 
+  it('a token that expires again right after its refresh leaves the item pending, not failed', async () => {
+    const h = await linked();
+    const item = h.item(channelId('engineering'));
+    // Every post expires the tokens first: the refresher renews once, the retry meets token_expired again.
+    emulator.state.setChaos({ enabled: true, rates: { expire: 1 } });
+
+    const result = await h.services.outbox.enqueue(item);
+
+    expect(result.state).toBe('queued');
+    expect(await h.stored(item.id)).toMatchObject({ state: 'pending', attempts: 1 });
+    emulator.state.setChaos({ enabled: false });
+    await h.makeDue(item.id);
+    expect(await h.services.outbox.drain()).toBe(1);
+    expect(copiesOf(channelId('engineering'), item.id)).toHaveLength(1);
+  });
+
   it('keeps order per target: a later item waits behind one not yet due; other targets proceed', async () => {
     const h = await linked();
     const engineering = channelId('engineering');

@@ -25,12 +25,20 @@ export interface Services {
   outbox: Outbox;
 }
 
+/** Tests only: the network and the waits of every client (the budget's clock goes with its sleep). */
+export interface ServicesOptions {
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
 /** Everything the background's handlers share, built once per worker start. */
-export async function createServices(): Promise<Services> {
+export async function createServices(options: ServicesOptions = {}): Promise<Services> {
   const store = await openStore();
   const health = createHealth(store);
-  const transport = (baseUrl: string) => createTransport(baseUrl);
+  const transport = (baseUrl: string) => createTransport(baseUrl, options.fetch);
   const withLock = createLocks();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const refresher = createRefresher({
     chains: {
       get: (id) => store.chains.get(id),
@@ -47,17 +55,16 @@ export async function createServices(): Promise<Services> {
     jitter: Math.random,
     onTerminal: (accountId, kind, code) => health.chainDied(accountId, kind, code),
     onRefreshing: (accountId, active) => health.setRefreshing(accountId, active),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep,
   });
 
   // One budget for every workspace: its keys carry the team, so bursts wait per workspace and method.
-  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-  const budget = createBudget({ now: Date.now, sleep });
+  const budget = createBudget({ now: options.now ?? Date.now, sleep });
   const clients = new Map<string, SlackClient>();
   const clientFor = (baseUrl: string, team: string): SlackClient => {
     const key = `${baseUrl} ${team}`;
     let client = clients.get(key);
-    if (!client) clients.set(key, (client = createSlackClient({ baseUrl, team, budget, sleep })));
+    if (!client) clients.set(key, (client = createSlackClient({ baseUrl, team, budget, sleep, fetch: options.fetch })));
     return client;
   };
   const services = { store, health, transport, refresher, clientFor } as Services;

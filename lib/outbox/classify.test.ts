@@ -14,6 +14,7 @@ describe('classifyAttempt', () => {
     [new SlackTransportError('chat.postMessage', 'network'), { kind: 'unclear' }],
     [new SlackTransportError('chat.postMessage', 'http_error', { status: 502 }), { kind: 'unclear' }],
     [new SlackApiError('chat.postMessage', 'internal_error'), { kind: 'retry' }],
+    [new SlackApiError('chat.postMessage', 'token_expired'), { kind: 'retry' }],
     [new SlackApiError('chat.postMessage', 'channel_not_found'), { kind: 'terminal', code: 'channel_not_found' }],
     [new SlackApiError('chat.postMessage', 'is_archived'), { kind: 'terminal', code: 'is_archived' }],
     [new SlackApiError('chat.postMessage', 'not_in_channel'), { kind: 'terminal', code: 'not_in_channel' }],

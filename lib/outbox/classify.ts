@@ -11,8 +11,13 @@ import { SlackApiError, SlackTransportError } from '../slack/errors';
 export type AttemptFailure =
   { kind: 'retry'; afterMs?: number } | { kind: 'unclear' } | { kind: 'terminal'; code: string };
 
-/** Slack codes that mean "not now" rather than "never". */
+/**
+ * Slack codes that mean "not now" rather than "never". token_expired reaches the outbox only when
+ * the token expired again right after the refresher renewed it: the chain lives (a chain that
+ * cannot be renewed fails as needs_reconnect), so the next attempt refreshes and goes through.
+ */
 const RETRYABLE_CODES = new Set([
+  'token_expired',
   'ratelimited',
   'internal_error',
   'service_unavailable',

@@ -1,4 +1,4 @@
-// /api/<method>: parse, inject faults, enforce rate limits, authenticate, check token type and scopes, run, wrap.
+// /api/<method>: parse, inject faults (queued or chaos), enforce rate limits, authenticate, check token type and scopes, run, wrap.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiRequest } from './envelope';
 import { SlackError, errorEnvelope, okEnvelope, parseApiRequest, str } from './envelope';
@@ -69,7 +69,7 @@ export async function handleApi(
   state.countCall(method);
   state.housekeep();
   const request = await parseApiRequest(req, url);
-  const fault = state.faults.take(method);
+  const fault = state.faults.take(method) ?? state.chaosFault(method);
   if (fault) {
     const outcome = await applyFault(fault, {
       req,

@@ -1,5 +1,7 @@
 // /_control: test-only endpoints (JSON in, JSON out) over the same operations EmulatorState offers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ChaosPatch, ChaosRates } from './chaos';
+import { CHAOS_EFFECTS } from './chaos';
 import type { FaultSpec } from './faults';
 import { isFaultKind } from './faults';
 import { HttpError, readBody, sendJson } from './http';
@@ -55,6 +57,32 @@ function parseFault(body: Json): FaultSpec {
     retryAfter: optionalNumber(body, 'retryAfter'),
     status: optionalNumber(body, 'status'),
   };
+}
+
+function parseChaos(body: Json): ChaosPatch {
+  const patch: ChaosPatch = {};
+  const enabled = optionalBoolean(body, 'enabled');
+  if (enabled !== undefined) patch.enabled = enabled;
+  const seed = optionalNumber(body, 'seed');
+  if (seed !== undefined) patch.seed = seed;
+  const latencyMs = optionalNumber(body, 'latencyMs');
+  if (latencyMs !== undefined) patch.latencyMs = latencyMs;
+  const retryAfter = optionalNumber(body, 'retryAfter');
+  if (retryAfter !== undefined) patch.retryAfter = retryAfter;
+  const methods = stringList(body, 'methods');
+  if (methods !== undefined) patch.methods = methods;
+  if (body.rates !== undefined) {
+    if (typeof body.rates !== 'object' || body.rates === null || Array.isArray(body.rates))
+      bad('rates must be an object');
+    const rates: Partial<ChaosRates> = {};
+    for (const [effect, rate] of Object.entries(body.rates as Json)) {
+      if (!(CHAOS_EFFECTS as readonly string[]).includes(effect)) bad(`unknown chaos effect ${effect}`);
+      if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) bad(`rates.${effect} must be a number in [0, 1]`);
+      rates[effect as keyof ChaosRates] = rate;
+    }
+    patch.rates = rates;
+  }
+  return patch;
 }
 
 function parseSeed(body: Json): SeedSpec {
@@ -186,6 +214,14 @@ const ROUTES: Record<string, Route> = {
   'DELETE /faults': (state) => {
     state.faults.clear();
     return {};
+  },
+  'GET /chaos': (state) => ({ chaos: state.chaos.snapshot() }),
+  'POST /chaos': (state, body) => {
+    try {
+      return { chaos: state.setChaos(parseChaos(body)) };
+    } catch (error) {
+      return bad(error instanceof Error ? error.message : 'bad chaos settings');
+    }
   },
   'POST /expire-tokens': (state, body) => {
     return { expired: state.expireTokens(optionalString(body, 'team')) };

@@ -1,7 +1,10 @@
 // Everything the emulator knows: apps, workspaces, tokens, codes, messages, scheduled messages, upload
 // tickets, faults, rate windows, the refresh log and counters.
 import { randomBytes } from 'node:crypto';
+import type { ChaosEffect, ChaosPatch, ChaosSettings } from './chaos';
+import { Chaos } from './chaos';
 import { DEMO_APP_RECORD, DEMO_WORKSPACES } from './demo';
+import type { Fault } from './faults';
 import { FaultQueue } from './faults';
 import type { InstallRequest, OAuthAccessResponse } from './installs';
 import { install } from './installs';
@@ -75,6 +78,9 @@ export interface EmulatorStats {
   scheduledPending: number;
   uploadsPending: number;
   faultsApplied: number;
+  /** Effects chaos mode injected (chaos.ts), in all and per effect. */
+  chaosApplied: number;
+  chaosEffects: Record<ChaosEffect, number>;
 }
 
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
@@ -113,6 +119,7 @@ export class EmulatorState {
   /** chat.postEphemeral: never in history; /_control/ephemeral lists them. */
   ephemeral: EphemeralMessage[] = [];
   faults = new FaultQueue();
+  chaos = new Chaos();
   rateLimiter = new RateLimiter();
   private readonly refreshAttempts = new RefreshLog();
   private calls = new Map<string, number>();
@@ -142,6 +149,7 @@ export class EmulatorState {
     this.apps.clear();
     this.clockOffsetMs = 0;
     this.faults = new FaultQueue();
+    this.chaos = new Chaos();
     this.rateLimiter = new RateLimiter();
     this.calls = new Map();
     if (this.initialSeed === 'demo') {
@@ -259,6 +267,22 @@ export class EmulatorState {
     return this.refreshAttempts.list(team);
   }
 
+  /** Turns chaos mode on or off or changes its rates; the seed restarts its draws. */
+  setChaos(patch: ChaosPatch): ChaosSettings {
+    return this.chaos.configure(patch);
+  }
+
+  /** The fault chaos mode draws for this call, if any; an 'expire' draw expires the tokens at once. */
+  chaosFault(method: string): Fault | undefined {
+    const effect = this.chaos.draw(method);
+    if (effect === undefined) return undefined;
+    if (effect === 'expire') {
+      this.expireTokens();
+      return undefined;
+    }
+    return this.chaos.fault(effect, method);
+  }
+
   countCall(method: string): void {
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
   }
@@ -279,6 +303,8 @@ export class EmulatorState {
       scheduledPending: this.scheduled.length,
       uploadsPending: this.uploads.size,
       faultsApplied: this.faults.applied,
+      chaosApplied: this.chaos.applied,
+      chaosEffects: { ...this.chaos.byEffect },
     };
   }
 }
