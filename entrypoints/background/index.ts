@@ -26,7 +26,7 @@ export default defineBackground({
       await outbox.drain();
     });
     watchRevision('outbox', () => void services().then(({ health }) => health.updateBadge()));
-    globalThis.addEventListener('online', () => void services().then(({ outbox }) => outbox.drain()));
+    globalThis.addEventListener('online', () => void services().then(({ outbox }) => outbox.retryNow()));
     if (import.meta.env.MODE === 'e2e') exposeForE2E(services);
   },
 });

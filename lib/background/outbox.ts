@@ -13,6 +13,8 @@ export interface Outbox {
   enqueue(item: OutboxItem): Promise<SendResult>;
   /** Sends what is due; concurrent calls share one pass. */
   drain(): Promise<number>;
+  /** The network is back: waiting items need not sit out their backoff. */
+  retryNow(): Promise<number>;
 }
 
 /** What became of an item a drain tried first: sent (in history), or still in the outbox. */
@@ -71,6 +73,11 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
     return delivered;
   }
 
+  const drain = (): Promise<number> => {
+    running ??= withLock('courier-outbox', drainOnce).finally(() => (running = undefined));
+    return running;
+  };
+
   return {
     /** Stores the item first, then tries it at once. */
     async enqueue(item: OutboxItem): Promise<SendResult> {
@@ -82,9 +89,14 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
         return alreadyTried(services, item, current);
       });
     },
-    drain(): Promise<number> {
-      running ??= withLock('courier-outbox', drainOnce).finally(() => (running = undefined));
-      return running;
+    async retryNow(): Promise<number> {
+      const db = services.store.db;
+      for (const item of await db.getAll('outbox')) {
+        if (item.state === 'pending' && item.nextAttemptAt > Date.now())
+          await db.put('outbox', { ...item, nextAttemptAt: Date.now() });
+      }
+      return drain();
     },
+    drain,
   };
 }
