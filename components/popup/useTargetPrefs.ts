@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { parseRecents, RECENTS_KEY } from '@/lib/platform/recents';
 
-/** Written by the background after each send, most recent first. */
-const RECENTS_KEY = 'recent-targets';
 /** Written here when a person stars a target in the picker. */
 const FAVOURITES_KEY = 'favourite-targets';
 
@@ -12,13 +11,7 @@ export interface TargetPrefs {
   toggleFavourite: (key: string) => void;
 }
 
-function recentKeys(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry: unknown) => {
-    const key = (entry as { key?: unknown } | null)?.key;
-    return typeof key === 'string' ? [key] : [];
-  });
-}
+const recentKeys = (value: unknown) => parseRecents(value).map((entry) => entry.key);
 
 function favouriteKeys(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((key): key is string => typeof key === 'string') : [];

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { readRecents, targetFromRecent } from '../platform/recents';
 import type { Services } from './services';
 import { openComposeWindow, sendWithFeedback } from './menus';
 
@@ -20,8 +21,8 @@ export async function sendPageToLast(
   tab?: { url?: string; title?: string },
 ): Promise<void> {
   const active = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  const stored = (await browser.storage.local.get('recent-targets'))['recent-targets'];
-  const last = Array.isArray(stored) ? (stored[0] as { key: string; label: string } | undefined) : undefined;
+  const [recent] = await readRecents();
+  const last = recent && targetFromRecent(recent);
   const url = active?.url;
   if (!last || !url || !/^https?:/.test(url)) {
     await openComposeWindow(
@@ -29,15 +30,5 @@ export async function sendPageToLast(
     );
     return;
   }
-  const cut = last.key.lastIndexOf(':');
-  await sendWithFeedback(
-    await services(),
-    { kind: 'page', url, title: active?.title ?? url },
-    {
-      key: last.key,
-      label: last.label,
-      accountId: last.key.slice(0, cut),
-      id: last.key.slice(cut + 1),
-    },
-  );
+  await sendWithFeedback(await services(), { kind: 'page', url, title: active?.title ?? url }, last);
 }

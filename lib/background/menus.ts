@@ -13,20 +13,14 @@ import { shareFromMenuClick } from '../share/from-menu';
 import type { Share } from '../share/share';
 import { isUploadShare } from '../share/share';
 import { toWireError } from '../errors';
+import { readRecents, RECENTS_KEY, targetFromRecent } from '../platform/recents';
 import type { Services } from './services';
 import { shareUpload } from './share-upload';
 import { sendShareNow } from './send-now';
 import { cancellable, cancelUpload } from './uploads';
 
-const RECENTS_KEY = 'recent-targets';
-
-async function recentTargets(): Promise<{ key: string; label: string }[]> {
-  const stored = (await browser.storage.local.get(RECENTS_KEY))[RECENTS_KEY];
-  return Array.isArray(stored) ? (stored as { key: string; label: string }[]) : [];
-}
-
 async function rebuild(): Promise<void> {
-  const recents = (await recentTargets()).slice(0, MAX_RECENTS);
+  const recents = (await readRecents()).slice(0, MAX_RECENTS);
   await applyMenus(buildMenus({ recents, browser: import.meta.env.FIREFOX ? 'firefox' : 'chrome' }));
 }
 
@@ -36,13 +30,6 @@ export async function openComposeWindow(share?: Share): Promise<void> {
     `/popup.html${share ? `?share=${encodeURIComponent(JSON.stringify(share))}` : ''}`,
   );
   await browser.windows.create({ url, type: 'popup', width: 480, height: 600 });
-}
-
-function targetFromKey(key: string, label: string): SendTarget | null {
-  // Keys are `${accountId}:${id}` and account ids contain ':' themselves: the id is the last part.
-  const cut = key.lastIndexOf(':');
-  if (cut <= 0) return null;
-  return { key, accountId: key.slice(0, cut), id: key.slice(cut + 1), label };
 }
 
 /** Sends a share to one target and says how it went in a notification. */
@@ -130,8 +117,8 @@ export async function handleMenuClick(
   }
   const { choice } = clicked;
   if (choice.action === 'choose') return openComposeWindow(clicked.share);
-  const label = (await recentTargets()).find((entry) => entry.key === choice.targetKey)?.label ?? 'Slack';
-  const target = targetFromKey(choice.targetKey, label);
+  const label = (await readRecents()).find((entry) => entry.key === choice.targetKey)?.label ?? 'Slack';
+  const target = targetFromRecent({ key: choice.targetKey, label });
   if (!target) return openComposeWindow(clicked.share);
   await sendWithFeedback(await services(), clicked.share, target);
 }

@@ -1,22 +1,9 @@
-import { browser } from 'wxt/browser';
+import { rememberTargets } from '../platform/recents';
 import type { SendResult, SendTarget } from '../protocol';
 import { formatShare } from '../share/format';
 import type { Share } from '../share/share';
 import type { ThreadRef } from '../share/thread-link';
 import type { Services } from './services';
-
-const RECENTS_KEY = 'recent-targets';
-const MAX_RECENTS = 10;
-
-/** Most recent first; the popup's picker and the context menus both read this list. */
-export async function rememberTargets(targets: SendTarget[]): Promise<void> {
-  if (targets.length === 0) return;
-  const stored = (await browser.storage.local.get(RECENTS_KEY))[RECENTS_KEY];
-  const previous = Array.isArray(stored) ? (stored as { key: string; label: string }[]) : [];
-  const chosen = targets.map(({ key, label }) => ({ key, label }));
-  const recents = [...chosen, ...previous.filter((entry) => !chosen.some((target) => target.key === entry.key))];
-  await browser.storage.local.set({ [RECENTS_KEY]: recents.slice(0, MAX_RECENTS) });
-}
 
 /**
  * Formats the share once and sends it to each target through the outbox: stored first, tried at

@@ -4,7 +4,7 @@ import { isUploadShare } from '../share/share';
 import { uploadKey } from '../share/upload-progress';
 import type { Handlers } from './router';
 import { threadFrom } from './send-handlers';
-import { rememberTargets } from './send-now';
+import { rememberTargets } from '../platform/recents';
 import type { Services } from './services';
 import { cancellable, cancelUpload, uploadToTargets } from './uploads';
 
