@@ -17,8 +17,9 @@ export async function accountContext(services: Services, accountId: string): Pro
   if (!account || !profile) {
     throw new CourierFailure('invalid_input', 'That workspace is no longer linked. Reload the page and pick another.');
   }
-  const chains = await store.chains.listMeta();
-  const has = (kind: 'bot' | 'user') => chains.some((chain) => chain.accountId === accountId && chain.kind === kind);
+  // Every call passes here: read only this account's chains, through the index.
+  const chains = await store.chains.listMeta(accountId);
+  const has = (kind: 'bot' | 'user') => chains.some((chain) => chain.kind === kind);
   return {
     account,
     profile,

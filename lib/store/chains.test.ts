@@ -52,6 +52,8 @@ describe('chains', () => {
       expect(meta).not.toHaveProperty('sealedTokens');
       expect(meta).toMatchObject({ accountId: accountDraft.id, version: 1, expiresAt: botChain.expiresAt });
     }
+    await expect(store.chains.listMeta(accountDraft.id)).resolves.toHaveLength(2);
+    await expect(store.chains.listMeta('another:account')).resolves.toEqual([]);
   });
 
   it('re-linking bumps versions and drops chains the new link no longer has', async () => {

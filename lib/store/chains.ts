@@ -9,8 +9,8 @@ import { chainMetaSchema, chainSchema, chainTokensSchema, readRecord, storedChai
 export interface ChainsRepo {
   get(id: string): Promise<Chain | undefined>;
   listByAccount(accountId: string): Promise<Chain[]>;
-  /** Every chain without its tokens, for the refresh alarm: cheap, nothing is decrypted. */
-  listMeta(): Promise<ChainMeta[]>;
+  /** Chains without their tokens (all, or one account's): cheap, nothing is decrypted. */
+  listMeta(accountId?: string): Promise<ChainMeta[]>;
   /**
    * Compare-and-swap: writes the chain as version `expectedVersion + 1` only if the stored chain is
    * still at `expectedVersion`. False means another context wrote first (or the chain is gone):
@@ -58,8 +58,12 @@ export function chainsRepo(db: IDBPDatabase<CourierDB>, key: CryptoKey, now: () 
     async listByAccount(accountId) {
       return Promise.all((await db.getAllFromIndex('chains', 'byAccount', accountId)).map(reveal));
     },
-    async listMeta() {
-      return (await db.getAll('chains')).map((value) => readRecord(chainMetaSchema, 'chains', value));
+    async listMeta(accountId) {
+      const values =
+        accountId === undefined
+          ? await db.getAll('chains')
+          : await db.getAllFromIndex('chains', 'byAccount', accountId);
+      return values.map((value) => readRecord(chainMetaSchema, 'chains', value));
     },
     async replace(draft, expectedVersion) {
       const record = await sealDraft(draft);

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Worker } from '@playwright/test';
+import { conversationNamed } from '../support/extension-calls';
 import { linkDemoWorkspace } from '../support/options-page';
 import { expect, test } from './fixtures';
 
@@ -35,7 +36,7 @@ test('right-click handlers send the page, a link, a selection and an image to a 
   try {
     const { page } = await openPage('options.html');
     const account = await linkDemoWorkspace(context, page, emulator.url);
-    const general = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'general')!;
+    const general = conversationNamed(emulator, 'general');
     const key = `${account.id}:${general.id}`;
     await page.evaluate(
       (recents) =>
@@ -91,7 +92,7 @@ test('the "send page to the last target" shortcut sends, notifies, and the notif
 }) => {
   const { page } = await openPage('options.html');
   const account = await linkDemoWorkspace(context, page, emulator.url);
-  const general = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'general')!;
+  const general = conversationNamed(emulator, 'general');
   await page.evaluate(
     (recents) =>
       (

@@ -1,4 +1,4 @@
-import { askFrom } from '../support/extension-calls';
+import { askFrom, conversationNamed } from '../support/extension-calls';
 import { linkDemoWorkspace } from '../support/options-page';
 import { expect, test } from './fixtures';
 
@@ -12,7 +12,7 @@ test('a send Slack answers with a 5xx waits in the outbox, then arrives exactly 
 }) => {
   const { page } = await openPage('options.html');
   const account = await linkDemoWorkspace(context, page, emulator.url);
-  const general = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'general')!;
+  const general = conversationNamed(emulator, 'general');
   const target = { key: `${account.id}:${general.id}`, accountId: account.id, id: general.id, label: '#general' };
 
   // Slack fails with a 5xx page: for a write that is an unclear answer, so the item waits.
@@ -64,7 +64,7 @@ test('a terminal error leaves the item failed, with the reason, editable and dis
 }) => {
   const { page } = await openPage('options.html');
   const account = await linkDemoWorkspace(context, page, emulator.url);
-  const archived = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'old-project')!;
+  const archived = conversationNamed(emulator, 'old-project');
   const target = { key: `${account.id}:${archived.id}`, accountId: account.id, id: archived.id, label: '#old-project' };
   const reply = await askFrom(page, 'send', { targets: [target], share, unfurl: false });
   expect(reply).toMatchObject({ ok: true, value: [{ state: 'failed' }] });
@@ -89,7 +89,7 @@ test('a connection dropped after Slack stored the message still ends with exactl
 }) => {
   const { page } = await openPage('options.html');
   const account = await linkDemoWorkspace(context, page, emulator.url);
-  const general = emulator.state.workspaces.get('T0ACME001')!.conversations.find((c) => c.name === 'general')!;
+  const general = conversationNamed(emulator, 'general');
   const target = { key: `${account.id}:${general.id}`, accountId: account.id, id: general.id, label: '#general' };
   const copies = () =>
     emulator.state

@@ -1,4 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
+import type { Emulator } from '../emulator/index';
 import type { AccountSummary, MessageType, Reply, RequestOf, ResponseOf } from '../../lib/protocol';
 
 /** Sends a protocol message from an extension page, as the popup or options page would. */
@@ -43,4 +44,11 @@ export function authTestInWorker(worker: Worker, accountId: string, kind: 'bot' 
       ).courierE2E.authTest(accountId, kind),
     [accountId, kind] as const,
   );
+}
+
+/** A seeded conversation of a demo workspace, by name (Acme Corp unless told). */
+export function conversationNamed(emulator: Emulator, name: string, team = 'T0ACME001') {
+  const found = emulator.state.workspaces.get(team)?.conversations.find((conversation) => conversation.name === name);
+  if (!found) throw new Error(`The emulator's ${team} has no conversation named ${name}`);
+  return found;
 }
