@@ -7,7 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       '.output/**',
-      '.wxt/**',
+      '**/.wxt/**',
       'node_modules/**',
       'playwright-report/**',
       'test-results/**',
