@@ -1,29 +1,29 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { okResponse } from './common';
 
 export const authTestResponse = okResponse({
-  url: z.string().optional(),
-  team: z.string().optional(),
-  user: z.string().nullish(),
+  url: z.optional(z.string()),
+  team: z.optional(z.string()),
+  user: z.nullish(z.string()),
   team_id: z.string(),
   user_id: z.string(),
   /** Only for bot tokens. */
-  bot_id: z.string().optional(),
-  app_id: z.string().optional(),
-  app_name: z.string().optional(),
-  enterprise_id: z.string().nullish(),
-  is_enterprise_install: z.boolean().optional(),
+  bot_id: z.optional(z.string()),
+  app_id: z.optional(z.string()),
+  app_name: z.optional(z.string()),
+  enterprise_id: z.nullish(z.string()),
+  is_enterprise_install: z.optional(z.boolean()),
   /** Seconds left for a rotating token, else null or absent. */
-  expires_in: z.number().nullish(),
+  expires_in: z.nullish(z.number()),
 });
 
 /** `revoked: true`, or false with test=true. Optional: the Java SDK's all-fields sample lacks it. */
 export const authRevokeResponse = okResponse({
-  revoked: z.boolean().optional(),
+  revoked: z.optional(z.boolean()),
 });
 
 /** `{ id, name }` of a team or enterprise; null for org-wide installs and non-Enterprise teams. */
-const lean = z.looseObject({ id: z.string(), name: z.string().optional() });
+const lean = z.looseObject({ id: z.string(), name: z.optional(z.string()) });
 
 /**
  * oauth.v2.access, both for a code exchange (bot token at top level, user token under authed_user)
@@ -32,33 +32,33 @@ const lean = z.looseObject({ id: z.string(), name: z.string().optional() });
  */
 export const oauthV2AccessResponse = okResponse({
   app_id: z.string(),
-  access_token: z.string().optional(),
+  access_token: z.optional(z.string()),
   /** "bot" in the examples, "granular_bot" in Slack's schema, "user" on a user refresh. */
-  token_type: z.string().optional(),
-  scope: z.string().optional(),
-  bot_user_id: z.string().optional(),
-  user_id: z.string().optional(),
-  expires_in: z.number().optional(),
-  refresh_token: z.string().optional(),
-  team: lean.nullish(),
-  enterprise: lean.nullish(),
-  is_enterprise_install: z.boolean().optional(),
-  authed_user: z
-    .looseObject({
+  token_type: z.optional(z.string()),
+  scope: z.optional(z.string()),
+  bot_user_id: z.optional(z.string()),
+  user_id: z.optional(z.string()),
+  expires_in: z.optional(z.number()),
+  refresh_token: z.optional(z.string()),
+  team: z.nullish(lean),
+  enterprise: z.nullish(lean),
+  is_enterprise_install: z.optional(z.boolean()),
+  authed_user: z.optional(
+    z.looseObject({
       id: z.string(),
-      scope: z.string().optional(),
-      access_token: z.string().optional(),
-      token_type: z.string().optional(),
-      expires_in: z.number().optional(),
-      refresh_token: z.string().optional(),
-    })
-    .optional(),
-  incoming_webhook: z
-    .looseObject({
-      url: z.string().optional(),
-      channel: z.string().optional(),
-      channel_id: z.string().optional(),
-      configuration_url: z.string().optional(),
-    })
-    .optional(),
+      scope: z.optional(z.string()),
+      access_token: z.optional(z.string()),
+      token_type: z.optional(z.string()),
+      expires_in: z.optional(z.number()),
+      refresh_token: z.optional(z.string()),
+    }),
+  ),
+  incoming_webhook: z.optional(
+    z.looseObject({
+      url: z.optional(z.string()),
+      channel: z.optional(z.string()),
+      channel_id: z.optional(z.string()),
+      configuration_url: z.optional(z.string()),
+    }),
+  ),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // Shared pieces of every Slack Web API response schema.
 //
@@ -21,15 +21,15 @@ export const numberish = z.union([z.number(), z.string()]);
 /** `response_metadata`: cursor pagination and soft warnings. */
 export const responseMetadataSchema = z.looseObject({
   /** Empty string, null or absent all mean "last page". */
-  next_cursor: z.string().nullish(),
-  warnings: z.array(z.string()).optional(),
-  messages: z.array(z.string()).optional(),
+  next_cursor: z.nullish(z.string()),
+  warnings: z.optional(z.array(z.string())),
+  messages: z.optional(z.array(z.string())),
 });
 export type ResponseMetadata = z.output<typeof responseMetadataSchema>;
 
 /** Classic page/count paging (files.list, files.info comments). */
 export const pagingSchema = z.looseObject({
-  count: z.number().optional(),
+  count: z.optional(z.number()),
   total: z.number(),
   page: z.number(),
   pages: z.number(),
@@ -38,17 +38,17 @@ export type Paging = z.output<typeof pagingSchema>;
 
 /** `{ value, creator, last_set }` as used by a conversation's topic and purpose. */
 export const topicSchema = z.looseObject({
-  value: z.string().optional(),
-  creator: z.string().optional(),
-  last_set: z.number().optional(),
+  value: z.optional(z.string()),
+  creator: z.optional(z.string()),
+  last_set: z.optional(z.number()),
 });
 
 /** Fields every successful response may carry. */
 const envelopeShape = {
   ok: z.literal(true),
   /** Comma-separated soft warnings, e.g. "already_in_channel". */
-  warning: z.string().optional(),
-  response_metadata: responseMetadataSchema.optional(),
+  warning: z.optional(z.string()),
+  response_metadata: z.optional(responseMetadataSchema),
 };
 
 /** A successful response: `ok: true`, the envelope fields and the method's own fields, unknown ones kept. */

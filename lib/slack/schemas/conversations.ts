@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { okResponse, topicSchema, ts } from './common';
 import { messageSchema } from './messages';
 import { teamSchema } from './teams';
@@ -10,80 +10,80 @@ import { userSchema } from './users';
  */
 export const conversationSchema = z.looseObject({
   id: z.string(),
-  name: z.string().optional(),
-  name_normalized: z.string().optional(),
-  is_channel: z.boolean().optional(),
-  is_group: z.boolean().optional(),
-  is_im: z.boolean().optional(),
-  is_mpim: z.boolean().optional(),
-  is_private: z.boolean().optional(),
-  is_archived: z.boolean().optional(),
-  is_general: z.boolean().optional(),
-  is_member: z.boolean().optional(),
-  is_open: z.boolean().optional(),
-  is_read_only: z.boolean().optional(),
-  is_thread_only: z.boolean().optional(),
-  is_frozen: z.boolean().optional(),
-  is_shared: z.boolean().optional(),
-  is_ext_shared: z.boolean().optional(),
-  is_org_shared: z.boolean().optional(),
-  is_pending_ext_shared: z.boolean().optional(),
-  is_global_shared: z.boolean().optional(),
-  is_org_default: z.boolean().optional(),
-  is_org_mandatory: z.boolean().optional(),
-  created: z.number().optional(),
-  creator: z.string().optional(),
-  updated: z.number().optional(),
-  unlinked: z.number().optional(),
-  topic: topicSchema.optional(),
-  purpose: topicSchema.optional(),
-  previous_names: z.array(z.string()).optional(),
+  name: z.optional(z.string()),
+  name_normalized: z.optional(z.string()),
+  is_channel: z.optional(z.boolean()),
+  is_group: z.optional(z.boolean()),
+  is_im: z.optional(z.boolean()),
+  is_mpim: z.optional(z.boolean()),
+  is_private: z.optional(z.boolean()),
+  is_archived: z.optional(z.boolean()),
+  is_general: z.optional(z.boolean()),
+  is_member: z.optional(z.boolean()),
+  is_open: z.optional(z.boolean()),
+  is_read_only: z.optional(z.boolean()),
+  is_thread_only: z.optional(z.boolean()),
+  is_frozen: z.optional(z.boolean()),
+  is_shared: z.optional(z.boolean()),
+  is_ext_shared: z.optional(z.boolean()),
+  is_org_shared: z.optional(z.boolean()),
+  is_pending_ext_shared: z.optional(z.boolean()),
+  is_global_shared: z.optional(z.boolean()),
+  is_org_default: z.optional(z.boolean()),
+  is_org_mandatory: z.optional(z.boolean()),
+  created: z.optional(z.number()),
+  creator: z.optional(z.string()),
+  updated: z.optional(z.number()),
+  unlinked: z.optional(z.number()),
+  topic: z.optional(topicSchema),
+  purpose: z.optional(topicSchema),
+  previous_names: z.optional(z.array(z.string())),
   /** Only with include_num_members, and in conversations.list. */
-  num_members: z.number().optional(),
-  locale: z.string().optional(),
+  num_members: z.optional(z.number()),
+  locale: z.optional(z.string()),
   /** DMs: the other user. */
-  user: z.string().optional(),
-  is_user_deleted: z.boolean().optional(),
-  priority: z.number().optional(),
-  last_read: ts.optional(),
+  user: z.optional(z.string()),
+  is_user_deleted: z.optional(z.boolean()),
+  priority: z.optional(z.number()),
+  last_read: z.optional(ts),
   /** The latest message, or null. */
-  latest: messageSchema.nullish(),
-  unread_count: z.number().optional(),
-  unread_count_display: z.number().optional(),
-  context_team_id: z.string().optional(),
-  conversation_host_id: z.string().optional(),
-  enterprise_id: z.string().optional(),
-  parent_conversation: z.string().nullish(),
-  shared_team_ids: z.array(z.string()).optional(),
-  internal_team_ids: z.array(z.string()).optional(),
-  connected_team_ids: z.array(z.string()).optional(),
-  pending_shared: z.array(z.string()).optional(),
-  pending_connected_team_ids: z.array(z.string()).optional(),
+  latest: z.nullish(messageSchema),
+  unread_count: z.optional(z.number()),
+  unread_count_display: z.optional(z.number()),
+  context_team_id: z.optional(z.string()),
+  conversation_host_id: z.optional(z.string()),
+  enterprise_id: z.optional(z.string()),
+  parent_conversation: z.nullish(z.string()),
+  shared_team_ids: z.optional(z.array(z.string())),
+  internal_team_ids: z.optional(z.array(z.string())),
+  connected_team_ids: z.optional(z.array(z.string())),
+  pending_shared: z.optional(z.array(z.string())),
+  pending_connected_team_ids: z.optional(z.array(z.string())),
   /** Tabs, canvas, posting restrictions…: kept as sent. */
-  properties: z.looseObject({}).optional(),
+  properties: z.optional(z.looseObject({})),
 });
 export type Conversation = z.output<typeof conversationSchema>;
 
 /** One Slack Connect invite in conversations.listConnectInvites. */
 export const connectInviteSchema = z.looseObject({
-  direction: z.string().optional(),
-  status: z.string().optional(),
-  invite_type: z.string().optional(),
-  date_last_updated: z.number().optional(),
-  invite: z
-    .looseObject({
-      id: z.string().optional(),
-      date_created: z.number().optional(),
-      date_invalid: z.number().optional(),
-      inviting_team: teamSchema.optional(),
-      inviting_user: userSchema.optional(),
-      recipient_email: z.string().optional(),
-      recipient_user_id: z.string().optional(),
-      link: z.string().optional(),
-    })
-    .optional(),
-  channel: conversationSchema.optional(),
-  acceptances: z.array(z.looseObject({})).optional(),
+  direction: z.optional(z.string()),
+  status: z.optional(z.string()),
+  invite_type: z.optional(z.string()),
+  date_last_updated: z.optional(z.number()),
+  invite: z.optional(
+    z.looseObject({
+      id: z.optional(z.string()),
+      date_created: z.optional(z.number()),
+      date_invalid: z.optional(z.number()),
+      inviting_team: z.optional(teamSchema),
+      inviting_user: z.optional(userSchema),
+      recipient_email: z.optional(z.string()),
+      recipient_user_id: z.optional(z.string()),
+      link: z.optional(z.string()),
+    }),
+  ),
+  channel: z.optional(conversationSchema),
+  acceptances: z.optional(z.array(z.looseObject({}))),
 });
 export type ConnectInvite = z.output<typeof connectInviteSchema>;
 
@@ -98,22 +98,22 @@ export const conversationsInfoResponse = okResponse({
 export const conversationsInviteResponse = okResponse({
   channel: conversationSchema,
   /** With force=true: the users that could not be invited. */
-  errors: z
-    .array(
+  errors: z.optional(
+    z.array(
       z.looseObject({
-        user: z.string().optional(),
-        ok: z.boolean().optional(),
-        error: z.string().optional(),
+        user: z.optional(z.string()),
+        ok: z.optional(z.boolean()),
+        error: z.optional(z.string()),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 export const conversationsInviteSharedResponse = okResponse({
-  invite_id: z.string().optional(),
-  url: z.string().optional(),
-  conf_code: z.string().optional(),
-  is_legacy_shared_channel: z.boolean().optional(),
+  invite_id: z.optional(z.string()),
+  url: z.optional(z.string()),
+  conf_code: z.optional(z.string()),
+  is_legacy_shared_channel: z.optional(z.boolean()),
 });
 
 /** Joining a channel twice is not an error: `warning: "already_in_channel"`. */
@@ -123,12 +123,12 @@ export const conversationsJoinResponse = okResponse({
 
 export const conversationsKickResponse = okResponse({
   /** Slack's example shows an empty object. */
-  errors: z.looseObject({}).optional(),
+  errors: z.optional(z.looseObject({})),
 });
 
 /** Leaving a conversation one is not in is not an error: `not_in_channel: true`. */
 export const conversationsLeaveResponse = okResponse({
-  not_in_channel: z.boolean().optional(),
+  not_in_channel: z.optional(z.boolean()),
 });
 
 export const conversationsListResponse = okResponse({
@@ -147,8 +147,8 @@ export const conversationsMembersResponse = okResponse({
 export const conversationsOpenResponse = okResponse({
   /** Just `{ id }` unless return_im was set. */
   channel: conversationSchema,
-  no_op: z.boolean().optional(),
-  already_open: z.boolean().optional(),
+  no_op: z.optional(z.boolean()),
+  already_open: z.optional(z.boolean()),
 });
 
 export const conversationsRenameResponse = okResponse({

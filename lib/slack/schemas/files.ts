@@ -1,19 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { numberish, okOnlyResponse, okResponse, pagingSchema, ts } from './common';
 
 /** One place a file was shared: `file.shares.public[channelId][]`. */
 export const fileShareSchema = z.looseObject({
-  ts: ts.optional(),
-  thread_ts: ts.optional(),
-  latest_reply: ts.optional(),
-  channel_name: z.string().optional(),
-  team_id: z.string().optional(),
-  share_user_id: z.string().optional(),
-  reply_users: z.array(z.string()).optional(),
-  reply_users_count: z.number().optional(),
-  reply_count: z.number().optional(),
-  source: z.string().optional(),
-  is_silent_share: z.boolean().optional(),
+  ts: z.optional(ts),
+  thread_ts: z.optional(ts),
+  latest_reply: z.optional(ts),
+  channel_name: z.optional(z.string()),
+  team_id: z.optional(z.string()),
+  share_user_id: z.optional(z.string()),
+  reply_users: z.optional(z.array(z.string())),
+  reply_users_count: z.optional(z.number()),
+  reply_count: z.optional(z.number()),
+  source: z.optional(z.string()),
+  is_silent_share: z.optional(z.boolean()),
 });
 
 const sharesByChannel = z.record(z.string(), z.array(fileShareSchema));
@@ -25,74 +25,74 @@ const sharesByChannel = z.record(z.string(), z.array(fileShareSchema));
  */
 export const fileSchema = z.looseObject({
   id: z.string(),
-  created: z.number().optional(),
-  timestamp: z.number().optional(),
-  updated: z.number().optional(),
-  name: z.string().nullish(),
+  created: z.optional(z.number()),
+  timestamp: z.optional(z.number()),
+  updated: z.optional(z.number()),
+  name: z.nullish(z.string()),
   /** The completeUploadExternal spec declares `title` as string or null. */
-  title: z.string().nullish(),
-  mimetype: z.string().optional(),
-  filetype: z.string().optional(),
-  pretty_type: z.string().optional(),
-  user: z.string().optional(),
-  user_team: z.string().optional(),
-  source_team: z.string().optional(),
-  mode: z.string().optional(),
-  editable: z.boolean().optional(),
-  size: z.number().optional(),
-  is_external: z.boolean().optional(),
-  external_type: z.string().optional(),
-  is_public: z.boolean().optional(),
-  public_url_shared: z.boolean().optional(),
-  display_as_bot: z.boolean().optional(),
-  username: z.string().optional(),
-  url_private: z.string().optional(),
-  url_private_download: z.string().optional(),
-  permalink: z.string().optional(),
-  permalink_public: z.string().optional(),
-  edit_link: z.string().optional(),
-  preview: z.string().optional(),
-  lines: z.number().optional(),
-  comments_count: z.number().optional(),
-  is_starred: z.boolean().optional(),
-  has_rich_preview: z.boolean().optional(),
-  file_access: z.string().optional(),
-  media_display_type: z.string().optional(),
-  alt_txt: z.string().optional(),
-  channels: z.array(z.string()).optional(),
-  groups: z.array(z.string()).optional(),
-  ims: z.array(z.string()).optional(),
-  shares: z
-    .looseObject({
-      public: sharesByChannel.optional(),
-      private: sharesByChannel.optional(),
-    })
-    .optional(),
-  has_more_shares: z.boolean().optional(),
-  original_w: numberish.optional(),
-  original_h: numberish.optional(),
-  thumb_64: z.string().optional(),
-  thumb_80: z.string().optional(),
-  thumb_160: z.string().optional(),
-  thumb_360: z.string().optional(),
-  thumb_360_w: numberish.optional(),
-  thumb_360_h: numberish.optional(),
-  thumb_480: z.string().optional(),
-  thumb_480_w: numberish.optional(),
-  thumb_480_h: numberish.optional(),
-  thumb_tiny: z.string().optional(),
+  title: z.nullish(z.string()),
+  mimetype: z.optional(z.string()),
+  filetype: z.optional(z.string()),
+  pretty_type: z.optional(z.string()),
+  user: z.optional(z.string()),
+  user_team: z.optional(z.string()),
+  source_team: z.optional(z.string()),
+  mode: z.optional(z.string()),
+  editable: z.optional(z.boolean()),
+  size: z.optional(z.number()),
+  is_external: z.optional(z.boolean()),
+  external_type: z.optional(z.string()),
+  is_public: z.optional(z.boolean()),
+  public_url_shared: z.optional(z.boolean()),
+  display_as_bot: z.optional(z.boolean()),
+  username: z.optional(z.string()),
+  url_private: z.optional(z.string()),
+  url_private_download: z.optional(z.string()),
+  permalink: z.optional(z.string()),
+  permalink_public: z.optional(z.string()),
+  edit_link: z.optional(z.string()),
+  preview: z.optional(z.string()),
+  lines: z.optional(z.number()),
+  comments_count: z.optional(z.number()),
+  is_starred: z.optional(z.boolean()),
+  has_rich_preview: z.optional(z.boolean()),
+  file_access: z.optional(z.string()),
+  media_display_type: z.optional(z.string()),
+  alt_txt: z.optional(z.string()),
+  channels: z.optional(z.array(z.string())),
+  groups: z.optional(z.array(z.string())),
+  ims: z.optional(z.array(z.string())),
+  shares: z.optional(
+    z.looseObject({
+      public: z.optional(sharesByChannel),
+      private: z.optional(sharesByChannel),
+    }),
+  ),
+  has_more_shares: z.optional(z.boolean()),
+  original_w: z.optional(numberish),
+  original_h: z.optional(numberish),
+  thumb_64: z.optional(z.string()),
+  thumb_80: z.optional(z.string()),
+  thumb_160: z.optional(z.string()),
+  thumb_360: z.optional(z.string()),
+  thumb_360_w: z.optional(numberish),
+  thumb_360_h: z.optional(numberish),
+  thumb_480: z.optional(z.string()),
+  thumb_480_w: z.optional(numberish),
+  thumb_480_h: z.optional(numberish),
+  thumb_tiny: z.optional(z.string()),
 });
 export type SlackFile = z.output<typeof fileSchema>;
 
 /** A comment in files.info `comments`. */
 export const fileCommentSchema = z.looseObject({
-  id: z.string().optional(),
-  created: z.number().optional(),
-  timestamp: z.number().optional(),
-  user: z.string().optional(),
-  comment: z.string().optional(),
-  channel: z.string().optional(),
-  is_intro: z.boolean().optional(),
+  id: z.optional(z.string()),
+  created: z.optional(z.number()),
+  timestamp: z.optional(z.number()),
+  user: z.optional(z.string()),
+  comment: z.optional(z.string()),
+  channel: z.optional(z.string()),
+  is_intro: z.optional(z.boolean()),
 });
 
 export const filesCompleteUploadExternalResponse = okResponse({
@@ -108,26 +108,26 @@ export const filesGetUploadURLExternalResponse = okResponse({
 
 export const filesInfoResponse = okResponse({
   file: fileSchema,
-  comments: z.array(fileCommentSchema).optional(),
-  content: z.string().optional(),
-  content_html: z.string().nullish(),
-  content_highlight_html: z.string().nullish(),
-  content_highlight_css: z.string().nullish(),
-  is_truncated: z.boolean().optional(),
-  paging: pagingSchema.optional(),
+  comments: z.optional(z.array(fileCommentSchema)),
+  content: z.optional(z.string()),
+  content_html: z.nullish(z.string()),
+  content_highlight_html: z.nullish(z.string()),
+  content_highlight_css: z.nullish(z.string()),
+  is_truncated: z.optional(z.boolean()),
+  paging: z.optional(pagingSchema),
 });
 
 export const filesListResponse = okResponse({
   files: z.array(fileSchema),
-  paging: pagingSchema.optional(),
+  paging: z.optional(pagingSchema),
 });
 
 /** Slack's examples answer only `{ ok: true }`; the Java SDK and the method's schema add `file`. */
 export const filesRevokePublicURLResponse = okResponse({
-  file: fileSchema.optional(),
+  file: z.optional(fileSchema),
 });
 
 /** As revokePublicURL; the file carries `permalink_public` and `public_url_shared: true`. */
 export const filesSharedPublicURLResponse = okResponse({
-  file: fileSchema.optional(),
+  file: z.optional(fileSchema),
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { authRevokeResponse, authTestResponse, oauthV2AccessResponse } from './auth';
 import {
   conversationsCreateResponse,
@@ -101,7 +101,7 @@ export const RESPONSE_SCHEMAS = {
   'users.lookupByEmail': usersLookupByEmailResponse,
   'users.profile.get': usersProfileGetResponse,
   'users.setPresence': usersSetPresenceResponse,
-} as const satisfies Record<string, z.ZodType>;
+} as const satisfies Record<string, z.ZodMiniType>;
 
 export type SlackMethod = keyof typeof RESPONSE_SCHEMAS;
 
@@ -191,7 +191,7 @@ function describe(issue: z.core.$ZodIssue, body: unknown): ShapeIssue {
  */
 export function parseResponse<M extends SlackMethod>(method: M, body: unknown): SlackResponse<M> {
   if (!isSlackMethod(method)) throw new TypeError(`No response schema for Slack method ${String(method)}`);
-  const schema: z.ZodType = RESPONSE_SCHEMAS[method];
+  const schema: z.ZodMiniType = RESPONSE_SCHEMAS[method];
   const result = schema.safeParse(body);
   if (!result.success) {
     throw new SlackResponseShapeError(

@@ -1,92 +1,92 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { numberish, okOnlyResponse, okResponse, ts } from './common';
 import { fileSchema } from './files';
 
 /** A Block Kit block. Only its `type` is checked; the block itself is kept as sent. */
 export const blockSchema = z.looseObject({
   type: z.string(),
-  block_id: z.string().optional(),
+  block_id: z.optional(z.string()),
 });
 
 /** A legacy (secondary) attachment. */
 export const attachmentSchema = z.looseObject({
-  id: z.number().optional(),
-  fallback: z.string().optional(),
-  color: z.string().optional(),
-  pretext: z.string().optional(),
-  title: z.string().optional(),
-  title_link: z.string().optional(),
-  text: z.string().optional(),
-  image_url: z.string().optional(),
-  thumb_url: z.string().optional(),
-  service_name: z.string().optional(),
-  footer: z.string().optional(),
-  blocks: z.array(blockSchema).optional(),
+  id: z.optional(z.number()),
+  fallback: z.optional(z.string()),
+  color: z.optional(z.string()),
+  pretext: z.optional(z.string()),
+  title: z.optional(z.string()),
+  title_link: z.optional(z.string()),
+  text: z.optional(z.string()),
+  image_url: z.optional(z.string()),
+  thumb_url: z.optional(z.string()),
+  service_name: z.optional(z.string()),
+  footer: z.optional(z.string()),
+  blocks: z.optional(z.array(blockSchema)),
 });
 
 export const reactionSchema = z.looseObject({
   name: z.string(),
-  count: z.number().optional(),
-  users: z.array(z.string()).optional(),
+  count: z.optional(z.number()),
+  users: z.optional(z.array(z.string())),
 });
 
 /** Fields of a message object. `ts` is optional here: echoed and scheduled messages can lack it. */
 const messageShape = {
-  type: z.string().optional(),
-  subtype: z.string().optional(),
-  ts: ts.optional(),
-  thread_ts: ts.optional(),
-  user: z.string().optional(),
-  bot_id: z.string().nullish(),
-  app_id: z.string().optional(),
-  username: z.string().optional(),
-  team: z.string().optional(),
-  text: z.string().optional(),
-  blocks: z.array(blockSchema).optional(),
-  attachments: z.array(attachmentSchema).optional(),
-  files: z.array(fileSchema).optional(),
-  upload: z.boolean().optional(),
-  display_as_bot: z.boolean().optional(),
-  reactions: z.array(reactionSchema).optional(),
-  edited: z.looseObject({ user: z.string().optional(), ts: ts.optional() }).optional(),
-  client_msg_id: z.string().optional(),
-  parent_user_id: z.string().optional(),
-  reply_count: z.number().optional(),
-  reply_users: z.array(z.string()).optional(),
-  reply_users_count: z.number().optional(),
-  latest_reply: ts.optional(),
-  subscribed: z.boolean().optional(),
-  last_read: ts.optional(),
-  unread_count: z.number().optional(),
-  is_locked: z.boolean().optional(),
-  metadata: z
-    .looseObject({
-      event_type: z.string().optional(),
-      event_payload: z.looseObject({}).optional(),
-    })
-    .optional(),
-  bot_profile: z
-    .looseObject({
-      id: z.string().optional(),
-      app_id: z.string().optional(),
-      name: z.string().optional(),
-      team_id: z.string().optional(),
-      deleted: z.boolean().optional(),
-      updated: z.number().optional(),
-    })
-    .optional(),
+  type: z.optional(z.string()),
+  subtype: z.optional(z.string()),
+  ts: z.optional(ts),
+  thread_ts: z.optional(ts),
+  user: z.optional(z.string()),
+  bot_id: z.nullish(z.string()),
+  app_id: z.optional(z.string()),
+  username: z.optional(z.string()),
+  team: z.optional(z.string()),
+  text: z.optional(z.string()),
+  blocks: z.optional(z.array(blockSchema)),
+  attachments: z.optional(z.array(attachmentSchema)),
+  files: z.optional(z.array(fileSchema)),
+  upload: z.optional(z.boolean()),
+  display_as_bot: z.optional(z.boolean()),
+  reactions: z.optional(z.array(reactionSchema)),
+  edited: z.optional(z.looseObject({ user: z.optional(z.string()), ts: z.optional(ts) })),
+  client_msg_id: z.optional(z.string()),
+  parent_user_id: z.optional(z.string()),
+  reply_count: z.optional(z.number()),
+  reply_users: z.optional(z.array(z.string())),
+  reply_users_count: z.optional(z.number()),
+  latest_reply: z.optional(ts),
+  subscribed: z.optional(z.boolean()),
+  last_read: z.optional(ts),
+  unread_count: z.optional(z.number()),
+  is_locked: z.optional(z.boolean()),
+  metadata: z.optional(
+    z.looseObject({
+      event_type: z.optional(z.string()),
+      event_payload: z.optional(z.looseObject({})),
+    }),
+  ),
+  bot_profile: z.optional(
+    z.looseObject({
+      id: z.optional(z.string()),
+      app_id: z.optional(z.string()),
+      name: z.optional(z.string()),
+      team_id: z.optional(z.string()),
+      deleted: z.optional(z.boolean()),
+      updated: z.optional(z.number()),
+    }),
+  ),
 };
 
 /** A message as echoed by chat.postMessage, chat.update, chat.scheduleMessage or a conversation's `latest`. */
 export const messageSchema = z.looseObject({
   ...messageShape,
   /** The thread parent, for a reply broadcast to the channel. */
-  root: z.looseObject(messageShape).optional(),
+  root: z.optional(z.looseObject(messageShape)),
 });
 export type SlackMessage = z.output<typeof messageSchema>;
 
 /** A message read from a conversation (history, replies): Slack always sends its `ts`. */
-export const storedMessageSchema = messageSchema.extend({ ts });
+export const storedMessageSchema = z.extend(messageSchema, { ts });
 export type StoredMessage = z.output<typeof storedMessageSchema>;
 
 /** An entry of chat.scheduledMessages.list. */
@@ -95,8 +95,8 @@ export const scheduledMessageSchema = z.looseObject({
   id: z.union([z.string(), z.number()]),
   channel_id: z.string(),
   post_at: numberish,
-  date_created: numberish.optional(),
-  text: z.string().optional(),
+  date_created: z.optional(numberish),
+  text: z.optional(z.string()),
 });
 export type ScheduledMessage = z.output<typeof scheduledMessageSchema>;
 
@@ -119,9 +119,9 @@ export const chatPostEphemeralResponse = okResponse({
 export const chatPostMessageResponse = okResponse({
   channel: z.string(),
   ts,
-  message: messageSchema.optional(),
+  message: z.optional(messageSchema),
   /** True when Slack recognised a retried post and did not post it twice. */
-  is_duplicate: z.boolean().optional(),
+  is_duplicate: z.optional(z.boolean()),
 });
 
 export const chatScheduleMessageResponse = okResponse({
@@ -129,7 +129,7 @@ export const chatScheduleMessageResponse = okResponse({
   scheduled_message_id: z.string(),
   /** Unix seconds; Slack's examples send it as a string. */
   post_at: numberish,
-  message: messageSchema.optional(),
+  message: z.optional(messageSchema),
 });
 
 export const chatScheduledMessagesListResponse = okResponse({
@@ -139,24 +139,24 @@ export const chatScheduledMessagesListResponse = okResponse({
 export const chatUpdateResponse = okResponse({
   channel: z.string(),
   ts,
-  text: z.string().optional(),
-  message: messageSchema.optional(),
+  text: z.optional(z.string()),
+  message: z.optional(messageSchema),
 });
 
 export const conversationsHistoryResponse = okResponse({
   messages: z.array(storedMessageSchema),
-  has_more: z.boolean().optional(),
-  pin_count: z.number().optional(),
+  has_more: z.optional(z.boolean()),
+  pin_count: z.optional(z.number()),
   /** True when the workspace's plan hides older messages. */
-  is_limited: z.boolean().optional(),
+  is_limited: z.optional(z.boolean()),
   /** The `latest`/`oldest` bounds echoed back. */
-  latest: ts.optional(),
-  oldest: ts.optional(),
-  channel_actions_ts: numberish.nullish(),
-  channel_actions_count: z.number().optional(),
+  latest: z.optional(ts),
+  oldest: z.optional(ts),
+  channel_actions_ts: z.nullish(numberish),
+  channel_actions_count: z.optional(z.number()),
 });
 
 export const conversationsRepliesResponse = okResponse({
   messages: z.array(storedMessageSchema),
-  has_more: z.boolean().optional(),
+  has_more: z.optional(z.boolean()),
 });

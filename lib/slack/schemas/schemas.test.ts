@@ -19,41 +19,41 @@ function shapeError(method: SlackMethod, body: unknown): SlackResponseShapeError
 
 /** Paths of every object schema reachable from `schema` that would drop or refuse unknown keys. */
 function nonLooseObjects(
-  schema: z.ZodType,
+  schema: z.core.$ZodType,
   path = '(root)',
   seen = new Set<unknown>(),
 ): { found: number; bad: string[] } {
   if (seen.has(schema)) return { found: 0, bad: [] };
   seen.add(schema);
   const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
-  const children: [string, z.ZodType][] = [];
+  const children: [string, z.core.$ZodType][] = [];
   let found = 0;
   const bad: string[] = [];
   switch (def.type) {
     case 'object': {
       found = 1;
-      const catchall = def.catchall as z.ZodType | undefined;
+      const catchall = def.catchall as z.core.$ZodType | undefined;
       if (catchall?._zod.def.type !== 'unknown') bad.push(path);
-      for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>)) {
+      for (const [key, child] of Object.entries(def.shape as Record<string, z.core.$ZodType>)) {
         children.push([`${path}.${key}`, child]);
       }
       break;
     }
     case 'optional':
     case 'nullable':
-      children.push([path, def.innerType as z.ZodType]);
+      children.push([path, def.innerType as z.core.$ZodType]);
       break;
     case 'array':
-      children.push([`${path}[]`, def.element as z.ZodType]);
+      children.push([`${path}[]`, def.element as z.core.$ZodType]);
       break;
     case 'record':
-      children.push([`${path}{}`, def.valueType as z.ZodType]);
+      children.push([`${path}{}`, def.valueType as z.core.$ZodType]);
       break;
     case 'union':
-      (def.options as z.ZodType[]).forEach((option, index) => children.push([`${path}|${index}`, option]));
+      (def.options as z.core.$ZodType[]).forEach((option, index) => children.push([`${path}|${index}`, option]));
       break;
     case 'pipe':
-      children.push([path, def.in as z.ZodType], [path, def.out as z.ZodType]);
+      children.push([path, def.in as z.core.$ZodType], [path, def.out as z.core.$ZodType]);
       break;
     default:
     // Leaves (string, number, literal, unknown…).

@@ -1,67 +1,67 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { numberish, okResponse } from './common';
 
 /** Workspace icon URLs; `image_default` says whether Slack's default icon is in use. */
 export const teamIconSchema = z.looseObject({
-  image_34: z.string().optional(),
-  image_44: z.string().optional(),
-  image_68: z.string().optional(),
-  image_88: z.string().optional(),
-  image_102: z.string().optional(),
-  image_132: z.string().optional(),
-  image_230: z.string().optional(),
-  image_original: z.string().optional(),
-  image_default: z.boolean().optional(),
+  image_34: z.optional(z.string()),
+  image_44: z.optional(z.string()),
+  image_68: z.optional(z.string()),
+  image_88: z.optional(z.string()),
+  image_102: z.optional(z.string()),
+  image_132: z.optional(z.string()),
+  image_230: z.optional(z.string()),
+  image_original: z.optional(z.string()),
+  image_default: z.optional(z.boolean()),
 });
 
 /** A workspace (team.info `team`, auth.teams.list `teams[]`, Slack Connect invite teams). */
 export const teamSchema = z.looseObject({
   id: z.string(),
-  name: z.string().optional(),
-  domain: z.string().optional(),
-  email_domain: z.string().optional(),
-  url: z.string().optional(),
-  icon: teamIconSchema.optional(),
-  is_verified: z.boolean().optional(),
-  avatar_base_url: z.string().optional(),
-  enterprise_id: z.string().optional(),
-  enterprise_name: z.string().optional(),
-  enterprise_domain: z.string().optional(),
-  locale: z.string().optional(),
-  date_created: z.number().optional(),
+  name: z.optional(z.string()),
+  domain: z.optional(z.string()),
+  email_domain: z.optional(z.string()),
+  url: z.optional(z.string()),
+  icon: z.optional(teamIconSchema),
+  is_verified: z.optional(z.boolean()),
+  avatar_base_url: z.optional(z.string()),
+  enterprise_id: z.optional(z.string()),
+  enterprise_name: z.optional(z.string()),
+  enterprise_domain: z.optional(z.string()),
+  locale: z.optional(z.string()),
+  date_created: z.optional(z.number()),
 });
 export type SlackTeam = z.output<typeof teamSchema>;
 
 /** A user group ("subteam", S…). */
 export const usergroupSchema = z.looseObject({
   id: z.string(),
-  team_id: z.string().optional(),
-  is_usergroup: z.boolean().optional(),
-  is_subteam: z.boolean().optional(),
-  is_external: z.boolean().optional(),
-  name: z.string().optional(),
-  description: z.string().optional(),
-  handle: z.string().optional(),
+  team_id: z.optional(z.string()),
+  is_usergroup: z.optional(z.boolean()),
+  is_subteam: z.optional(z.boolean()),
+  is_external: z.optional(z.boolean()),
+  name: z.optional(z.string()),
+  description: z.optional(z.string()),
+  handle: z.optional(z.string()),
   /** "admin", "owner" or null. */
-  auto_type: z.string().nullish(),
-  date_create: z.number().optional(),
-  date_update: z.number().optional(),
+  auto_type: z.nullish(z.string()),
+  date_create: z.optional(z.number()),
+  date_update: z.optional(z.number()),
   /** 0 unless disabled. */
-  date_delete: z.number().optional(),
-  created_by: z.string().optional(),
-  updated_by: z.string().optional(),
-  deleted_by: z.string().nullish(),
-  prefs: z
-    .looseObject({
-      channels: z.array(z.string()).optional(),
-      groups: z.array(z.string()).optional(),
-    })
-    .optional(),
+  date_delete: z.optional(z.number()),
+  created_by: z.optional(z.string()),
+  updated_by: z.optional(z.string()),
+  deleted_by: z.nullish(z.string()),
+  prefs: z.optional(
+    z.looseObject({
+      channels: z.optional(z.array(z.string())),
+      groups: z.optional(z.array(z.string())),
+    }),
+  ),
   /** Member ids; only with include_users. */
-  users: z.array(z.string()).optional(),
+  users: z.optional(z.array(z.string())),
   /** Only with include_count. A number, or a numeric string in Slack's examples. */
-  user_count: numberish.optional(),
-  channel_count: z.number().optional(),
+  user_count: z.optional(numberish),
+  channel_count: z.optional(z.number()),
 });
 export type Usergroup = z.output<typeof usergroupSchema>;
 
@@ -70,12 +70,14 @@ export type Usergroup = z.output<typeof usergroupSchema>;
  * sample has `team`. One of them must be there.
  */
 export const teamInfoResponse = okResponse({
-  team: teamSchema.optional(),
-  teams: z.array(teamSchema).optional(),
-}).refine((body) => body.team !== undefined || body.teams !== undefined, {
-  message: 'team.info answered with neither team nor teams',
-  path: ['team'],
-});
+  team: z.optional(teamSchema),
+  teams: z.optional(z.array(teamSchema)),
+}).check(
+  z.refine((body) => body.team !== undefined || body.teams !== undefined, {
+    message: 'team.info answered with neither team nor teams',
+    path: ['team'],
+  }),
+);
 
 export const usergroupsListResponse = okResponse({
   usergroups: z.array(usergroupSchema),
