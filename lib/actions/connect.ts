@@ -1,7 +1,7 @@
 // Slack Connect: channels shared with other organisations. Bot tokens only, per Slack's specs.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAction, listFrom, passTo } from './define';
-import { channelId, flag, limit, teamId } from './fields';
+import { channelId, flag, limit, teamId, filled } from './fields';
 
 export const inviteSharedConversation = defineAction({
   id: 'invite_shared_conversation',
@@ -12,14 +12,19 @@ export const inviteSharedConversation = defineAction({
   input: z.strictObject({
     channel: channelId('Channel to share.'),
     // Slack takes one invitee per call, by email or by user id.
-    emails: z.array(z.email()).max(1).describe('Email address of the person to invite (one per call).').optional(),
-    user_ids: z
-      .array(z.string().trim().min(1).meta({ picker: 'user' }))
-      .max(1)
-      .describe('User id of the person to invite (one per call), instead of an email.')
-      .meta({ picker: 'user' })
-      .optional(),
-    external_limited: flag('Invite as an external limited member (Slack defaults to true).').optional(),
+    emails: z.optional(
+      z.array(z.email()).check(z.maxLength(1), z.describe('Email address of the person to invite (one per call).')),
+    ),
+    user_ids: z.optional(
+      z
+        .array(filled().check(z.meta({ picker: 'user' })))
+        .check(
+          z.maxLength(1),
+          z.describe('User id of the person to invite (one per call), instead of an email.'),
+          z.meta({ picker: 'user' }),
+        ),
+    ),
+    external_limited: z.optional(flag('Invite as an external limited member (Slack defaults to true).')),
   }),
   token: 'bot',
   scopes: { bot: ['conversations.connect:write'], user: [] },
@@ -32,7 +37,7 @@ export const listSlackConnectInvites = defineAction({
   description: 'Lists Slack Connect invitations sent and received by the workspace.',
   group: 'connect',
   methods: ['conversations.listConnectInvites'],
-  input: z.strictObject({ team_id: teamId().optional(), limit: limit() }),
+  input: z.strictObject({ team_id: z.optional(teamId()), limit: limit() }),
   token: 'bot',
   scopes: { bot: ['conversations.connect:manage'], user: [] },
   // Slack names this method's page size `count`; the client's walker knows and sends that.
@@ -45,7 +50,7 @@ export const lookupDiscoverableContact = defineAction({
   description: 'Tells whether a person outside the organisation can be found for Slack Connect (Enterprise).',
   group: 'connect',
   methods: ['users.discoverableContacts.lookup'],
-  input: z.strictObject({ email: z.email().describe('Email address to look up.') }),
+  input: z.strictObject({ email: z.email().check(z.describe('Email address to look up.')) }),
   token: 'bot',
   scopes: { bot: ['conversations.connect:manage', 'team:read'], user: [] },
   run: passTo('users.discoverableContacts.lookup'),

@@ -1,7 +1,7 @@
 // Channels, DMs and group DMs: finding, creating, joining and naming them.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { commaList, defineAction, listAll, passTo, slackCall } from './define';
-import { channelId, conversationTypes, flag, limit, teamId, userId, userIds } from './fields';
+import { channelId, conversationTypes, flag, limit, teamId, userId, userIds, filled } from './fields';
 
 // Reading conversations needs the scope of each kind; public channels are the minimum.
 const READ = { bot: ['channels:read'], user: ['channels:read'] };
@@ -9,7 +9,7 @@ const READ = { bot: ['channels:read'], user: ['channels:read'] };
 const MANAGE = { bot: ['channels:manage'], user: ['channels:write'] };
 
 const channelName = (help: string) =>
-  z.string().trim().min(1).max(80).describe(`${help} Lowercase letters, numbers, hyphens and underscores.`);
+  filled().check(z.maxLength(80), z.describe(`${help} Lowercase letters, numbers, hyphens and underscores.`));
 
 export const createConversation = defineAction({
   id: 'create_conversation',
@@ -19,8 +19,8 @@ export const createConversation = defineAction({
   methods: ['conversations.create'],
   input: z.strictObject({
     name: channelName('Name of the new channel (at most 80 characters).'),
-    is_private: flag('Create a private channel (needs groups:write).').optional(),
-    team_id: teamId().optional(),
+    is_private: z.optional(flag('Create a private channel (needs groups:write).')),
+    team_id: z.optional(teamId()),
   }),
   token: 'either-bot',
   scopes: MANAGE,
@@ -35,8 +35,8 @@ export const getConversation = defineAction({
   methods: ['conversations.info'],
   input: z.strictObject({
     channel: channelId('Conversation to look up.'),
-    include_locale: flag('Include the locale of the conversation.').optional(),
-    include_num_members: flag('Include the number of members.').optional(),
+    include_locale: z.optional(flag('Include the locale of the conversation.')),
+    include_num_members: z.optional(flag('Include the number of members.')),
   }),
   token: 'either-bot',
   scopes: READ,
@@ -51,8 +51,8 @@ export const listConversations = defineAction({
   methods: ['conversations.list'],
   input: z.strictObject({
     types: conversationTypes(),
-    exclude_archived: flag('Leave archived channels out.').optional(),
-    team_id: teamId().optional(),
+    exclude_archived: z.optional(flag('Leave archived channels out.')),
+    team_id: z.optional(teamId()),
     limit: limit(),
   }),
   token: 'either-bot',
@@ -74,10 +74,10 @@ export const listUserConversations = defineAction({
   group: 'conversations',
   methods: ['users.conversations'],
   input: z.strictObject({
-    user: userId('Member whose conversations to list; defaults to the token itself.').optional(),
+    user: z.optional(userId('Member whose conversations to list; defaults to the token itself.')),
     types: conversationTypes(),
-    exclude_archived: flag('Leave archived channels out.').optional(),
-    team_id: teamId().optional(),
+    exclude_archived: z.optional(flag('Leave archived channels out.')),
+    team_id: z.optional(teamId()),
     limit: limit(),
   }),
   // "My conversations" means the person's, so a user token is preferred when there is one.
@@ -139,10 +139,10 @@ export const openConversation = defineAction({
   group: 'conversations',
   methods: ['conversations.open'],
   input: z.strictObject({
-    users: userIds('People to talk to: one gives a DM, 2 to 8 a group DM.', 8).optional(),
-    channel: channelId('An existing DM or group DM to resume, instead of users.').optional(),
-    return_im: flag('Return the full DM object.').optional(),
-    prevent_creation: flag('Only find an existing DM; never create one.').optional(),
+    users: z.optional(userIds('People to talk to: one gives a DM, 2 to 8 a group DM.', 8)),
+    channel: z.optional(channelId('An existing DM or group DM to resume, instead of users.')),
+    return_im: z.optional(flag('Return the full DM object.')),
+    prevent_creation: z.optional(flag('Only find an existing DM; never create one.')),
   }),
   token: 'either-bot',
   scopes: { bot: ['im:write'], user: ['im:write'] },

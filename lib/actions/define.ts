@@ -1,11 +1,11 @@
 // What entries use to stay declarative: a typed identity for entries, one way to call a method and
 // one way to walk a list, so an entry's run() is a line or two.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { isSlackMethod, parseResponse } from '../slack/schemas';
 import type { ActionContext, ActionDef, PageOptions } from './types';
 
 /** Keeps the entry's input type for run() while the catalog holds plain ActionDefs. */
-export function defineAction<Input extends z.ZodObject>(def: ActionDef<Input>): ActionDef {
+export function defineAction<Input extends z.ZodMiniObject>(def: ActionDef<Input>): ActionDef {
   return def;
 }
 

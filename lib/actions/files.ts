@@ -1,7 +1,7 @@
 // Files: reading, deleting, the two Web API steps of an external upload, and public links.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { commaList, defineAction, listAll, passTo, slackCall } from './define';
-import { channelId, fileId, limit, teamId, timeBound, ts, userId } from './fields';
+import { channelId, fileId, limit, teamId, timeBound, ts, userId, filled } from './fields';
 
 const READ = { bot: ['files:read'], user: ['files:read'] };
 const WRITE = { bot: ['files:write'], user: ['files:write'] };
@@ -26,16 +26,17 @@ export const listFiles = defineAction({
   group: 'files',
   methods: ['files.list'],
   input: z.strictObject({
-    channel: channelId('Only files shared in this channel.').optional(),
-    user: userId('Only files this person uploaded.').optional(),
-    ts_from: timeBound('Only files created from this time (unix seconds).').optional(),
-    ts_to: timeBound('Only files created up to this time (unix seconds).').optional(),
-    types: z.array(z.enum(FILE_TYPES)).min(1).describe('Kinds of file to include; all by default.').optional(),
-    show_files_hidden_by_limit: z
-      .boolean()
-      .describe('Include files hidden because the workspace is over its storage limit.')
-      .optional(),
-    team_id: teamId().optional(),
+    channel: z.optional(channelId('Only files shared in this channel.')),
+    user: z.optional(userId('Only files this person uploaded.')),
+    ts_from: z.optional(timeBound('Only files created from this time (unix seconds).')),
+    ts_to: z.optional(timeBound('Only files created up to this time (unix seconds).')),
+    types: z.optional(
+      z.array(z.enum(FILE_TYPES)).check(z.minLength(1), z.describe('Kinds of file to include; all by default.')),
+    ),
+    show_files_hidden_by_limit: z.optional(
+      z.boolean().check(z.describe('Include files hidden because the workspace is over its storage limit.')),
+    ),
+    team_id: z.optional(teamId()),
     limit: limit(),
   }),
   token: 'either-bot',
@@ -75,10 +76,12 @@ export const getFileUploadUrl = defineAction({
   group: 'files',
   methods: ['files.getUploadURLExternal'],
   input: z.strictObject({
-    filename: z.string().trim().min(1).describe('Name of the file, e.g. report.pdf.'),
-    length: z.number().int().positive().describe('Exact size of the file in bytes.'),
-    snippet_type: z.string().min(1).describe('Syntax type for a snippet, e.g. javascript.').optional(),
-    alt_txt: z.string().max(1000).describe('Description of an image for screen readers.').optional(),
+    filename: filled().check(z.describe('Name of the file, e.g. report.pdf.')),
+    length: z.int().check(z.positive(), z.describe('Exact size of the file in bytes.')),
+    snippet_type: z.optional(
+      z.string().check(z.minLength(1), z.describe('Syntax type for a snippet, e.g. javascript.')),
+    ),
+    alt_txt: z.optional(z.string().check(z.maxLength(1000), z.describe('Description of an image for screen readers.'))),
   }),
   token: 'either-bot',
   scopes: WRITE,
@@ -96,27 +99,29 @@ export const completeFileUpload = defineAction({
       .array(
         z.strictObject({
           id: fileId('File id from Get File Upload URL.'),
-          title: z.string().describe('Title of the file.').optional(),
-          highlight_type: z.string().max(10).describe('Syntax highlight hint.').optional(),
+          title: z.optional(z.string().check(z.describe('Title of the file.'))),
+          highlight_type: z.optional(z.string().check(z.maxLength(10), z.describe('Syntax highlight hint.'))),
         }),
       )
-      .min(1)
-      .describe('The uploaded files: [{"id":"F…","title":"…"}].'),
-    channel_id: channelId('Channel to share the files in; without one they stay private.').optional(),
-    channels: z
-      .array(z.string().trim().min(1).meta({ picker: 'channel' }))
-      .min(1)
-      .max(100)
-      .describe('Several channels to share in (at most 100), instead of channel_id.')
-      .meta({ picker: 'channel' })
-      .optional(),
-    thread_ts: ts('Parent message ts, to share as a thread reply (one channel only).').optional(),
-    initial_comment: z.string().describe('Message text that introduces the files.').optional(),
-    blocks: z
-      .array(z.looseObject({ type: z.string().min(1) }))
-      .max(50)
-      .describe('Blocks for the message; ignored when initial_comment is given.')
-      .optional(),
+      .check(z.minLength(1), z.describe('The uploaded files: [{"id":"F…","title":"…"}].')),
+    channel_id: z.optional(channelId('Channel to share the files in; without one they stay private.')),
+    channels: z.optional(
+      z
+        .array(filled().check(z.meta({ picker: 'channel' })))
+        .check(
+          z.minLength(1),
+          z.maxLength(100),
+          z.describe('Several channels to share in (at most 100), instead of channel_id.'),
+          z.meta({ picker: 'channel' }),
+        ),
+    ),
+    thread_ts: z.optional(ts('Parent message ts, to share as a thread reply (one channel only).')),
+    initial_comment: z.optional(z.string().check(z.describe('Message text that introduces the files.'))),
+    blocks: z.optional(
+      z
+        .array(z.looseObject({ type: z.string().check(z.minLength(1)) }))
+        .check(z.maxLength(50), z.describe('Blocks for the message; ignored when initial_comment is given.')),
+    ),
   }),
   token: 'either-bot',
   scopes: WRITE,

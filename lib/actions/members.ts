@@ -1,5 +1,5 @@
 // Who is in a conversation: inviting, removing and listing members.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { commaList, defineAction, listFrom, passTo, slackCall } from './define';
 import { channelId, flag, limit, userId, userIds } from './fields';
 
@@ -12,7 +12,7 @@ export const inviteUsersToConversation = defineAction({
   input: z.strictObject({
     channel: channelId('Channel to add them to.'),
     users: userIds('People to add (at most 100).', 100),
-    force: flag('Add the valid people even if some ids are invalid.').optional(),
+    force: z.optional(flag('Add the valid people even if some ids are invalid.')),
   }),
   token: 'either-bot',
   scopes: { bot: ['channels:write.invites'], user: ['channels:write.invites'] },
@@ -28,7 +28,7 @@ export const removeUserFromConversation = defineAction({
   input: z.strictObject({
     channel: channelId('Channel to remove them from.'),
     // Slack's spec marks user optional, but the call has nobody to remove without it.
-    user: userId('Person to remove; Slack needs it in practice.').optional(),
+    user: z.optional(userId('Person to remove; Slack needs it in practice.')),
   }),
   token: 'either-bot',
   scopes: { bot: ['channels:manage'], user: ['channels:write'] },

@@ -1,5 +1,5 @@
 // Posting, editing and reading messages.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAction, listFrom, passTo } from './define';
 import {
   channelId,
@@ -19,10 +19,10 @@ const CHAT_WRITE = { bot: ['chat:write'], user: ['chat:write'] };
 const HISTORY = { bot: ['channels:history'], user: ['channels:history'] };
 
 const historyRange = {
-  oldest: timeBound('Only messages after this time (unix seconds or a ts).').optional(),
-  latest: timeBound('Only messages before this time (unix seconds or a ts).').optional(),
-  inclusive: flag('Include messages exactly at oldest or latest.').optional(),
-  include_all_metadata: flag('Return all metadata attached to the messages.').optional(),
+  oldest: z.optional(timeBound('Only messages after this time (unix seconds or a ts).')),
+  latest: z.optional(timeBound('Only messages before this time (unix seconds or a ts).')),
+  inclusive: z.optional(flag('Include messages exactly at oldest or latest.')),
+  include_all_metadata: z.optional(flag('Return all metadata attached to the messages.')),
 };
 
 export const sendMessage = defineAction({
@@ -36,7 +36,7 @@ export const sendMessage = defineAction({
     ...messageBody,
     ...postingOptions,
     ...messageOptions,
-    mrkdwn: flag('Set false to send the text without Slack formatting.').optional(),
+    mrkdwn: z.optional(flag('Set false to send the text without Slack formatting.')),
     ...customization,
   }),
   token: 'either-bot',
@@ -55,8 +55,10 @@ export const updateMessage = defineAction({
     ts: ts('Timestamp of the message to edit.'),
     ...messageBody,
     ...messageOptions,
-    reply_broadcast: flag('Also show this thread reply in the channel.').optional(),
-    file_ids: z.array(z.string().min(1)).describe('Ids of files to attach to the message.').optional(),
+    reply_broadcast: z.optional(flag('Also show this thread reply in the channel.')),
+    file_ids: z.optional(
+      z.array(z.string().check(z.minLength(1))).check(z.describe('Ids of files to attach to the message.')),
+    ),
   }),
   token: 'either-bot',
   scopes: CHAT_WRITE,
@@ -88,7 +90,7 @@ export const sendEphemeralMessage = defineAction({
     channel: channelId('Channel the member is in.'),
     user: userId('Member who sees the message.'),
     ...messageBody,
-    thread_ts: ts('Parent message ts; shown only if the thread is active.').optional(),
+    thread_ts: z.optional(ts('Parent message ts; shown only if the thread is active.')),
     parse: messageOptions.parse,
     link_names: messageOptions.link_names,
     ...customization,

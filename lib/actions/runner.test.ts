@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+// zod/mini, not zod: classic zod installs its English messages globally on import, which would
+// hide a runner that forgot to ask for them.
+import * as z from 'zod/mini';
 import { CourierFailure, toWireError } from '../errors';
 import { ACTIONS, actionById } from './catalog';
 import type { SlackClient } from '../slack/client';
@@ -83,6 +85,23 @@ describe('runAction: input', () => {
       runAction(actionById('delete_message') as ActionDef, { channel: 'C1', ts: 'yesterday' }, deps),
     );
     expect(bad.message).toBe('Delete Message: ts is not valid (must be a Slack timestamp such as 1712345678.123456).');
+  });
+
+  it("says what is wrong with a value in zod's English words, and a wrong type is not a missing field", async () => {
+    const { deps } = fakeDeps({ bot: true, user: false });
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['send_message', { channel: 42 }, 'Send Message: channel is not valid (expected string, received number).'],
+      [
+        'create_conversation',
+        { name: 'x'.repeat(81) },
+        'Create Conversation: name is not valid (Too big: expected string to have <=80 characters).',
+      ],
+      ['send_message', { channel: 'C1', icon_url: 'not a url' }, 'Send Message: icon_url is not valid (Invalid URL).'],
+    ];
+    for (const [id, input, message] of cases) {
+      const error = await failure(runAction(actionById(id) as ActionDef, input, deps));
+      expect(error.message).toBe(message);
+    }
   });
 
   it('names the nested place inside a list', async () => {

@@ -1,6 +1,6 @@
 // Runs one action for one account: checks the input against the action's schema, picks the token
 // the action can use, and hands run() a context whose calls carry that token.
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { CourierFailure } from '../errors';
 import type { SlackClient } from '../slack/client';
 import { bindToken } from '../slack/client';
@@ -58,7 +58,7 @@ function fieldName(path: readonly PropertyKey[]): string {
 }
 
 /** One sentence naming the first field at fault, e.g. "Send Message: channel is required." */
-export function inputFailure(def: ActionDef, error: z.ZodError): CourierFailure {
+export function inputFailure(def: ActionDef, error: z.core.$ZodError): CourierFailure {
   const issue = error.issues[0];
   if (!issue) return new CourierFailure('invalid_input', `${def.title}: the input is not valid.`);
   if (issue.code === 'unrecognized_keys') {
@@ -74,13 +74,18 @@ export function inputFailure(def: ActionDef, error: z.ZodError): CourierFailure 
   return new CourierFailure('invalid_input', `${def.title}: ${field} ${what}.`, details);
 }
 
+// zod/mini ships no messages of its own ("Invalid input" for everything): the English locale is
+// asked for here, where the messages reach a person. reportInput lets a wrong value be told apart
+// from a missing one; the values never leave inputFailure.
+const PARSE_OPTIONS = { error: z.locales.en().localeError, reportInput: true };
+
 /**
  * Parses the input, picks the token and runs the action. Every request gets its token through
  * withToken, so a refresh between two pages of a long list costs a retry of that page only.
  * Slack's errors pass through as thrown; toWireError (lib/errors.ts) gives them their kind.
  */
 export async function runAction(def: ActionDef, rawInput: unknown, deps: RunnerDeps): Promise<ActionOutcome> {
-  const parsed = def.input.safeParse(rawInput ?? {});
+  const parsed = def.input.safeParse(rawInput ?? {}, PARSE_OPTIONS);
   if (!parsed.success) throw inputFailure(def, parsed.error);
   const tokenKind = pickToken(def, deps.chains);
   const calls = bindToken(deps.client, (work) => deps.withToken(tokenKind, work));

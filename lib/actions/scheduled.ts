@@ -1,7 +1,7 @@
 // Messages Slack posts later.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAction, listFrom, passTo } from './define';
-import { channelId, limit, messageBody, messageOptions, postingOptions, teamId, timeBound } from './fields';
+import { channelId, limit, messageBody, messageOptions, postingOptions, teamId, timeBound, filled } from './fields';
 
 export const scheduleMessage = defineAction({
   id: 'schedule_message',
@@ -11,7 +11,7 @@ export const scheduleMessage = defineAction({
   methods: ['chat.scheduleMessage'],
   input: z.strictObject({
     channel: channelId('Channel, DM or user id to post to.'),
-    post_at: z.number().int().positive().describe('When to post, in unix seconds.'),
+    post_at: z.int().check(z.positive(), z.describe('When to post, in unix seconds.')),
     ...messageBody,
     ...postingOptions,
     ...messageOptions,
@@ -29,7 +29,7 @@ export const deleteScheduledMessage = defineAction({
   methods: ['chat.deleteScheduledMessage'],
   input: z.strictObject({
     channel: channelId('Channel the message is scheduled for.'),
-    scheduled_message_id: z.string().trim().min(1).describe('Id (Q…) returned by Schedule Message.'),
+    scheduled_message_id: filled().check(z.describe('Id (Q…) returned by Schedule Message.')),
   }),
   token: 'either-bot',
   scopes: { bot: ['chat:write'], user: ['chat:write'] },
@@ -43,10 +43,10 @@ export const listScheduledMessages = defineAction({
   group: 'messages',
   methods: ['chat.scheduledMessages.list'],
   input: z.strictObject({
-    channel: channelId('Only messages scheduled for this channel.').optional(),
-    oldest: timeBound('Only messages scheduled after this time (unix seconds).').optional(),
-    latest: timeBound('Only messages scheduled before this time (unix seconds).').optional(),
-    team_id: teamId().optional(),
+    channel: z.optional(channelId('Only messages scheduled for this channel.')),
+    oldest: z.optional(timeBound('Only messages scheduled after this time (unix seconds).')),
+    latest: z.optional(timeBound('Only messages scheduled before this time (unix seconds).')),
+    team_id: z.optional(teamId()),
     limit: limit(),
   }),
   token: 'either-bot',

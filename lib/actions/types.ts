@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** Which token an action runs with. "either-*" prefers the first kind and falls back to the other. */
 export type TokenNeed = 'bot' | 'user' | 'either-bot' | 'either-user';
@@ -41,7 +41,7 @@ export interface ActionContext {
 }
 
 /** One of Courier's Slack actions: data plus one run function. */
-export interface ActionDef<Input extends z.ZodType = z.ZodType> {
+export interface ActionDef<Input extends z.ZodMiniType = z.ZodMiniType> {
   /** Stable id, snake_case: send_message, list_conversations, … */
   id: string;
   title: string;

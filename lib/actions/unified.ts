@@ -1,9 +1,9 @@
 // StackOne's unified IAM view of the workspace: users, user groups and the workspace itself,
 // mapped by unified-mapping.ts. Results are shaped like StackOne's: { data }.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CourierFailure } from '../errors';
 import { defineAction, listAll, slackCall } from './define';
-import { flag, limit, teamId, userId } from './fields';
+import { flag, limit, teamId, userId, filled } from './fields';
 import type { SlackTeamLike, SlackUserLike, SlackUsergroupLike } from './unified-mapping';
 import { toIamGroup, toIamOrganization, toIamUser } from './unified-mapping';
 
@@ -12,7 +12,7 @@ const USERS = { bot: ['users:read', 'users:read.email'], user: ['users:read', 'u
 const GROUPS = { bot: ['usergroups:read'], user: ['usergroups:read'] };
 const TEAM = { bot: ['team:read'], user: ['team:read'] };
 
-const usergroupId = () => z.string().trim().min(1).describe('User group id (S…).');
+const usergroupId = () => filled().check(z.describe('User group id (S…).'));
 
 export const getUnifiedUser = defineAction({
   id: 'get_unified_user',
@@ -35,7 +35,7 @@ export const listUnifiedUsers = defineAction({
   description: 'Lists everyone in the workspace as unified IAM users (StackOne model).',
   group: 'unified',
   methods: ['users.list'],
-  input: z.strictObject({ team_id: teamId().optional(), limit: limit() }),
+  input: z.strictObject({ team_id: z.optional(teamId()), limit: limit() }),
   token: 'either-bot',
   scopes: USERS,
   run: async (ctx, { limit, ...params }) => {
@@ -50,7 +50,7 @@ export const getUnifiedGroup = defineAction({
   description: 'Returns a user group with its members as a unified IAM group (StackOne model).',
   group: 'unified',
   methods: ['usergroups.list', 'usergroups.users.list'],
-  input: z.strictObject({ usergroup: usergroupId(), team_id: teamId().optional() }),
+  input: z.strictObject({ usergroup: usergroupId(), team_id: z.optional(teamId()) }),
   token: 'either-bot',
   scopes: GROUPS,
   run: async (ctx, { usergroup, team_id }) => {
@@ -71,8 +71,8 @@ export const listUnifiedGroups = defineAction({
   group: 'unified',
   methods: ['usergroups.list'],
   input: z.strictObject({
-    include_disabled: flag('Include disabled user groups.').optional(),
-    team_id: teamId().optional(),
+    include_disabled: z.optional(flag('Include disabled user groups.')),
+    team_id: z.optional(teamId()),
     limit: limit(),
   }),
   token: 'either-bot',
@@ -91,7 +91,7 @@ export const getUnifiedOrganization = defineAction({
   group: 'unified',
   methods: ['team.info'],
   input: z.strictObject({
-    team: z.string().trim().min(1).describe('Workspace id (T…); defaults to this workspace.').optional(),
+    team: z.optional(filled().check(z.describe('Workspace id (T…); defaults to this workspace.'))),
   }),
   token: 'either-bot',
   scopes: TEAM,

@@ -1,5 +1,5 @@
 // People in the workspace: lookups, profiles and presence.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAction, listFrom, passTo } from './define';
 import { flag, limit, teamId, userId } from './fields';
 
@@ -13,7 +13,7 @@ export const getUser = defineAction({
   methods: ['users.info'],
   input: z.strictObject({
     user: userId('Person to look up.'),
-    include_locale: flag("Include the person's locale.").optional(),
+    include_locale: z.optional(flag("Include the person's locale.")),
   }),
   token: 'either-bot',
   scopes: READ,
@@ -26,7 +26,7 @@ export const getUserByEmail = defineAction({
   description: 'Finds a person in the workspace by their email address.',
   group: 'users',
   methods: ['users.lookupByEmail'],
-  input: z.strictObject({ email: z.email().describe('Email address of the person.') }),
+  input: z.strictObject({ email: z.email().check(z.describe('Email address of the person.')) }),
   token: 'either-bot',
   scopes: { bot: ['users:read.email'], user: ['users:read.email'] },
   run: passTo('users.lookupByEmail'),
@@ -38,7 +38,7 @@ export const getUserPresence = defineAction({
   description: 'Tells whether a person (by default, you) is active or away.',
   group: 'users',
   methods: ['users.getPresence'],
-  input: z.strictObject({ user: userId('Person to check; defaults to the token itself.').optional() }),
+  input: z.strictObject({ user: z.optional(userId('Person to check; defaults to the token itself.')) }),
   // "My presence" means the person's, so a user token is preferred when there is one.
   token: 'either-user',
   scopes: READ,
@@ -52,7 +52,7 @@ export const setUserPresence = defineAction({
   group: 'users',
   methods: ['users.setPresence'],
   input: z.strictObject({
-    presence: z.enum(['auto', 'away']).describe('"away" to appear away; "auto" to let Slack decide.'),
+    presence: z.enum(['auto', 'away']).check(z.describe('"away" to appear away; "auto" to let Slack decide.')),
   }),
   // With a bot token Slack would set the bot's presence, not the person's.
   token: 'either-user',
@@ -67,8 +67,8 @@ export const getUserProfile = defineAction({
   group: 'users',
   methods: ['users.profile.get'],
   input: z.strictObject({
-    user: userId('Person whose profile to read; defaults to the token itself.').optional(),
-    include_labels: flag('Include the labels of custom fields (heavily rate-limited).').optional(),
+    user: z.optional(userId('Person whose profile to read; defaults to the token itself.')),
+    include_labels: z.optional(flag('Include the labels of custom fields (heavily rate-limited).')),
   }),
   token: 'either-user',
   scopes: { bot: ['users.profile:read'], user: ['users.profile:read'] },
@@ -82,8 +82,8 @@ export const listUsers = defineAction({
   group: 'users',
   methods: ['users.list'],
   input: z.strictObject({
-    include_locale: flag("Include each person's locale.").optional(),
-    team_id: teamId().optional(),
+    include_locale: z.optional(flag("Include each person's locale.")),
+    team_id: z.optional(teamId()),
     limit: limit(),
   }),
   token: 'either-bot',
