@@ -1,78 +1,40 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CourierFailure } from '../errors';
+import { authedUserSchema, authTestResponse, oauthV2AccessResponse } from '../slack/schemas/auth';
 import type { Account, Chain, ChainKind } from '../store/records';
 import { accountId, chainId } from '../store/records';
 import { splitScopes } from './scopes';
 
-// Loose objects throughout: Slack adds fields without notice, and an unknown field must never
-// break a connect or a refresh.
+// The shapes are Slack's, from lib/slack/schemas/auth.ts. Linking narrows the few fields it builds
+// an account and its chains from: token kinds, lifetimes and the ids it keys on.
 
-const named = z.looseObject({ id: z.string().min(1), name: z.string().optional() });
-const lifetimeSeconds = z.number().int().positive();
+const named = z.looseObject({ id: z.string().check(z.minLength(1)), name: z.optional(z.string()) });
+const lifetimeSeconds = z.optional(z.int().check(z.positive()));
+const linked = { expires_in: lifetimeSeconds, team: z.nullish(named), enterprise: z.nullish(named) };
 
-export const exchangeResponseSchema = z.looseObject({
-  ok: z.literal(true),
-  app_id: z.string(),
-  /** The bot token; only when bot scopes were granted. */
-  access_token: z.string().optional(),
+export const exchangeResponseSchema = z.extend(oauthV2AccessResponse, {
+  ...linked,
   // The docs' examples say "bot", the method's JSON schema says "granular_bot".
-  token_type: z.enum(['bot', 'granular_bot']).optional(),
-  scope: z.string().optional(),
-  bot_user_id: z.string().optional(),
-  expires_in: lifetimeSeconds.optional(),
-  refresh_token: z.string().optional(),
-  /** Null for org-wide (Enterprise Grid) installs. */
-  team: named.nullish(),
-  enterprise: named.nullish(),
-  is_enterprise_install: z.boolean().optional(),
-  authed_user: z
-    .looseObject({
-      id: z.string(),
-      scope: z.string().optional(),
-      access_token: z.string().optional(),
-      token_type: z.literal('user').optional(),
-      expires_in: lifetimeSeconds.optional(),
-      refresh_token: z.string().optional(),
-    })
-    .optional(),
-  incoming_webhook: z
-    .looseObject({ url: z.string(), channel: z.string(), channel_id: z.string(), configuration_url: z.string() })
-    .optional(),
+  token_type: z.optional(z.enum(['bot', 'granular_bot'])),
+  authed_user: z.optional(
+    z.extend(authedUserSchema, {
+      token_type: z.optional(z.literal('user')),
+      expires_in: lifetimeSeconds,
+    }),
+  ),
 });
 export type ExchangeResponse = z.output<typeof exchangeResponseSchema>;
 
 /** A refresh answers flat, one token per call, even for a user token (never under authed_user). */
-export const refreshResponseSchema = z.looseObject({
-  ok: z.literal(true),
-  access_token: z.string().min(1),
+export const refreshResponseSchema = z.extend(oauthV2AccessResponse, {
+  ...linked,
+  app_id: z.optional(z.string()),
+  access_token: z.string().check(z.minLength(1)),
   token_type: z.enum(['bot', 'granular_bot', 'user']),
-  refresh_token: z.string().optional(),
-  expires_in: lifetimeSeconds.optional(),
-  scope: z.string().optional(),
-  app_id: z.string().optional(),
-  team: named.nullish(),
-  enterprise: named.nullish(),
-  is_enterprise_install: z.boolean().optional(),
-  bot_user_id: z.string().optional(),
-  user_id: z.string().optional(),
 });
 export type RefreshResponse = z.output<typeof refreshResponseSchema>;
 
-export const authTestSchema = z.looseObject({
-  ok: z.literal(true),
-  url: z.string().optional(),
-  team: z.string().optional(),
-  user: z.string().nullish(),
-  team_id: z.string().min(1),
-  user_id: z.string(),
-  bot_id: z.string().optional(),
-  app_id: z.string().optional(),
-  app_name: z.string().optional(),
-  enterprise_id: z.string().nullish(),
-  is_enterprise_install: z.boolean().optional(),
-  /** Remaining seconds for a rotating token, else null. */
-  expires_in: z.number().nullish(),
-});
+export const authTestSchema = z.extend(authTestResponse, { team_id: z.string().check(z.minLength(1)) });
 export type AuthTest = z.output<typeof authTestSchema>;
 
 /**
@@ -86,7 +48,7 @@ export class UnexpectedResponse extends Error {
   }
 }
 
-function parseWith<T>(schema: z.ZodType<T>, method: string, body: unknown): T {
+function parseWith<T>(schema: z.ZodMiniType<T>, method: string, body: unknown): T {
   const result = schema.safeParse(body);
   if (!result.success) {
     const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(body)'))].join(', ');

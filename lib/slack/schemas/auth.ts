@@ -25,6 +25,16 @@ export const authRevokeResponse = okResponse({
 /** `{ id, name }` of a team or enterprise; null for org-wide installs and non-Enterprise teams. */
 const lean = z.looseObject({ id: z.string(), name: z.optional(z.string()) });
 
+/** The person who allowed the app, and their user token when user scopes were granted. */
+export const authedUserSchema = z.looseObject({
+  id: z.string(),
+  scope: z.optional(z.string()),
+  access_token: z.optional(z.string()),
+  token_type: z.optional(z.string()),
+  expires_in: z.optional(z.number()),
+  refresh_token: z.optional(z.string()),
+});
+
 /**
  * oauth.v2.access, both for a code exchange (bot token at top level, user token under authed_user)
  * and for a refresh (flat: one token at top level, with `user_id` for a user token). Token fields
@@ -43,16 +53,7 @@ export const oauthV2AccessResponse = okResponse({
   team: z.nullish(lean),
   enterprise: z.nullish(lean),
   is_enterprise_install: z.optional(z.boolean()),
-  authed_user: z.optional(
-    z.looseObject({
-      id: z.string(),
-      scope: z.optional(z.string()),
-      access_token: z.optional(z.string()),
-      token_type: z.optional(z.string()),
-      expires_in: z.optional(z.number()),
-      refresh_token: z.optional(z.string()),
-    }),
-  ),
+  authed_user: z.optional(authedUserSchema),
   incoming_webhook: z.optional(
     z.looseObject({
       url: z.optional(z.string()),
