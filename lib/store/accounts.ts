@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import * as z from 'zod/mini';
 import type { AccountStatus, AccountSummary } from '../protocol';
 import { deleteAccounts } from './cascade';
 import type { CourierDB } from './db';
@@ -17,7 +18,7 @@ export interface AccountsRepo {
   remove(id: string): Promise<void>;
 }
 
-const profileNameSchema = storedProfileSchema.pick({ id: true, name: true });
+const profileNameSchema = z.pick(storedProfileSchema, { id: true, name: true });
 const read = (value: unknown): Account => readRecord(accountSchema, 'accounts', value);
 
 /** Builds the record to store for a draft, given whatever is stored under its id now. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Sealed } from '../crypto/seal';
 import type { AccountStatus } from '../protocol';
 
@@ -13,8 +13,8 @@ export const DEFAULT_BASE_URL = 'https://slack.com';
 export const accountId = (profileId: string, teamId: string): string => `${profileId}:${teamId}`;
 export const chainId = (accountOf: string, kind: ChainKind): string => `${accountOf}:${kind}`;
 
-const id = z.string().min(1);
-const time = z.number().nonnegative();
+const id = z.string().check(z.minLength(1));
+const time = z.number().check(z.nonnegative());
 const strings = z.array(z.string());
 
 // Checked lazily: WXT evaluates modules at build time, where only plain globals are guaranteed.
@@ -24,14 +24,14 @@ const bytes = z.custom<Uint8Array<ArrayBuffer>>(
 );
 
 export const sealedSchema = z.object({
-  iv: bytes.refine((iv) => iv.byteLength === 12, 'Expected a 12-byte IV'),
+  iv: bytes.check(z.refine((iv) => iv.byteLength === 12, 'Expected a 12-byte IV')),
   data: bytes,
-}) satisfies z.ZodType<Sealed>;
+}) satisfies z.ZodMiniType<Sealed>;
 
 const profileFields = {
   id,
-  name: z.string().min(1),
-  baseUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_BASE_URL),
+  name: z.string().check(z.minLength(1)),
+  baseUrl: z._default(z.url({ protocol: /^https?$/ }), DEFAULT_BASE_URL),
   clientType: z.enum(['confidential', 'public']),
   // Empty while the person has not pasted it yet; connecting checks it.
   clientId: z.string(),
@@ -43,23 +43,25 @@ const profileFields = {
 };
 
 export const profileSchema = z
-  .object({ ...profileFields, clientSecret: z.string().min(1).optional() })
-  .refine((profile) => profile.clientType === 'confidential' || profile.clientSecret === undefined, {
-    message: 'A public client has no client secret',
-    path: ['clientSecret'],
-  });
+  .object({ ...profileFields, clientSecret: z.optional(z.string().check(z.minLength(1))) })
+  .check(
+    z.refine((profile) => profile.clientType === 'confidential' || profile.clientSecret === undefined, {
+      message: 'A public client has no client secret',
+      path: ['clientSecret'],
+    }),
+  );
 export type Profile = z.output<typeof profileSchema>;
 /** What callers hand to `profiles.put`; the repository stamps the times. */
 export type ProfileDraft = Omit<z.input<typeof profileSchema>, 'createdAt' | 'updatedAt'>;
 
-export const storedProfileSchema = z.object({ ...profileFields, sealedSecret: sealedSchema.optional() });
+export const storedProfileSchema = z.object({ ...profileFields, sealedSecret: z.optional(sealedSchema) });
 export type StoredProfile = z.output<typeof storedProfileSchema>;
 
 export const accountStatusSchema = z.enum([
   'connected',
   'refreshing',
   'needs_reconnect',
-]) satisfies z.ZodType<AccountStatus>;
+]) satisfies z.ZodMiniType<AccountStatus>;
 
 export const accountSchema = z
   .object({
@@ -67,23 +69,25 @@ export const accountSchema = z
     profileId: id,
     teamId: id,
     teamName: z.string(),
-    teamUrl: z.string().optional(),
-    enterpriseId: z.string().optional(),
-    enterpriseName: z.string().optional(),
+    teamUrl: z.optional(z.string()),
+    enterpriseId: z.optional(z.string()),
+    enterpriseName: z.optional(z.string()),
     appId: z.string(),
-    botUserId: z.string().optional(),
-    authedUserId: z.string().optional(),
+    botUserId: z.optional(z.string()),
+    authedUserId: z.optional(z.string()),
     botScopes: strings,
     userScopes: strings,
     status: accountStatusSchema,
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
     linkedAt: time,
     updatedAt: time,
   })
-  .refine((account) => account.id === accountId(account.profileId, account.teamId), {
-    message: 'An account id is its profile id and team id',
-    path: ['id'],
-  });
+  .check(
+    z.refine((account) => account.id === accountId(account.profileId, account.teamId), {
+      message: 'An account id is its profile id and team id',
+      path: ['id'],
+    }),
+  );
 export type Account = z.output<typeof accountSchema>;
 /** What the link step hands to `accounts.upsert`; the repository stamps the times. */
 export type AccountDraft = Omit<Account, 'linkedAt' | 'updatedAt'>;
@@ -96,15 +100,15 @@ const chainMetaFields = {
   accountId: id,
   kind: chainKindSchema,
   /** Absent: the token does not expire (token rotation is off for this app). */
-  expiresAt: time.optional(),
+  expiresAt: z.optional(time),
   /** The `expires_in` the token was issued with, so the refresh margin can scale with it. */
-  lifetimeMs: z.number().positive().optional(),
+  lifetimeMs: z.optional(z.number().check(z.positive())),
   scopes: strings,
   /** Bumped on every write; a refresh only writes if the version it read is still current. */
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   refreshedAt: time,
   /** Set on a terminal refresh failure; the account then needs a reconnect. */
-  dead: z.object({ code: z.string(), at: time }).optional(),
+  dead: z.optional(z.object({ code: z.string(), at: time })),
 };
 
 const chainIdMatches = {
@@ -114,26 +118,26 @@ const chainIdMatches = {
 };
 
 export const chainTokensSchema = z.object({
-  accessToken: z.string().min(1),
+  accessToken: z.string().check(z.minLength(1)),
   /** Absent for tokens that do not rotate. */
-  refreshToken: z.string().min(1).optional(),
+  refreshToken: z.optional(z.string().check(z.minLength(1))),
 });
 export type ChainTokens = z.output<typeof chainTokensSchema>;
 
-export const chainMetaSchema = z.object(chainMetaFields).refine(chainIdMatches.check, chainIdMatches.params);
+export const chainMetaSchema = z.object(chainMetaFields).check(z.refine(chainIdMatches.check, chainIdMatches.params));
 /** A chain without its tokens: enough to schedule refreshes without decrypting anything. */
 export type ChainMeta = z.output<typeof chainMetaSchema>;
 
 export const chainSchema = z
   .object({ ...chainMetaFields, ...chainTokensSchema.shape })
-  .refine(chainIdMatches.check, chainIdMatches.params);
+  .check(z.refine(chainIdMatches.check, chainIdMatches.params));
 export type Chain = z.output<typeof chainSchema>;
 /** What callers write; the repository sets the version. */
 export type ChainDraft = Omit<Chain, 'version'>;
 
 export const storedChainSchema = z
   .object({ ...chainMetaFields, sealedTokens: sealedSchema })
-  .refine(chainIdMatches.check, chainIdMatches.params);
+  .check(z.refine(chainIdMatches.check, chainIdMatches.params));
 export type StoredChain = z.output<typeof storedChainSchema>;
 
 export const keyRecordSchema = z.object({
@@ -154,7 +158,7 @@ export class StoredRecordError extends Error {
   }
 }
 
-export function readRecord<T>(schema: z.ZodType<T>, store: string, value: unknown): T {
+export function readRecord<T>(schema: z.ZodMiniType<T>, store: string, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new StoredRecordError(store, result.error);
   return result.data;
