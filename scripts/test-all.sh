@@ -22,6 +22,7 @@ step format npx prettier --check . --log-level warn
 step types npx tsc --noEmit
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step build npm run --silent build
+step budgets node scripts/budgets.mjs
 step firefox-lint npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --output text
 step build-e2e npm run --silent build:e2e
 step e2e npx playwright test
