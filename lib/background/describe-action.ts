@@ -53,7 +53,8 @@ function fieldType({ type, element }: Definition): ActionField['type'] {
 /**
  * What a page needs to draw an action's form, read from its zod schema, so an action's schema
  * stays its single description. Read from the definitions directly: zod's JSON Schema converter
- * would cost the worker more than a quarter of its size for the same answer.
+ * gives the same answer (describe-action.test.ts checks every action against it) but adds 6.5 KB
+ * gzipped to the worker, a tenth of its budget.
  */
 export function describeAction(action: ActionDef): ActionView {
   const shape = (action.input._zod.def as unknown as Definition).shape ?? {};
