@@ -11,6 +11,8 @@ import * as z from 'zod/mini';
 // * No enums for values Slack owns (presence, token_type, subtype…): new values appear over time,
 //   and the Java SDK skeletons carry "" placeholders.
 // * No transforms or defaults: the parsed object is the body, only checked.
+// * zod/mini, as everywhere the worker bundles (actions, stored records, auth): its functions
+//   tree-shake, where classic zod's methods pull in all of zod (scripts/budgets.mjs holds the line).
 
 /** A Slack timestamp id such as "1503435956.000247" (message ts, thread_ts, last_read…). */
 export const ts = z.string();
