@@ -69,7 +69,8 @@ test('a terminal error leaves the item failed, with the reason, editable and dis
   const reply = await askFrom(page, 'send', { targets: [target], share, unfurl: false });
   expect(reply).toMatchObject({ ok: true, value: [{ state: 'failed' }] });
 
-  const item = page.getByRole('list', { name: 'Outbox items' }).getByRole('listitem');
+  // The row itself: editing adds the picker's own list of chosen targets inside it.
+  const item = page.getByRole('list', { name: 'Outbox items' }).locator(':scope > li');
   await expect(item).toContainText('Failed');
   await expect(item).toContainText('archived');
   await item.getByRole('button', { name: 'Edit' }).click();
