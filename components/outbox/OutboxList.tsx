@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { ChannelPicker } from '@/components/ChannelPicker';
 import { sendTargets } from '@/components/popup/send-targets';
 import { useDirectory } from '@/components/popup/useDirectory';
+import { targetFor } from '@/lib/directory/filter';
 import { ask } from '@/lib/messaging';
 import type { OutboxView, SendTarget } from '@/lib/protocol';
 import { useRequest, type RequestState } from '../useRequest';
@@ -39,10 +40,14 @@ export function useOutbox(): [RequestState<OutboxView[]>, () => void] {
   return request;
 }
 
-/** The picker over the cached directory, limited to one target: where the item goes instead. */
+/**
+ * The picker over the cached directory, limited to one target: where the item goes instead. It
+ * starts on the item's target when the directory still lists it (an archived or deleted channel
+ * drops out of it).
+ */
 function TargetPicker({ selected, onChange }: { selected: string; onChange: (target: SendTarget | null) => void }) {
   const directory = useDirectory();
-  const [keys, setKeys] = useState([selected]);
+  const [keys, setKeys] = useState<string[] | undefined>();
   if (directory.status !== 'ready') {
     return (
       <p class="muted" role="status">
@@ -52,14 +57,15 @@ function TargetPicker({ selected, onChange }: { selected: string; onChange: (tar
       </p>
     );
   }
+  const { index } = directory;
   return (
     <ChannelPicker
-      index={directory.index}
-      selected={keys}
+      index={index}
+      selected={keys ?? (targetFor(index, selected) ? [selected] : [])}
       onChange={(next) => {
         const chosen = next.slice(-1);
         setKeys(chosen);
-        onChange(sendTargets(directory.index, chosen)[0] ?? null);
+        onChange(sendTargets(index, chosen)[0] ?? null);
       }}
       placeholder="Search channels and people"
       listHeight={160}
