@@ -11,6 +11,7 @@ import type { UploadProgressView } from '../share/upload-progress';
 import type { OutboxItem } from '../store/sending-records';
 import { BOT_SCOPES, outboxSupport, TEAM } from './outbox-testing';
 import { sendHandlers } from './send-handlers';
+import type { ServicesOptions } from './services';
 import { plannedFile } from './share-upload';
 import { cancellable, cancelUpload, uploadToTargets } from './uploads';
 
@@ -53,8 +54,8 @@ const filesNamed = (name: string) => emulator.state.workspaces.get(TEAM)!.files.
 const sharesIn = (channel: string) =>
   emulator.state.listMessages({ team: TEAM, channel }).filter((m) => m.subtype === 'file_share');
 
-async function withFile(botScopes = FILE_SCOPES) {
-  const h = await linked(botScopes);
+async function withFile(botScopes = FILE_SCOPES, options: ServicesOptions = {}) {
+  const h = await linked(botScopes, options);
   const share = { kind: 'file' as const, url: `${siteUrl}/report.pdf`, comment: 'The report' };
   const fileItem = (channel: string, overrides: Partial<OutboxItem> = {}): OutboxItem => {
     const { file, comment } = plannedFile(share);
@@ -166,6 +167,26 @@ describe('file shares in the outbox', () => {
     expect(filesNamed('report.pdf')).toHaveLength(1);
     expect(sharesIn(channel)).toHaveLength(1);
     expect((await h.history(item.id))?.permalink).toContain(filesNamed('report.pdf')[0]!.id);
+  });
+
+  it('a completion the browser resent by itself (the resend finds its upload used) is found, not failed', async () => {
+    // What Chromium does below fetch when a reused connection drops: the same POST goes out again,
+    // and only the second answer reaches the caller.
+    const resending: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/files.completeUploadExternal')) await fetch(input, init);
+      return fetch(input, init);
+    };
+    const h = await withFile(FILE_SCOPES, { fetch: resending });
+    const channel = channelId('engineering');
+    const item = h.fileItem(channel);
+
+    const result = await h.services.outbox.enqueue(item);
+
+    expect(calls('files.completeUploadExternal')).toBe(2);
+    expect(result.state).toBe('sent');
+    expect(result.permalink).toContain(filesNamed('report.pdf')[0]!.id);
+    expect(sharesIn(channel)).toHaveLength(1);
+    expect(await h.stored(item.id)).toBeUndefined();
   });
 
   it('without files:read, a lost completion is found in the channel history instead', async () => {

@@ -90,7 +90,8 @@ export async function shareFile(
     if (!stored || options.signal?.aborted) throw new Withdrawn();
     await db.put('outbox', { ...stored, file });
   }
-  const { completed } = await uploadFile(api, {
+  let completing: string | undefined;
+  const upload = uploadFile(api, {
     file: file.blob!,
     filename: file.filename,
     title: file.title,
@@ -104,7 +105,20 @@ export async function shareFile(
       const stored = await db.get('outbox', item.id);
       if (!stored?.file || options.signal?.aborted) throw new Withdrawn();
       await db.put('outbox', { ...stored, file: { ...stored.file, completing: fileId } });
+      completing = fileId;
     },
   });
-  return delivered(item, (completed.files as SharedFile[] | undefined)?.[0]);
+  try {
+    const { completed } = await upload;
+    return delivered(item, (completed.files as SharedFile[] | undefined)?.[0]);
+  } catch (error) {
+    // Chromium resends a POST whose keep-alive connection dropped, below fetch: the resent
+    // completion then finds its upload already used. Only Slack can say whether the first one shared it.
+    const landed =
+      completing && error instanceof SlackApiError && error.code === 'file_not_found'
+        ? await findShared(api, item, completing)
+        : undefined;
+    if (landed) return landed;
+    throw error;
+  }
 }

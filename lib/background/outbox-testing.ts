@@ -7,7 +7,7 @@ import type { OutboxItem } from '../store/sending-records';
 import { accountContext } from './account-context';
 import { callsFor } from './calls';
 import { OUTBOX_EVENT } from './delivery';
-import type { Services } from './services';
+import type { Services, ServicesOptions } from './services';
 import { createServices } from './services';
 
 export const TEAM = 'T0ACME001';
@@ -34,8 +34,8 @@ export function outboxSupport(emulator: () => Emulator) {
   const calls = (method: string) => emulator().state.stats().calls[method] ?? 0;
 
   /** Real Services (the default 'courier' database in this test's fresh fake-indexeddb) with Acme linked. */
-  async function linked(botScopes = BOT_SCOPES) {
-    const services: Services = await createServices();
+  async function linked(botScopes = BOT_SCOPES, options: ServicesOptions = {}) {
+    const services: Services = await createServices(options);
     const profile = await services.store.profiles.put(testProfile(emulator().url, DEMO_APP));
     const body = emulator().state.install({ teamId: TEAM, botScopes, userScopes: USER_SCOPES });
     const account = await linkFromBody(services.store, profile, body, Date.now());
