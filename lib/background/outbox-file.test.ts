@@ -173,7 +173,8 @@ describe('file shares in the outbox', () => {
     // What Chromium does below fetch when a reused connection drops: the same POST goes out again,
     // and only the second answer reaches the caller.
     const resending: typeof fetch = async (input, init) => {
-      if (String(input).endsWith('/files.completeUploadExternal')) await fetch(input, init);
+      const url = input instanceof Request ? input.url : input.toString();
+      if (url.endsWith('/files.completeUploadExternal')) await fetch(input, init);
       return fetch(input, init);
     };
     const h = await withFile(FILE_SCOPES, { fetch: resending });
