@@ -144,7 +144,7 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
         unfurl,
       });
       if (!result) return;
-      // The failed item stayed in the outbox; this send replaces it (uploads never enter it).
+      // The failed item stayed in the outbox (uploads too); this send replaces it.
       if (previous.outboxId) await ask('outbox.discard', { id: previous.outboxId }).catch(() => undefined);
       const sentAt = Date.now();
       setBatch((current) =>
