@@ -152,8 +152,13 @@ export interface ScheduledView {
 export interface OutboxView {
   id: string;
   accountId: string;
+  /** The target's channel, DM or user id: with accountId, its key in the directory. */
+  channel: string;
   label: string;
+  /** The message, or a file's comment. */
   text: string;
+  /** A file share: its name, and its size once its bytes are stored. */
+  file?: { name: string; size?: number };
   state: 'pending' | 'sending' | 'failed';
   reason?: string;
   createdAt: number;
@@ -219,8 +224,10 @@ export interface Protocol {
   'scheduled.cancel': { request: { accountId: string; channel: string; id: string }; response: null };
   'outbox.list': { request: Empty; response: OutboxView[] };
   'outbox.retry': { request: { id: string }; response: null };
+  /** A page saw the browser come back online: waiting items go now instead of after their backoff. */
+  'outbox.retryNow': { request: Empty; response: { delivered: number } };
   'outbox.discard': { request: { id: string }; response: null };
-  /** Changes a waiting or failed item's text or target, then tries it again. */
+  /** Changes a waiting or failed item's text (a file's comment) or target, then tries it again. */
   'outbox.edit': { request: { id: string; text: string; target?: SendTarget }; response: null };
   'history.list': { request: { query?: string }; response: HistoryView[] };
   /** Deletes the message in Slack (when it can) and forgets it. */

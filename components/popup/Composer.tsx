@@ -1,12 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ChannelPicker } from '@/components/ChannelPicker';
-import { targetFor, type DirectoryIndex } from '@/lib/directory/filter';
-import type { Target } from '@/lib/directory/target';
 import { ask } from '@/lib/messaging';
-import type { AccountSummary, SendRequest, SendResult, SendTarget } from '@/lib/protocol';
+import type { AccountSummary, SendRequest, SendResult } from '@/lib/protocol';
 import { isUploadShare, type Share } from '@/lib/share/share';
 import { uploadFraction, type UploadProgressView } from '@/lib/share/upload-progress';
 import { defaultPostTime, localTimeZone, postAtFrom } from './schedule';
+import { sendTargets } from './send-targets';
 import { SendResults, summarize, type SentBatch } from './SendResults';
 import { SharePreview } from './SharePreview';
 import { cancelUpload, startUpload } from './upload';
@@ -30,20 +29,6 @@ const THREAD_LINK = /^https?:\/\/[^/]+\/archives\/[A-Z0-9]+\/p\d{7,}/i;
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function labelFor(target: Target, withTeam: boolean): string {
-  const name = target.kind === 'channel' || target.kind === 'private' ? `#${target.name}` : `@${target.name}`;
-  return withTeam ? `${name} · ${target.teamName}` : name;
-}
-
-function sendTargets(index: DirectoryIndex | undefined, keys: readonly string[]): SendTarget[] {
-  if (!index) return [];
-  return keys.flatMap((key) => {
-    const target = targetFor(index, key);
-    if (!target) return [];
-    return [{ key, accountId: target.accountId, id: target.id, label: labelFor(target, index.workspaceCount > 1) }];
-  });
-}
 
 interface Notice {
   text: string;
@@ -159,7 +144,7 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
         unfurl,
       });
       if (!result) return;
-      // The failed item stayed in the outbox; this send replaces it (uploads never enter it).
+      // The failed item stayed in the outbox (uploads too); this send replaces it.
       if (previous.outboxId) await ask('outbox.discard', { id: previous.outboxId }).catch(() => undefined);
       const sentAt = Date.now();
       setBatch((current) =>

@@ -130,18 +130,47 @@ describe('QuickActions', () => {
     expect(screen.getByText(/^Cancelled the message to #general/)).toBeTruthy();
   });
 
-  it('counts the outbox and reloads the lists after a send', async () => {
+  it('lists the whole outbox, with reasons and actions, and reloads it after a send', async () => {
     const view = render(<QuickActions accounts={[acme]} revision={0} />);
     await settle();
     expect(screen.getByTestId('outbox-count').textContent).toBe('Nothing waiting to send.');
+    expect(screen.queryByRole('list', { name: 'Outbox items' })).toBeNull();
     outbox = [
-      { id: 'o1', accountId: 'acc-1', label: '#general', text: 'x', state: 'pending', createdAt: 1, attempts: 1 },
-      { id: 'o2', accountId: 'acc-1', label: '#random', text: 'y', state: 'failed', createdAt: 1, attempts: 3 },
+      {
+        id: 'o1',
+        accountId: 'acc-1',
+        channel: 'C1',
+        label: '#general',
+        text: 'x',
+        state: 'pending',
+        reason: 'Slack could not be reached.',
+        createdAt: 1,
+        attempts: 1,
+      },
+      {
+        id: 'o2',
+        accountId: 'acc-1',
+        channel: 'C2',
+        label: '#random',
+        text: 'y',
+        state: 'failed',
+        reason: 'The channel is archived.',
+        createdAt: 1,
+        attempts: 3,
+      },
     ];
     view.rerender(<QuickActions accounts={[acme]} revision={1} />);
     await settle();
     const link = screen.getByRole<HTMLAnchorElement>('link', { name: '1 waiting to send, 1 failed' });
     expect(link.getAttribute('href')).toBe('/options.html#outbox');
+    const rows = within(screen.getByRole('list', { name: 'Outbox items' })).getAllByRole('listitem');
+    expect(rows.map((row) => row.querySelector('p')?.textContent)).toEqual([
+      '#general · Waiting after 1 attempt',
+      '#random · Failed after 3 attempts',
+    ]);
+    expect(rows[1]?.textContent).toContain('The channel is archived.');
+    for (const name of ['Retry', 'Edit', 'Discard'])
+      expect(within(rows[1]!).getByRole('button', { name })).toBeTruthy();
   });
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging';
 import type { AccountSummary, ScheduledView } from '@/lib/protocol';
+import { OutboxItems, useOutbox } from '../outbox/OutboxList';
 import { useRequest } from '../useRequest';
 import { STATUS_TEXT } from '../WorkspaceList';
 import { PresenceSwitch } from './PresenceSwitch';
@@ -151,9 +152,10 @@ function Scheduled({ revision, several }: { revision: number; several: boolean }
   );
 }
 
+/** The outbox in full: what waits, what is being sent, what failed and why, with what to do. */
 function Outbox({ revision }: { revision: number }) {
   const id = useId();
-  const [outbox, reload] = useRequest(() => ask('outbox.list', {}), ['outbox']);
+  const [outbox, reload] = useOutbox();
   useReloadOn(revision, reload);
   const items = outbox.status === 'done' ? outbox.value : [];
   const failed = items.filter((item) => item.state === 'failed').length;
@@ -175,6 +177,7 @@ function Outbox({ revision }: { revision: number }) {
           )}
         </p>
       )}
+      {outbox.status === 'done' && <OutboxItems items={items} />}
     </section>
   );
 }

@@ -1,34 +1,24 @@
 import { toWireError } from '../errors';
 import { backoffMs, classifyAttempt } from '../outbox/classify';
 import { bumpRevision } from '../platform/revision';
-import type { SendResult } from '../protocol';
+import type { SendResult, WireError } from '../protocol';
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
+import type { UploadProgress } from '../slack/send-bytes';
 import type { OutboxItem } from '../store/sending-records';
 import { accountContext } from './account-context';
 import { callsFor, preferredKind } from './calls';
+import { shareFile } from './outbox-file';
+import { findInChannel, type Delivered } from './outbox-lookup';
 import type { Services } from './services';
 
 /** The message metadata event that carries the outbox id, so a retry can find its own post. */
 export const OUTBOX_EVENT = 'courier_outbox';
 
-interface Delivered {
-  channel: string;
-  ts?: string;
-  scheduledMessageId?: string;
-  postAt?: number;
-}
-
-type Posted = { ts?: string; metadata?: { event_type?: string; event_payload?: { outbox_id?: string } } };
-
-/** The most a lookup reads: Courier's own post is among the newest messages since the item was made. */
-const LOOKUP_MAX = 1000;
-
 /**
- * Looks for this item among what Slack already has: its outbox id in the channel's recent history,
- * or in the thread for a reply (history does not list replies), or a scheduled message with the
- * same time and text. A lookup Slack refuses (no history scope, a DM addressed by user id) cannot
- * tell, so the item is posted: at least once rather than never.
+ * Looks for this item among what Slack already has: its outbox id in the channel's recent history
+ * (or its thread), or a scheduled message with the same time and text. A lookup Slack refuses
+ * cannot tell, so the item is posted: at least once rather than never.
  */
 async function findPosted(api: SlackCalls, item: OutboxItem): Promise<Delivered | undefined> {
   try {
@@ -45,29 +35,13 @@ async function findPosted(api: SlackCalls, item: OutboxItem): Promise<Delivered 
       }
       return undefined;
     }
-    const window = {
-      channel: item.channel,
-      oldest: String(Math.floor(item.createdAt / 1000) - 60),
-      include_all_metadata: true,
-    };
-    const messages = item.threadTs
-      ? api.paginate(
-          'conversations.replies',
-          { ...window, ts: item.threadTs },
-          { itemsKey: 'messages', max: LOOKUP_MAX },
-        )
-      : api.paginate('conversations.history', window, { itemsKey: 'messages', max: LOOKUP_MAX });
-    for await (const entry of messages) {
-      const message = entry as Posted;
-      if (
-        message.metadata?.event_type === OUTBOX_EVENT &&
-        message.metadata.event_payload?.outbox_id === item.id &&
-        message.ts
-      ) {
-        return { channel: item.channel, ts: message.ts };
-      }
-    }
-    return undefined;
+    const ts = await findInChannel(
+      api,
+      item,
+      (message) =>
+        message.metadata?.event_type === OUTBOX_EVENT && message.metadata.event_payload?.outbox_id === item.id,
+    );
+    return ts ? { channel: item.channel, ts } : undefined;
   } catch (error) {
     if (error instanceof SlackApiError) return undefined;
     throw error;
@@ -95,35 +69,52 @@ async function post(api: SlackCalls, item: OutboxItem): Promise<Delivered> {
   return { channel: typeof body.channel === 'string' ? body.channel : item.channel, ts: String(body.ts) };
 }
 
+/** What the first attempt of a send started from a page may use: its upload's progress and Cancel. */
+export interface AttemptOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+export const DISCARDED: WireError = {
+  kind: 'internal',
+  message: 'You cancelled the upload; nothing was shared there',
+};
+
 /**
  * One attempt at one outbox item. The item stays in the outbox until Slack confirmed it; an
- * attempt that ended without a clear answer first checks history, so nothing is posted twice.
+ * attempt that ended without a clear answer first checks what Slack has, so nothing is sent twice.
+ * An item discarded (or its upload cancelled) during the attempt stays gone.
  */
-export async function deliver(services: Services, item: OutboxItem): Promise<SendResult> {
+export async function deliver(services: Services, item: OutboxItem, options: AttemptOptions = {}): Promise<SendResult> {
   const { store } = services;
   const base = {
     key: `${item.accountId}:${item.channel}`,
     label: item.label,
     accountId: item.accountId,
     outboxId: item.id,
+    channel: item.channel,
   };
   let api: SlackCalls | undefined;
   try {
     const context = await accountContext(services, item.accountId);
     api = callsFor(context, preferredKind(context));
     await store.db.put('outbox', { ...item, state: 'sending', attempts: item.attempts + 1 });
-    const delivered = (item.unclear ? await findPosted(api, item) : undefined) ?? (await post(api, item));
+    const delivered = item.file
+      ? await shareFile(services, api, item, options)
+      : ((item.unclear ? await findPosted(api, item) : undefined) ?? (await post(api, item)));
     await store.db.delete('outbox', item.id);
-    const permalink = delivered.ts ? await permalinkOf(api, delivered.channel, delivered.ts) : undefined;
+    const permalink =
+      delivered.permalink ?? (delivered.ts ? await permalinkOf(api, delivered.channel, delivered.ts) : undefined);
     await store.db.put('history', {
       id: item.id,
       accountId: item.accountId,
       teamName: context.account.teamName,
       channel: delivered.channel,
       label: item.label,
-      text: item.text,
+      text: item.file ? [item.file.filename, item.text].filter(Boolean).join('\n') : item.text,
       sentAt: Date.now(),
-      ...(delivered.ts ? { ts: delivered.ts } : {}),
+      // A shared file is not a message of Courier's: the duplicate sweep has nothing to look for.
+      ...(delivered.ts && !item.file ? { ts: delivered.ts } : {}),
       ...(delivered.scheduledMessageId
         ? { scheduledMessageId: delivered.scheduledMessageId, postAt: delivered.postAt }
         : {}),
@@ -141,27 +132,35 @@ export async function deliver(services: Services, item: OutboxItem): Promise<Sen
         : {}),
     };
   } catch (error) {
+    // The attempt may have stored more (a file's bytes, the file id it completes): keep that.
+    const stored = await store.db.get('outbox', item.id);
+    if (!stored || options.signal?.aborted) {
+      if (stored) await store.db.delete('outbox', item.id);
+      await bumpRevision('outbox');
+      return { ...base, state: 'failed', error: DISCARDED };
+    }
     const failure = classifyAttempt(error);
     const wire = toWireError(error);
     const attempts = item.attempts + 1;
+    const now = Date.now();
+    const afterMs = failure.kind === 'retry' ? (failure.afterMs ?? 0) : 0;
     const next: OutboxItem =
       failure.kind === 'terminal'
-        ? { ...item, attempts, state: 'failed', reason: wire.message }
+        ? { ...stored, attempts, state: 'failed', reason: wire.message }
         : {
-            ...item,
+            ...stored,
             attempts,
             state: 'pending',
             reason: wire.message,
             unclear: item.unclear === true || failure.kind === 'unclear',
-            nextAttemptAt:
-              Date.now() + Math.max(failure.kind === 'retry' ? (failure.afterMs ?? 0) : 0, backoffMs(attempts)),
+            nextAttemptAt: now + Math.max(afterMs, backoffMs(attempts)),
+            ...(afterMs ? { notBefore: now + afterMs } : {}),
           };
     await store.db.put('outbox', next);
     await bumpRevision('outbox');
     const canJoin = error instanceof SlackApiError && error.code === 'not_in_channel' && item.channel.startsWith('C');
     return {
       ...base,
-      channel: item.channel,
       state: failure.kind === 'terminal' ? 'failed' : 'queued',
       error: { ...wire, ...(canJoin ? { canJoin } : {}) },
     };

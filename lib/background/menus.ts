@@ -15,9 +15,9 @@ import { isUploadShare } from '../share/share';
 import { toWireError } from '../errors';
 import { readRecents, RECENTS_KEY, targetFromRecent } from '../platform/recents';
 import type { Services } from './services';
-import { shareUpload } from './share-upload';
+import { DISCARDED } from './delivery';
 import { sendShareNow } from './send-now';
-import { cancellable, cancelUpload } from './uploads';
+import { cancellable, cancelUpload, uploadToTargets } from './uploads';
 
 async function rebuild(): Promise<void> {
   const recents = (await readRecents()).slice(0, MAX_RECENTS);
@@ -40,33 +40,32 @@ export async function sendWithFeedback(services: Services, share: Share, target:
       const title = `Sharing to ${target.label}`;
       let lastPercent = -1;
       void notifyProgress(id, title, 0);
-      const uploaded = await cancellable(id, (signal) =>
-        shareUpload(services, share, target, {
-          signal,
-          onProgress: ({ sent, total }) => {
-            const percent = total ? Math.floor((sent / total) * 100) : 0;
-            // Updating a notification for every chunk would flood the system: every 10 %.
-            if (percent >= lastPercent + 10) {
-              lastPercent = percent;
-              void notifyProgress(id, title, percent);
-            }
-          },
-        }).catch((error: unknown) => {
-          if (signal.aborted) return null;
-          throw error;
+      const [result] = await cancellable(id, (signal) =>
+        uploadToTargets(services, { share, targets: [target] }, signal, ({ sent, total }) => {
+          const percent = total ? Math.floor((sent / total) * 100) : 0;
+          // Updating a notification for every chunk would flood the system: every 10 %.
+          if (percent >= lastPercent + 10) {
+            lastPercent = percent;
+            void notifyProgress(id, title, percent);
+          }
         }),
       );
-      if (!uploaded) {
+      if (result?.error?.message === DISCARDED.message) {
         await notifySend({ id, title: `Not shared to ${target.label}`, message: 'You cancelled the upload.' });
-        return;
+      } else if (result?.state === 'sent') {
+        await notifySend({
+          id,
+          title: `Shared to ${target.label}`,
+          message: 'The file is in Slack.',
+          ...(result.permalink ? { permalink: result.permalink } : {}),
+        });
+      } else {
+        await notifySend({
+          id,
+          title: result?.state === 'queued' ? `Queued for ${target.label}` : `Not shared to ${target.label}`,
+          message: `${result?.error?.message ?? 'Unknown problem.'} The file is kept in the outbox.`,
+        });
       }
-      const { permalink } = uploaded;
-      await notifySend({
-        id,
-        title: `Shared to ${target.label}`,
-        message: 'The file is in Slack.',
-        ...(permalink ? { permalink } : {}),
-      });
       return;
     }
     const [result] = await sendShareNow(services, share, [target]);

@@ -2,19 +2,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Emulator } from '../../test/emulator';
-import { DEMO_APP, startEmulator } from '../../test/emulator';
-import { linkFromBody, testProfile } from '../auth/testing/linked';
-import type { OutboxItem } from '../store/sending-records';
-import { accountContext } from './account-context';
-import { callsFor } from './calls';
-import { OUTBOX_EVENT } from './delivery';
+import { startEmulator } from '../../test/emulator';
+import { storedChain } from '../auth/testing/linked';
 import { sweepDuplicates } from './duplicate-sweep';
-import type { Services } from './services';
-import { createServices } from './services';
-
-const TEAM = 'T0ACME001';
-const BOT_SCOPES = ['chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'channels:read'];
-const USER_SCOPES = ['chat:write', 'channels:history', 'groups:history', 'channels:read'];
+import { BOT_SCOPES, eventually, outboxSupport, TEAM } from './outbox-testing';
+import { sendHandlers } from './send-handlers';
 
 let emulator: Emulator;
 
@@ -30,69 +22,7 @@ beforeEach(() => {
   emulator.state.reset();
 });
 
-function channelId(name: string): string {
-  const conv = emulator.state.workspaces.get(TEAM)?.conversations.find((c) => c.name === name);
-  if (!conv) throw new Error(`No channel ${name}`);
-  return conv.id;
-}
-
-/** Messages the API stored in a channel carrying the outbox id. */
-function copiesOf(channel: string, outboxId: string) {
-  return emulator.state
-    .listMessages({ team: TEAM, channel })
-    .filter((m) => m.metadata?.event_type === OUTBOX_EVENT && m.metadata.event_payload.outbox_id === outboxId);
-}
-
-const calls = (method: string) => emulator.state.stats().calls[method] ?? 0;
-
-let seq = 0;
-
-/** Real Services (the default 'courier' database in this test's fresh fake-indexeddb) with Acme linked. */
-async function linked(botScopes = BOT_SCOPES) {
-  const services: Services = await createServices();
-  const profile = await services.store.profiles.put(testProfile(emulator.url, DEMO_APP));
-  const body = emulator.state.install({ teamId: TEAM, botScopes, userScopes: USER_SCOPES });
-  const account = await linkFromBody(services.store, profile, body, Date.now());
-  const db = services.store.db;
-  return {
-    services,
-    account,
-    item(channel: string, overrides: Partial<OutboxItem> = {}): OutboxItem {
-      seq += 1;
-      return {
-        id: `outbox-${seq}-${Math.random().toString(16).slice(2)}`,
-        accountId: account.id,
-        channel,
-        label: `#${channel}`,
-        text: `Message ${seq}`,
-        unfurl: false,
-        state: 'pending',
-        attempts: 0,
-        createdAt: Date.now() + seq,
-        nextAttemptAt: 0,
-        ...overrides,
-      };
-    },
-    stored: (id: string) => db.get('outbox', id),
-    history: (id: string) => db.get('history', id),
-    /** Makes a pending item due now without waiting out its backoff. */
-    async makeDue(id: string) {
-      const item = await db.get('outbox', id);
-      if (!item) throw new Error(`No outbox item ${id}`);
-      await db.put('outbox', { ...item, nextAttemptAt: 0 });
-    },
-    /** Posts as the bot directly, as an earlier (lost) attempt or a browser resend would have. */
-    async postCopy(item: OutboxItem): Promise<string> {
-      const api = callsFor(await accountContext(services, account.id), 'bot');
-      const body = await api.call('chat.postMessage', {
-        channel: item.channel,
-        text: item.text,
-        metadata: { event_type: OUTBOX_EVENT, event_payload: { outbox_id: item.id } },
-      });
-      return String(body.ts);
-    },
-  };
-}
+const { channelId, copiesOf, calls, linked } = outboxSupport(() => emulator);
 
 describe('outbox', () => {
   it('pending → sending → removed, with a history entry (ts and permalink)', async () => {
@@ -423,5 +353,61 @@ describe('outbox races', () => {
       expect(result).toMatchObject({ state: 'sent', outboxId: item.id, ts: copies[0]?.ts });
     }
     expect(await h.services.store.db.getAll('outbox')).toEqual([]);
+  });
+});
+
+describe('outbox edits and refreshes', () => {
+  it('Edit retargets a failed item: it goes to the new channel with the new text, and nowhere else', async () => {
+    const h = await linked();
+    const archived = channelId('old-project');
+    const engineering = channelId('engineering');
+    const item = h.item(archived);
+    expect((await h.services.outbox.enqueue(item)).state).toBe('failed');
+    const handlers = sendHandlers(() => Promise.resolve(h.services));
+    const target = {
+      key: `${h.account.id}:${engineering}`,
+      accountId: h.account.id,
+      id: engineering,
+      label: '#engineering',
+    };
+
+    await handlers['outbox.edit']({ id: item.id, text: 'Moved here', target });
+    await h.services.outbox.drain();
+
+    expect(await h.stored(item.id)).toBeUndefined();
+    const copies = copiesOf(engineering, item.id);
+    expect(copies.map((m) => m.text)).toEqual(['Moved here']);
+    expect(emulator.state.listMessages({ team: TEAM, channel: archived })).toHaveLength(0);
+    expect(await h.history(item.id)).toMatchObject({ channel: engineering, label: '#engineering', ts: copies[0]?.ts });
+  });
+
+  it("a renewed token sends the account's waiting items at once, but not before Slack's Retry-After", async () => {
+    const h = await linked();
+    const engineering = channelId('engineering');
+    const item = h.item(engineering);
+    // The token expires at every call: the send waits, and the refreshes it causes end (no loop).
+    emulator.state.setChaos({ enabled: true, rates: { expire: 1 } });
+    expect((await h.services.outbox.enqueue(item)).state).toBe('queued');
+    emulator.state.setChaos({ enabled: false });
+    await h.services.outbox.drain();
+    const refreshes = emulator.state.stats().refreshesTotal;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(emulator.state.stats().refreshesTotal).toBe(refreshes);
+    expect((await h.stored(item.id))?.nextAttemptAt).toBeGreaterThan(Date.now() + 1_000);
+    const limited = h.item(channelId('support'));
+    emulator.state.faults.add({ method: 'chat.postMessage', kind: 'ratelimit', retryAfter: 120 });
+    expect((await h.services.outbox.enqueue(limited)).state).toBe('queued');
+    expect(copiesOf(engineering, item.id)).toHaveLength(0);
+
+    // The alarm's backstop finds the bot chain due and renews it.
+    const chain = await storedChain(h.services.store, h.account.id, 'bot');
+    await h.services.store.chains.replace({ ...chain, expiresAt: Date.now() }, chain.version);
+    expect((await h.services.refresher.refreshDue()).refreshed).toBeGreaterThan(0);
+
+    await eventually(async () => (await h.stored(item.id)) === undefined, 'the waiting item is sent');
+    expect(copiesOf(engineering, item.id)).toHaveLength(1);
+    const held = await h.stored(limited.id);
+    expect(held?.nextAttemptAt).toBeGreaterThanOrEqual(held?.notBefore ?? Infinity);
+    expect(held?.notBefore).toBeGreaterThan(Date.now() + 100_000);
   });
 });

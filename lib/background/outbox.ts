@@ -1,39 +1,52 @@
 import type { WithLock } from '../platform/locks';
 import type { SendResult } from '../protocol';
 import type { OutboxItem } from '../store/sending-records';
-import { deliver } from './delivery';
+import { deliver, DISCARDED, type AttemptOptions } from './delivery';
 import type { Services } from './services';
+import { cancellable } from './uploads';
 
 /**
  * Sends what is due, oldest first and in order per target: while an earlier item for a target
  * waits, later ones for that target wait too. One drain at a time across contexts.
  */
 export interface Outbox {
-  /** Stores the item first, then tries it at once. */
-  enqueue(item: OutboxItem): Promise<SendResult>;
+  /**
+   * Stores the item first, then tries it at once (after any earlier item for its target that is
+   * due). `options` reach this first attempt only: a page's upload progress and Cancel.
+   */
+  enqueue(item: OutboxItem, options?: AttemptOptions): Promise<SendResult>;
   /** Sends what is due; concurrent calls share one pass. */
   drain(): Promise<number>;
-  /** The network is back: waiting items need not sit out their backoff. */
+  /** The network is back: waiting items need not sit out their backoff (Slack's Retry-After stays). */
   retryNow(): Promise<number>;
+  /**
+   * A chain of the account was renewed: its waiting items go now. Never awaited by the refresher,
+   * which may be inside the very attempt this drain would wait for.
+   */
+  afterRefresh(accountId: string): void;
 }
 
-/** What became of an item a drain tried first: sent (in history), or still in the outbox. */
+const targetOf = (item: OutboxItem) => `${item.accountId}:${item.channel}`;
+
+/** What became of an item a drain tried first, or that waits behind an earlier one for its target. */
 async function alreadyTried(services: Services, item: OutboxItem, current?: OutboxItem): Promise<SendResult> {
   const base = {
-    key: `${item.accountId}:${item.channel}`,
+    key: targetOf(item),
     label: item.label,
     accountId: item.accountId,
     outboxId: item.id,
   };
   if (current) {
+    const reason = current.reason ?? `It waits behind an earlier send to ${item.label} that Courier is retrying`;
     return {
       ...base,
       channel: item.channel,
       state: current.state === 'failed' ? 'failed' : 'queued',
-      ...(current.reason ? { error: { kind: 'slack_error' as const, message: current.reason } } : {}),
+      error: { kind: 'slack_error', message: reason },
     };
   }
   const entry = await services.store.db.get('history', item.id);
+  if (!entry) return { ...base, channel: item.channel, state: 'failed', error: DISCARDED };
   return {
     ...base,
     channel: entry?.channel ?? item.channel,
@@ -44,20 +57,31 @@ async function alreadyTried(services: Services, item: OutboxItem, current?: Outb
   };
 }
 
+/** A file attempt can be stopped by its item id (a discard) as well as by the page that started it. */
+function attempt(services: Services, item: OutboxItem, options: AttemptOptions = {}): Promise<SendResult> {
+  if (!item.file) return deliver(services, item, options);
+  return cancellable(item.id, (own) =>
+    deliver(services, item, { ...options, signal: options.signal ? AbortSignal.any([own, options.signal]) : own }),
+  );
+}
+
 export function createOutbox(services: Services, withLock: WithLock): Outbox {
   let running: Promise<number> | undefined;
+  const { db } = services.store;
 
-  async function drainOnce(): Promise<number> {
-    const items = (await services.store.db.getAll('outbox')).sort((a, b) => a.createdAt - b.createdAt);
+  /**
+   * One pass over the outbox (or one target's part of it) under the lock. Returns each tried
+   * item's result; `first` is the item an enqueue asked for, with its page's options.
+   */
+  async function pass(only?: string, first?: { id: string; options: AttemptOptions }) {
+    const items = (await db.getAll('outbox')).sort((a, b) => a.createdAt - b.createdAt);
     const blocked = new Set<string>();
-    let delivered = 0;
+    const results = new Map<string, SendResult>();
     const now = Date.now();
     for (const item of items) {
-      const target = `${item.accountId}:${item.channel}`;
-      if (item.state === 'failed' || blocked.has(target)) {
-        if (item.state !== 'failed') blocked.add(target);
-        continue;
-      }
+      const target = targetOf(item);
+      if ((only && target !== only) || item.state === 'failed') continue;
+      if (blocked.has(target)) continue;
       // Under the lock nobody else is sending: a 'sending' item was left by a worker that stopped
       // mid-attempt, so its answer is unknown.
       const stale = item.state === 'sending';
@@ -66,36 +90,58 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
         blocked.add(target);
         continue;
       }
-      const result = await deliver(services, stale ? { ...item, unclear: true } : item);
-      if (result.state === 'sent' || result.state === 'scheduled') delivered++;
-      else blocked.add(target);
+      const options = first?.id === item.id ? first.options : undefined;
+      const result = await attempt(services, stale ? { ...item, unclear: true } : item, options);
+      results.set(item.id, result);
+      if (result.state !== 'sent' && result.state !== 'scheduled') blocked.add(target);
     }
-    return delivered;
+    return results;
   }
 
+  const countDelivered = (results: Map<string, SendResult>) =>
+    [...results.values()].filter((result) => result.state === 'sent' || result.state === 'scheduled').length;
+
   const drain = (): Promise<number> => {
-    running ??= withLock('courier-outbox', drainOnce).finally(() => (running = undefined));
+    running ??= withLock('courier-outbox', async () => countDelivered(await pass())).finally(
+      () => (running = undefined),
+    );
     return running;
   };
 
+  /**
+   * Makes the matching waiting items due now, short of Slack's own Retry-After. One transaction,
+   * so an attempt that marks an item 'sending' meanwhile is never overwritten with an older copy.
+   */
+  async function hurry(matches: (item: OutboxItem) => boolean): Promise<void> {
+    const now = Date.now();
+    const tx = db.transaction('outbox', 'readwrite');
+    for (const item of await tx.store.getAll()) {
+      if (item.state !== 'pending' || !matches(item)) continue;
+      const at = Math.max(now, item.notBefore ?? 0);
+      if (item.nextAttemptAt > at) await tx.store.put({ ...item, nextAttemptAt: at });
+    }
+    await tx.done;
+  }
+
   return {
-    /** Stores the item first, then tries it at once. */
-    async enqueue(item: OutboxItem): Promise<SendResult> {
-      await services.store.db.put('outbox', item);
+    async enqueue(item, options = {}) {
+      await db.put('outbox', item);
       return withLock('courier-outbox', async () => {
         // A drain may have tried the item while this send waited for the lock: never send it twice.
-        const current = await services.store.db.get('outbox', item.id);
-        if (current?.attempts === item.attempts) return deliver(services, current);
-        return alreadyTried(services, item, current);
+        const current = await db.get('outbox', item.id);
+        if (current?.attempts !== item.attempts) return alreadyTried(services, item, current);
+        const results = await pass(targetOf(item), { id: item.id, options });
+        return results.get(item.id) ?? alreadyTried(services, item, await db.get('outbox', item.id));
       });
     },
-    async retryNow(): Promise<number> {
-      const db = services.store.db;
-      for (const item of await db.getAll('outbox')) {
-        if (item.state === 'pending' && item.nextAttemptAt > Date.now())
-          await db.put('outbox', { ...item, nextAttemptAt: Date.now() });
-      }
+    async retryNow() {
+      await hurry(() => true);
       return drain();
+    },
+    afterRefresh(accountId) {
+      void hurry((item) => item.accountId === accountId)
+        .then(drain)
+        .catch(() => undefined);
     },
     drain,
   };

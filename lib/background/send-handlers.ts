@@ -5,6 +5,7 @@ import { accountContext } from './account-context';
 import { callsFor, preferredKind } from './calls';
 import type { Handlers } from './router';
 import { sendShareNow } from './send-now';
+import { discardItem } from './uploads';
 import type { Services } from './services';
 
 /** The thread a pasted message link names, or undefined without one; a bad link is refused. */
@@ -30,6 +31,7 @@ export function sendHandlers(
   | 'conversation.join'
   | 'outbox.list'
   | 'outbox.retry'
+  | 'outbox.retryNow'
   | 'outbox.discard'
   | 'outbox.edit'
 > {
@@ -69,15 +71,17 @@ export function sendHandlers(
       const items = await store.db.getAll('outbox');
       return items
         .sort((a, b) => a.createdAt - b.createdAt)
-        .map(({ id, accountId, label, text, state, reason, createdAt, attempts }) => ({
+        .map(({ id, accountId, channel, label, text, state, reason, createdAt, attempts, file }) => ({
           id,
           accountId,
+          channel,
           label,
           text,
           state,
           createdAt,
           attempts,
           ...(reason ? { reason } : {}),
+          ...(file ? { file: { name: file.filename, ...(file.blob ? { size: file.blob.size } : {}) } } : {}),
         }));
     },
     'outbox.retry': async ({ id }) => {
@@ -93,7 +97,8 @@ export function sendHandlers(
       const { store, outbox } = await services();
       const item = await store.db.get('outbox', id);
       if (!item) return null;
-      if (!text.trim())
+      // A file may go without a comment; a message needs its text.
+      if (!text.trim() && !item.file)
         throw new CourierFailure('invalid_input', 'The message is empty. Type something or discard it.');
       await store.db.put('outbox', {
         ...item,
@@ -110,10 +115,9 @@ export function sendHandlers(
       void outbox.drain();
       return null;
     },
+    'outbox.retryNow': async () => ({ delivered: await (await services()).outbox.retryNow() }),
     'outbox.discard': async ({ id }) => {
-      const { store } = await services();
-      await store.db.delete('outbox', id);
-      await bumpRevision('outbox');
+      await discardItem(await services(), id);
       return null;
     },
   };

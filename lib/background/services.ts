@@ -42,7 +42,12 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const refresher = createRefresher({
     chains: {
       get: (id) => store.chains.get(id),
-      replace: (next, expectedVersion) => store.chains.replace(next, expectedVersion),
+      replace: async (next, expectedVersion) => {
+        const replaced = await store.chains.replace(next, expectedVersion);
+        // A renewed token: sends that waited for it go now (not awaited: this runs under the chain's lock).
+        if (replaced) services.outbox.afterRefresh(next.accountId);
+        return replaced;
+      },
       markDead: async (id, code) => {
         await store.chains.markDead(id, code);
       },
@@ -67,7 +72,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
     if (!client) clients.set(key, (client = createSlackClient({ baseUrl, team, budget, sleep, fetch: options.fetch })));
     return client;
   };
-  const services = { store, health, transport, refresher, clientFor } as Services;
+  const services: Services = { store, health, transport, refresher, clientFor } as Services;
   services.outbox = createOutbox(services, withLock);
   return services;
 }

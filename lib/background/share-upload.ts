@@ -1,12 +1,7 @@
 import { CourierFailure } from '../errors';
-import type { UploadShare } from '../share/share';
 import { uploadPlan } from '../share/format';
-import type { SendTarget } from '../protocol';
-import type { UploadProgress } from '../slack/send-bytes';
-import { uploadFile } from '../slack/upload';
-import { accountContext } from './account-context';
-import { callsFor, preferredKind } from './calls';
-import type { Services } from './services';
+import type { UploadShare } from '../share/share';
+import type { OutboxFile } from '../store/sending-records';
 
 /** Browsers' context menus hand over the address only: the bytes are fetched here, then uploaded. */
 async function fetchBytes(
@@ -20,12 +15,13 @@ async function fetchBytes(
     if (signal?.aborted) throw error;
     throw new CourierFailure(
       'offline',
-      `Courier could not download ${new URL(url).host}'s file. Check your connection, or save the file and share it from Slack.`,
+      `Courier could not download ${new URL(url).host}'s file. Check your connection; Courier will try again.`,
     );
   }
   if (!response.ok) {
+    // A missing or forbidden file stays so: only the site's own trouble (5xx) is worth a retry.
     throw new CourierFailure(
-      'slack_error',
+      response.status >= 500 ? 'slack_error' : 'invalid_input',
       `The site answered HTTP ${response.status} for that file, so there was nothing to upload.`,
     );
   }
@@ -36,29 +32,19 @@ async function fetchBytes(
   };
 }
 
-/** Image and file shares: the three-step upload into the target channel, with progress. */
-export async function shareUpload(
-  services: Services,
-  share: UploadShare,
-  target: SendTarget,
-  options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal; threadTs?: string } = {},
-): Promise<{ fileId: string; permalink?: string }> {
-  const source = share.kind === 'image' ? share.srcUrl : share.url;
-  const fetched = await fetchBytes(source, options.signal);
-  const plan = uploadPlan(share, fetched);
-  const context = await accountContext(services, target.accountId);
-  const api = callsFor(context, preferredKind(context));
-  const { fileId, completed } = await uploadFile(api, {
-    file: fetched.blob,
-    filename: plan.filename,
-    title: plan.title,
-    channelId: target.id,
-    ...(plan.initialComment ? { initialComment: plan.initialComment } : {}),
-    ...(plan.altText ? { altText: plan.altText } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.threadTs ? { threadTs: options.threadTs } : {}),
-  });
-  const file = (completed.files as { permalink?: string }[] | undefined)?.[0];
-  return { fileId, ...(file?.permalink ? { permalink: file.permalink } : {}) };
+/** What an image or file share uploads before its bytes are fetched: its name from the address. */
+export function plannedFile(share: UploadShare): { file: OutboxFile; comment: string } {
+  const plan = uploadPlan(share);
+  return {
+    file: { share, filename: plan.filename, title: plan.title, ...(plan.altText ? { altText: plan.altText } : {}) },
+    comment: plan.initialComment ?? '',
+  };
+}
+
+/** The share's bytes, fetched, with the name the site gives them (type, Content-Disposition). */
+export async function downloadFile(file: OutboxFile, signal?: AbortSignal): Promise<OutboxFile> {
+  const source = file.share.kind === 'image' ? file.share.srcUrl : file.share.url;
+  const fetched = await fetchBytes(source, signal);
+  const plan = uploadPlan(file.share, fetched);
+  return { ...file, blob: fetched.blob, filename: plan.filename, title: plan.title };
 }

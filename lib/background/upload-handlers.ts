@@ -26,7 +26,7 @@ export function uploadHandlers(services: () => Promise<Services>): Pick<Handlers
             writes = writes.then(() => browser.storage.session.set({ [key]: progress })).catch(() => undefined);
           }),
         );
-        await rememberTargets(targets.filter((_, index) => results[index]?.state === 'sent'));
+        await rememberTargets(targets.filter((_, index) => results[index]?.state !== 'failed'));
         return results;
       } finally {
         await writes;

@@ -1,15 +1,16 @@
-import { toWireError } from '../errors';
-import type { SendResult, SendTarget, WireError } from '../protocol';
+import { bumpRevision } from '../platform/revision';
+import type { SendResult, SendTarget } from '../protocol';
 import type { UploadShare } from '../share/share';
 import type { ThreadRef } from '../share/thread-link';
 import type { UploadProgressView } from '../share/upload-progress';
-import { SlackApiError } from '../slack/errors';
+import { DISCARDED } from './delivery';
 import type { Services } from './services';
-import { shareUpload } from './share-upload';
+import { plannedFile } from './share-upload';
 
 /**
- * Uploads that can still be cancelled, by id: the composer's upload id, or the notification's id
- * for a menu upload. Kept in the worker's memory, as the fetches they abort are.
+ * Uploads that can still be cancelled, by id: the composer's upload id, the notification's id for
+ * a menu upload, or an outbox item's id while its file is being shared. Kept in the worker's
+ * memory, as the fetches they abort are.
  */
 const running = new Map<string, AbortController>();
 
@@ -31,12 +32,11 @@ export function cancelUpload(id: string): boolean {
   return controller !== undefined;
 }
 
-const CANCELLED: WireError = { kind: 'internal', message: 'You cancelled the upload; nothing was shared there' };
-
 /**
  * One share uploaded to each target in turn (a file per target: Slack shares an external upload
- * to one channel per completion call). Progress goes to `publish`; a failure at one target does
- * not stop the others, a cancel does.
+ * to one channel per completion call), each as an outbox item stored before its first attempt.
+ * Progress goes to `publish`; a failure at one target does not stop the others. Cancel discards
+ * every item of the job that Slack has not confirmed yet, so nothing more completes.
  */
 export async function uploadToTargets(
   services: Services,
@@ -46,37 +46,58 @@ export async function uploadToTargets(
 ): Promise<SendResult[]> {
   const count = job.targets.length;
   const results: SendResult[] = [];
+  const { file, comment } = plannedFile(job.share);
+  const created: string[] = [];
   for (const [done, target] of job.targets.entries()) {
-    const base = {
-      key: target.key,
-      label: target.label,
-      accountId: target.accountId,
-      channel: target.id,
-      outboxId: '',
-    };
     if (signal.aborted) {
-      results.push({ ...base, state: 'failed', error: CANCELLED });
+      results.push({ ...resultBase(target), state: 'failed', error: DISCARDED });
       continue;
     }
     publish({ done, count, sent: 0, total: 0 });
     // A thread link names one channel; it applies to the target in that channel only.
     const threadTs = job.thread?.channel === target.id ? job.thread.ts : undefined;
-    try {
-      const { permalink } = await shareUpload(services, job.share, target, {
-        signal,
-        onProgress: ({ sent, total }) => publish({ done, count, sent, total }),
-        ...(threadTs ? { threadTs } : {}),
-      });
-      results.push({ ...base, state: 'sent', ...(permalink ? { permalink } : {}) });
-    } catch (error) {
-      const canJoin = error instanceof SlackApiError && error.code === 'not_in_channel' && target.id.startsWith('C');
-      results.push({
-        ...base,
-        state: 'failed',
-        error: signal.aborted ? CANCELLED : { ...toWireError(error), ...(canJoin ? { canJoin } : {}) },
-      });
+    const id = crypto.randomUUID();
+    created.push(id);
+    const now = Date.now();
+    results.push(
+      await services.outbox.enqueue(
+        {
+          id,
+          accountId: target.accountId,
+          channel: target.id,
+          label: target.label,
+          text: comment,
+          unfurl: false,
+          ...(threadTs ? { threadTs } : {}),
+          state: 'pending',
+          attempts: 0,
+          createdAt: now,
+          nextAttemptAt: now,
+          file,
+        },
+        { signal, onProgress: ({ sent, total }) => publish({ done, count, sent, total }) },
+      ),
+    );
+  }
+  if (signal.aborted) {
+    for (const [index, id] of created.entries()) {
+      if (await discardItem(services, id)) results[index] = { ...results[index]!, state: 'failed', error: DISCARDED };
     }
   }
   publish({ done: count, count, sent: 0, total: 0 });
   return results;
+}
+
+function resultBase(target: SendTarget) {
+  return { key: target.key, label: target.label, accountId: target.accountId, channel: target.id, outboxId: '' };
+}
+
+/** Forgets an outbox item and stops its attempt if one is running; whether there was one to forget. */
+export async function discardItem(services: Services, id: string): Promise<boolean> {
+  cancelUpload(id);
+  const { db } = services.store;
+  const found = (await db.get('outbox', id)) !== undefined;
+  if (found) await db.delete('outbox', id);
+  await bumpRevision('outbox');
+  return found;
 }

@@ -23,6 +23,11 @@ export interface UploadInput {
   altText?: string;
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Runs once the bytes are up, before the completion call: a caller that must survive an unclear
+   * completion records the file id here (and may throw to stop before anything is shared).
+   */
+  beforeComplete?: (fileId: string) => Promise<void>;
 }
 
 export interface UploadResult {
@@ -47,6 +52,7 @@ export async function uploadFile(api: SlackCalls, input: UploadInput): Promise<U
     ...opts,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
+  await input.beforeComplete?.(fileId);
   const completed = await api.call(
     'files.completeUploadExternal',
     {

@@ -1,4 +1,5 @@
 import type { Target } from '../directory/target';
+import type { UploadShare } from '../share/share';
 
 /** The directory of one workspace, as cached for the popup: replaced whole on each refresh. */
 export interface DirectoryRecord {
@@ -9,6 +10,22 @@ export interface DirectoryRecord {
 }
 
 export type OutboxState = 'pending' | 'sending' | 'failed';
+
+/** A file share waiting in the outbox: what to fetch, then the bytes themselves until Slack has them. */
+export interface OutboxFile {
+  /** The image or file as the person shared it; names the upload once its bytes are here. */
+  share: UploadShare;
+  /** The downloaded bytes, stored before the first call to Slack. */
+  blob?: Blob;
+  filename: string;
+  title: string;
+  altText?: string;
+  /**
+   * The file id whose files.completeUploadExternal went out without an answer: the next attempt
+   * asks Slack whether that file landed before starting over.
+   */
+  completing?: string;
+}
 
 /** A send Courier promised to make: stored before the first attempt, removed once Slack confirms. */
 export interface OutboxItem {
@@ -30,6 +47,10 @@ export interface OutboxItem {
   reason?: string;
   /** An attempt ended without a clear answer: look in history before posting again. */
   unclear?: boolean;
+  /** Slack's Retry-After: going back online or a token refresh does not hurry the item past it. */
+  notBefore?: number;
+  /** A file share (the three-step upload) instead of a message; `text` is its comment. */
+  file?: OutboxFile;
 }
 
 /** What was sent where and when. */

@@ -1,5 +1,6 @@
 import { askFrom, conversationNamed } from '../support/extension-calls';
 import { linkDemoWorkspace } from '../support/options-page';
+import { pickChannel } from '../support/popup-page';
 import { expect, test } from './fixtures';
 
 const share = { kind: 'page' as const, url: 'https://example.com/a', title: 'A page' };
@@ -69,7 +70,8 @@ test('a terminal error leaves the item failed, with the reason, editable and dis
   const reply = await askFrom(page, 'send', { targets: [target], share, unfurl: false });
   expect(reply).toMatchObject({ ok: true, value: [{ state: 'failed' }] });
 
-  const item = page.getByRole('list', { name: 'Outbox items' }).getByRole('listitem');
+  // The row itself: editing adds the picker's own list of chosen targets inside it.
+  const item = page.getByRole('list', { name: 'Outbox items' }).locator(':scope > li');
   await expect(item).toContainText('Failed');
   await expect(item).toContainText('archived');
   await item.getByRole('button', { name: 'Edit' }).click();
@@ -116,4 +118,41 @@ test('a connection dropped after Slack stored the message still ends with exactl
     await hook.sweepDuplicates(5 * 60_000);
   });
   expect(copies()).toHaveLength(1);
+});
+
+test('Edit moves a failed item to another channel with the picker; it arrives there once', async ({
+  context,
+  emulator,
+  openPage,
+}) => {
+  const { page } = await openPage('options.html');
+  const account = await linkDemoWorkspace(context, page, emulator.url);
+  const archived = conversationNamed(emulator, 'old-project');
+  const general = conversationNamed(emulator, 'general');
+  const target = { key: `${account.id}:${archived.id}`, accountId: account.id, id: archived.id, label: '#old-project' };
+  const moved = { kind: 'page' as const, url: 'https://example.com/moved', title: 'Moved' };
+  expect(await askFrom(page, 'send', { targets: [target], share: moved, unfurl: false })).toMatchObject({
+    ok: true,
+    value: [{ state: 'failed' }],
+  });
+
+  const item = page.getByRole('list', { name: 'Outbox items' }).locator(':scope > li');
+  await item.getByRole('button', { name: 'Edit' }).click();
+  // An archived channel is not in the directory: the picker starts empty and holds one target.
+  await pickChannel(item, 'general');
+  await pickChannel(item, 'random');
+  await pickChannel(item, 'general');
+  await expect(item.getByRole('list', { name: 'Channel: chosen' }).getByRole('listitem')).toHaveCount(1);
+  // Escape closes the picker's list, as a keyboard user would before moving on.
+  await item.getByRole('combobox', { name: 'Channel' }).press('Escape');
+  await item.getByRole('button', { name: 'Save and send' }).click();
+
+  await expect(page.getByText('Nothing is waiting to be sent.')).toBeVisible();
+  const copies = (channel: string) =>
+    emulator.state
+      .listMessages({ team: 'T0ACME001', channel })
+      .filter((message) => message.text.includes('https://example.com/moved'));
+  expect(copies(general.id)).toHaveLength(1);
+  expect(copies(archived.id)).toHaveLength(0);
+  await expect(page.getByRole('list', { name: 'Sent messages' })).toContainText('#general');
 });

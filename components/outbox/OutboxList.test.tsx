@@ -1,0 +1,129 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ask } from '@/lib/messaging';
+import type { MessageType, OutboxView } from '@/lib/protocol';
+import { openCourierDB } from '@/lib/store/db';
+import { formatSize, OutboxItems, useOutbox } from './OutboxList';
+
+vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
+
+const failed: OutboxView = {
+  id: 'o1',
+  accountId: 'acc-1',
+  channel: 'C1',
+  label: '#old-project',
+  text: 'Hello',
+  state: 'failed',
+  reason: 'The channel is archived.',
+  createdAt: 1,
+  attempts: 1,
+};
+const file: OutboxView = {
+  id: 'o2',
+  accountId: 'acc-1',
+  channel: 'C2',
+  label: '#general',
+  text: '',
+  state: 'pending',
+  createdAt: 2,
+  attempts: 2,
+  file: { name: 'report.pdf', size: 50_000 },
+};
+
+function Outbox() {
+  const [items] = useOutbox();
+  return items.status === 'done' ? <OutboxItems items={items.value} /> : <p>{items.status}</p>;
+}
+
+const calls = (type: MessageType) =>
+  vi
+    .mocked(ask)
+    .mock.calls.filter(([t]) => t === type)
+    .map(([, payload]) => payload);
+
+beforeEach(async () => {
+  vi.mocked(ask).mockReset();
+  vi.mocked(ask).mockImplementation((type: MessageType) =>
+    Promise.resolve(type === 'outbox.list' ? [failed, file] : type === 'outbox.retryNow' ? { delivered: 1 } : null),
+  );
+  const db = await openCourierDB();
+  await db.put('directory', {
+    accountId: 'acc-1',
+    teamName: 'Acme Corp',
+    refreshedAt: 1,
+    targets: [
+      { key: 'acc-1:C1', accountId: 'acc-1', teamName: 'Acme Corp', id: 'C1', kind: 'channel', name: 'old-project' },
+      { key: 'acc-1:C3', accountId: 'acc-1', teamName: 'Acme Corp', id: 'C3', kind: 'channel', name: 'engineering' },
+    ],
+  });
+  db.close();
+});
+
+afterEach(() => cleanup());
+
+describe('the outbox list', () => {
+  it('shows each item with its state, reason, and a file with its name and size', async () => {
+    render(<Outbox />);
+    const list = await screen.findByRole('list', { name: 'Outbox items' });
+    const [first, second] = within(list).getAllByRole('listitem');
+    expect(first?.textContent).toContain('#old-project · Failed after 1 attempt');
+    expect(first?.textContent).toContain('The channel is archived.');
+    expect(second?.textContent).toContain('Waiting after 2 attempts');
+    expect(second?.textContent).toContain('File: report.pdf (48.8 KB)');
+    for (const name of ['Edit', 'Retry', 'Discard']) expect(within(first!).getByRole('button', { name })).toBeTruthy();
+  });
+
+  it('Edit retargets with the channel picker and sends the new text and target', async () => {
+    render(<Outbox />);
+    const list = await screen.findByRole('list', { name: 'Outbox items' });
+    const row = within(list).getAllByRole('listitem')[0]!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    fireEvent.input(within(row).getByLabelText('Message'), { target: { value: 'Moved' } });
+    const picker = await within(row).findByRole<HTMLInputElement>('combobox', { name: 'Channel' });
+    fireEvent.focus(picker);
+    fireEvent.input(picker, { target: { value: 'engin' } });
+    fireEvent.keyDown(picker, { key: 'Enter' });
+    fireEvent.click(within(row).getByRole('button', { name: 'Save and send' }));
+    await act(() => Promise.resolve());
+
+    expect(calls('outbox.edit')).toEqual([
+      {
+        id: 'o1',
+        text: 'Moved',
+        target: { key: 'acc-1:C3', accountId: 'acc-1', id: 'C3', label: '#engineering' },
+      },
+    ]);
+    expect(await screen.findByText('Saved; sending to #engineering.')).toBeTruthy();
+  });
+
+  it('an edit that keeps the target sends no target; Retry and Discard name the item', async () => {
+    render(<Outbox />);
+    const row = within(await screen.findByRole('list', { name: 'Outbox items' })).getAllByRole('listitem')[0]!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Save and send' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Retry' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Discard' }));
+    await act(() => Promise.resolve());
+
+    expect(calls('outbox.edit')).toEqual([{ id: 'o1', text: 'Hello' }]);
+    expect(calls('outbox.retry')).toEqual([{ id: 'o1' }]);
+    expect(calls('outbox.discard')).toEqual([{ id: 'o1' }]);
+  });
+
+  it('back online, asks the background to send what waits', async () => {
+    render(<Outbox />);
+    await screen.findByRole('list', { name: 'Outbox items' });
+    expect(calls('outbox.retryNow')).toEqual([]);
+    globalThis.dispatchEvent(new Event('online'));
+    expect(calls('outbox.retryNow')).toEqual([{}]);
+  });
+});
+
+describe('formatSize', () => {
+  it('says bytes, then KB, MB, GB with one decimal', () => {
+    expect(formatSize(1)).toBe('1 byte');
+    expect(formatSize(512)).toBe('512 bytes');
+    expect(formatSize(50_000)).toBe('48.8 KB');
+    expect(formatSize(3_250_000)).toBe('3.1 MB');
+  });
+});

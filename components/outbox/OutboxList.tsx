@@ -1,0 +1,168 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { ChannelPicker } from '@/components/ChannelPicker';
+import { sendTargets } from '@/components/popup/send-targets';
+import { useDirectory } from '@/components/popup/useDirectory';
+import { targetFor } from '@/lib/directory/filter';
+import { ask } from '@/lib/messaging';
+import type { OutboxView, SendTarget } from '@/lib/protocol';
+import { useRequest, type RequestState } from '../useRequest';
+import './outbox.css';
+
+const STATE_TEXT: Record<OutboxView['state'], string> = { pending: 'Waiting', sending: 'Sending', failed: 'Failed' };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** "512 bytes", "48.8 KB", "3.1 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/**
+ * The outbox, reloaded whenever the background changes it. A page showing it that sees the browser
+ * come back online asks the background to send what waits now: the worker itself is not always
+ * told (headless Chromium's service worker gets no `online` event), and the alarm is a minute away.
+ */
+export function useOutbox(): [RequestState<OutboxView[]>, () => void] {
+  const request = useRequest(() => ask('outbox.list', {}), ['outbox']);
+  useEffect(() => {
+    const online = () => void ask('outbox.retryNow', {}).catch(() => undefined);
+    globalThis.addEventListener('online', online);
+    return () => globalThis.removeEventListener('online', online);
+  }, []);
+  return request;
+}
+
+/**
+ * The picker over the cached directory, limited to one target: where the item goes instead. It
+ * starts on the item's target when the directory still lists it (an archived or deleted channel
+ * drops out of it).
+ */
+function TargetPicker({ selected, onChange }: { selected: string; onChange: (target: SendTarget | null) => void }) {
+  const directory = useDirectory();
+  const [keys, setKeys] = useState<string[] | undefined>();
+  if (directory.status !== 'ready') {
+    return (
+      <p class="muted" role="status">
+        {directory.status === 'failed'
+          ? `Channels could not be read: ${directory.message}`
+          : 'Loading channels and people…'}
+      </p>
+    );
+  }
+  const { index } = directory;
+  return (
+    <ChannelPicker
+      index={index}
+      selected={keys ?? (targetFor(index, selected) ? [selected] : [])}
+      onChange={(next) => {
+        const chosen = next.slice(-1);
+        setKeys(chosen);
+        onChange(sendTargets(index, chosen)[0] ?? null);
+      }}
+      placeholder="Search channels and people"
+      listHeight={160}
+    />
+  );
+}
+
+function OutboxRow({ item, onMessage }: { item: OutboxView; onMessage: (text: string, failed: boolean) => void }) {
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(item.text);
+  const [target, setTarget] = useState<SendTarget | null>(null);
+  const failed = item.state === 'failed';
+  const run = (work: Promise<unknown>, done: string) =>
+    void work.then(
+      () => onMessage(done, false),
+      (error: unknown) => onMessage(messageOf(error), true),
+    );
+  const save = () => {
+    setEditing(false);
+    const moved = target && target.key !== `${item.accountId}:${item.channel}` ? target : undefined;
+    run(
+      ask('outbox.edit', { id: item.id, text, ...(moved ? { target: moved } : {}) }),
+      moved ? `Saved; sending to ${moved.label}.` : 'Saved; sending again.',
+    );
+  };
+  return (
+    <li class="outbox-item" aria-labelledby={`${id}-line`}>
+      <p id={`${id}-line`} class="outbox-item__line">
+        <strong>{item.label}</strong> · <span class={failed ? 'error' : 'muted'}>{STATE_TEXT[item.state]}</span>
+        {item.attempts > 0 && (
+          <span class="muted">
+            {' '}
+            after {item.attempts} attempt{item.attempts === 1 ? '' : 's'}
+          </span>
+        )}
+      </p>
+      {item.file && (
+        <p class="outbox-item__file">
+          File: {item.file.name}
+          {item.file.size !== undefined && <span class="muted"> ({formatSize(item.file.size)})</span>}
+        </p>
+      )}
+      {item.reason && <p class={failed ? 'error' : 'muted'}>{item.reason}</p>}
+      {editing ? (
+        <div class="outbox-item__edit">
+          <label htmlFor={`${id}-text`}>{item.file ? 'Comment' : 'Message'}</label>
+          <textarea id={`${id}-text`} rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <TargetPicker selected={`${item.accountId}:${item.channel}`} onChange={setTarget} />
+        </div>
+      ) : (
+        item.text && <p class="outbox-text">{item.text}</p>
+      )}
+      <div class="outbox-item__actions">
+        {editing ? (
+          <button type="button" class="primary" aria-describedby={`${id}-line`} onClick={save}>
+            Save and send
+          </button>
+        ) : (
+          <button type="button" aria-describedby={`${id}-line`} onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        )}
+        <button
+          type="button"
+          aria-describedby={`${id}-line`}
+          onClick={() => run(ask('outbox.retry', { id: item.id }), 'Trying again.')}
+        >
+          Retry
+        </button>
+        <button
+          type="button"
+          aria-describedby={`${id}-line`}
+          onClick={() => run(ask('outbox.discard', { id: item.id }), 'Discarded.')}
+        >
+          Discard
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** What Courier still has to send, with Retry, Edit (text and target) and Discard on each. */
+export function OutboxItems({ items }: { items: readonly OutboxView[] }) {
+  const [notice, setNotice] = useState({ text: '', failed: false });
+  return (
+    <>
+      {items.length > 0 && (
+        <ul class="outbox-list" aria-label="Outbox items">
+          {items.map((item) => (
+            <OutboxRow key={item.id} item={item} onMessage={(text, failed) => setNotice({ text, failed })} />
+          ))}
+        </ul>
+      )}
+      <p role="status" class={notice.failed ? 'error' : 'muted'}>
+        {notice.text}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import type { SlackCalls } from '../slack/client';
+import { SlackApiError } from '../slack/errors';
+import type { UploadProgress } from '../slack/send-bytes';
+import { uploadFile } from '../slack/upload';
+import type { OutboxItem } from '../store/sending-records';
+import { findInChannel, type Delivered } from './outbox-lookup';
+import type { Services } from './services';
+import { downloadFile } from './share-upload';
+
+interface SharedFile {
+  permalink?: string;
+  shares?: Record<string, Record<string, { ts?: string }[]> | undefined>;
+  channels?: string[];
+  groups?: string[];
+  ims?: string[];
+}
+
+/** Where a file object says it is shared in `channel`: the share's ts, or true without one. */
+function shareIn(file: SharedFile, channel: string): { ts?: string } | undefined {
+  for (const side of Object.values(file.shares ?? {})) {
+    const ts = side?.[channel]?.[0]?.ts;
+    if (side?.[channel]) return ts ? { ts } : {};
+  }
+  const listed = [file.channels, file.groups, file.ims].some((ids) => ids?.includes(channel));
+  return listed ? {} : undefined;
+}
+
+/** The shared file as Delivered, from a file object that Slack returned. */
+function delivered(item: OutboxItem, file: SharedFile | undefined): Delivered {
+  const share = file ? shareIn(file, item.channel) : undefined;
+  return {
+    channel: item.channel,
+    ...(share?.ts ? { ts: share.ts } : {}),
+    ...(file?.permalink ? { permalink: file.permalink } : {}),
+  };
+}
+
+/**
+ * Whether an unanswered completion of `fileId` shared the file after all. files.info by id is one
+ * exact call (a file exists only once completed); without files:read, the channel's recent
+ * messages are searched for the file's share. A lookup Slack refuses both ways cannot tell, and the
+ * upload starts over: at least once rather than never.
+ */
+async function findShared(api: SlackCalls, item: OutboxItem, fileId: string): Promise<Delivered | undefined> {
+  try {
+    const body = await api.call('files.info', { file: fileId });
+    const file = body.file as SharedFile | undefined;
+    return file && shareIn(file, item.channel) ? delivered(item, file) : undefined;
+  } catch (error) {
+    if (!(error instanceof SlackApiError)) throw error;
+    if (error.code === 'file_not_found' || error.code === 'file_deleted') return undefined;
+  }
+  try {
+    const ts = await findInChannel(api, item, (message) => message.files?.some((file) => file.id === fileId) === true);
+    return ts ? { channel: item.channel, ts } : undefined;
+  } catch (error) {
+    if (error instanceof SlackApiError) return undefined;
+    throw error;
+  }
+}
+
+/** The upload was cancelled or the item discarded while its bytes went up: do not complete it. */
+class Withdrawn extends Error {
+  constructor() {
+    super('The outbox item was withdrawn before its upload completed');
+    this.name = 'Withdrawn';
+  }
+}
+
+/**
+ * One attempt at a file share. Slack drops an upload that is never completed, so an attempt whose
+ * completion went unanswered starts over from getUploadURLExternal, after checking that the file
+ * did not land. The bytes are fetched once and stored in the item before the first call to Slack.
+ */
+export async function shareFile(
+  services: Services,
+  api: SlackCalls,
+  item: OutboxItem,
+  options: { signal?: AbortSignal; onProgress?: (progress: UploadProgress) => void },
+): Promise<Delivered> {
+  const { db } = services.store;
+  let file = item.file!;
+  if (file.completing) {
+    const landed = await findShared(api, item, file.completing);
+    if (landed) return landed;
+  }
+  if (!file.blob) {
+    file = await downloadFile(file, options.signal);
+    const stored = await db.get('outbox', item.id);
+    if (!stored || options.signal?.aborted) throw new Withdrawn();
+    await db.put('outbox', { ...stored, file });
+  }
+  let completing: string | undefined;
+  const upload = uploadFile(api, {
+    file: file.blob!,
+    filename: file.filename,
+    title: file.title,
+    channelId: item.channel,
+    ...(item.text ? { initialComment: item.text } : {}),
+    ...(file.altText ? { altText: file.altText } : {}),
+    ...(item.threadTs ? { threadTs: item.threadTs } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    beforeComplete: async (fileId) => {
+      const stored = await db.get('outbox', item.id);
+      if (!stored?.file || options.signal?.aborted) throw new Withdrawn();
+      await db.put('outbox', { ...stored, file: { ...stored.file, completing: fileId } });
+      completing = fileId;
+    },
+  });
+  try {
+    const { completed } = await upload;
+    return delivered(item, (completed.files as SharedFile[] | undefined)?.[0]);
+  } catch (error) {
+    // Chromium resends a POST whose keep-alive connection dropped, below fetch: the resent
+    // completion then finds its upload already used. Only Slack can say whether the first one shared it.
+    const landed =
+      completing && error instanceof SlackApiError && error.code === 'file_not_found'
+        ? await findShared(api, item, completing)
+        : undefined;
+    if (landed) return landed;
+    throw error;
+  }
+}
