@@ -52,7 +52,14 @@ export function byRole(scope: Scope, role: string, name: string | RegExp): Promi
         await rootOf(scope)
       ).evaluateHandle(
         (container, role, source, flags) => {
-          const implicit: Record<string, string> = { button: 'button', link: 'a[href]', article: 'article', form: 'form' };
+          const implicit: Record<string, string> = {
+            button: 'button',
+            link: 'a[href]',
+            article: 'article',
+            form: 'form',
+            list: 'ul, ol',
+            listitem: 'li',
+          };
           const candidates = container.querySelectorAll(`[role="${role}"]${implicit[role] ? `, ${implicit[role]}` : ''}`);
           const nameOf = (element: Element) => {
             const labelledBy = element.getAttribute('aria-labelledby');
