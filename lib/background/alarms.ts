@@ -31,6 +31,5 @@ export function setupAlarms(services: () => Promise<Services>): void {
 
 async function ensureAlarm(): Promise<void> {
   const existing = await browser.alarms.get(REFRESH_ALARM);
-  if (!existing)
-    await browser.alarms.create(REFRESH_ALARM, { ...REFRESH_SCHEDULE });
+  if (!existing) await browser.alarms.create(REFRESH_ALARM, { ...REFRESH_SCHEDULE });
 }

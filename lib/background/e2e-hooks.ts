@@ -44,5 +44,7 @@ export function exposeForE2E(services: () => Promise<Services>): void {
  * tab; every further extension page is opened from there. Chromium's tests open pages directly.
  */
 export function openFirstPageForE2E(): void {
-  browser.runtime.onInstalled.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
+  browser.runtime.onInstalled.addListener(
+    () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html') }),
+  );
 }

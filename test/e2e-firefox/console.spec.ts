@@ -17,9 +17,9 @@ test('the action console runs Send Message against Slack and names the field a b
   const { page, errors } = options;
   await linkDemoWorkspace(firefox, page, emulator.url);
   await page.evaluate(() => (location.hash = '#actions'));
-  await expect.poll(async () => (await byLabel(page, 'Workspace')).evaluate((e) => (e as HTMLInputElement).value)).toBe(
-    'Acme Corp',
-  );
+  await expect
+    .poll(async () => (await byLabel(page, 'Workspace')).evaluate((e) => (e as HTMLInputElement).value))
+    .toBe('Acme Corp');
   const general = conversationNamed(emulator, 'general');
 
   await chooseAction(page, 'Send Message');

@@ -34,8 +34,7 @@ test('menus are created in Firefox, follow the recent targets, and a click from 
   const general = conversationNamed(emulator, 'general');
   const key = `${account.id}:${general.id}`;
   await page.evaluate(
-    (recents) =>
-      (globalThis as unknown as { browser: Ext }).browser.storage.local.set({ 'recent-targets': recents }),
+    (recents) => (globalThis as unknown as { browser: Ext }).browser.storage.local.set({ 'recent-targets': recents }),
     [{ key, label: '#general · Acme Corp' }],
   );
   await expect.poll(() => exists(`courier:page:recent:${key}`)).toBe(true);
@@ -53,9 +52,7 @@ test('menus are created in Firefox, follow the recent targets, and a click from 
   expect(errors).toEqual([]);
 });
 
-test('the refresh alarm keeps Firefox’s one-minute minimum and survives event-page suspension', async ({
-  options,
-}) => {
+test('the refresh alarm keeps Firefox’s one-minute minimum and survives event-page suspension', async ({ options }) => {
   const { page } = options;
   const installedAt = Date.now();
   const alarm = () =>

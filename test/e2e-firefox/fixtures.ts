@@ -1,12 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import { startEmulator, type Emulator } from '../emulator/index';
-import {
-  collectErrors,
-  launchFirefoxWithExtension,
-  openExtensionPage,
-  type LaunchedFirefox,
-} from '../support/firefox';
+import { collectErrors, launchFirefoxWithExtension, openExtensionPage, type LaunchedFirefox } from '../support/firefox';
 
 export interface ExtensionPage {
   page: Page;

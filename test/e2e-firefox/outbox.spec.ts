@@ -30,9 +30,9 @@ test('a send Slack answers with a 5xx waits in the outbox, and a later event pag
   expect(reply).toMatchObject({ ok: true, value: [{ state: 'queued' }] });
   const queuedBy = await startedAt();
   await waitForText(page, '[aria-label="Outbox items"]', '#general');
-  expect(
-    await page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.action.getBadgeText({})),
-  ).toBe('1');
+  expect(await page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.action.getBadgeText({}))).toBe(
+    '1',
+  );
 
   // The retry's backoff is made due now, in the IndexedDB this page shares with the event page.
   await page.evaluate(async () => {
@@ -65,8 +65,8 @@ test('a send Slack answers with a 5xx waits in the outbox, and a later event pag
   await byRole(page, 'list', 'Sent messages');
   await sleep(500);
   expect(posted()).toHaveLength(1);
-  expect(
-    await page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.action.getBadgeText({})),
-  ).toBe('');
+  expect(await page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.action.getBadgeText({}))).toBe(
+    '',
+  );
   expect(errors).toEqual([]);
 });

@@ -9,9 +9,7 @@ test('the extension loads as an MV3 event page with its permissions, and the opt
   options,
 }) => {
   const { page, errors } = options;
-  const manifest = await page.evaluate(() =>
-    (globalThis as unknown as { browser: Ext }).browser.runtime.getManifest(),
-  );
+  const manifest = await page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.runtime.getManifest());
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.background).toMatchObject({ type: 'module', scripts: [`${EXTENSION_ORIGIN}/background.js`] });
   expect(manifest.permissions).toEqual(
@@ -31,7 +29,9 @@ test('the extension loads as an MV3 event page with its permissions, and the opt
   await expect
     .poll(() => texts(page, '[data-testid="redirect-url"]'))
     .toEqual([expect.stringMatching(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/)]);
-  await expect.poll(() => texts(page, '[data-testid="background-status"]')).toEqual([expect.stringContaining('answering')]);
+  await expect
+    .poll(() => texts(page, '[data-testid="background-status"]'))
+    .toEqual([expect.stringContaining('answering')]);
   expect(await page.evaluate(() => location.origin)).toBe(EXTENSION_ORIGIN);
   expect(errors).toEqual([]);
 });

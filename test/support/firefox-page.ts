@@ -35,7 +35,9 @@ async function poll<T>(find: () => Promise<T | null>, what: string, timeoutMs = 
 /** The control a <label> with exactly this text names (wrapping or `for=`). */
 export function byLabel(scope: Scope, text: string): Promise<ElementHandle<HTMLElement>> {
   return poll(async () => {
-    const handle = await (await rootOf(scope)).evaluateHandle((container, text) => {
+    const handle = await (
+      await rootOf(scope)
+    ).evaluateHandle((container, text) => {
       const label = [...container.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
       return label?.control ?? null;
     }, text);
@@ -45,7 +47,8 @@ export function byLabel(scope: Scope, text: string): Promise<ElementHandle<HTMLE
 
 /** An element of a role (button, link, option, switch…) whose accessible name is exactly `name`. */
 export function byRole(scope: Scope, role: string, name: string | RegExp): Promise<ElementHandle<HTMLElement>> {
-  const pattern = typeof name === 'string' ? { source: `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, flags: '' } : name;
+  const pattern =
+    typeof name === 'string' ? { source: `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, flags: '' } : name;
   return poll(
     async () => {
       const handle = await (
@@ -60,14 +63,18 @@ export function byRole(scope: Scope, role: string, name: string | RegExp): Promi
             list: 'ul, ol',
             listitem: 'li',
           };
-          const candidates = container.querySelectorAll(`[role="${role}"]${implicit[role] ? `, ${implicit[role]}` : ''}`);
+          const candidates = container.querySelectorAll(
+            `[role="${role}"]${implicit[role] ? `, ${implicit[role]}` : ''}`,
+          );
           const nameOf = (element: Element) => {
             const labelledBy = element.getAttribute('aria-labelledby');
             if (labelledBy) return document.getElementById(labelledBy)?.textContent?.trim() ?? '';
             return (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
           };
           const re = new RegExp(source, flags);
-          return [...candidates].find((element) => re.test(nameOf(element)) && !(element as HTMLElement).hidden) ?? null;
+          return (
+            [...candidates].find((element) => re.test(nameOf(element)) && !(element as HTMLElement).hidden) ?? null
+          );
         },
         role,
         pattern.source,
@@ -113,7 +120,7 @@ export function askIn<K extends MessageType>(
         payload,
       }),
     type,
-    payload as unknown,
+    payload,
   ) as Promise<Reply<ResponseOf<K>>>;
 }
 
@@ -128,7 +135,7 @@ export function inBackground(page: Page, hook: string, ...args: unknown[]): Prom
       const background = (await api.runtime.getBackgroundPage()) as unknown as {
         courierE2E: Record<string, (...a: unknown[]) => Promise<unknown>>;
       };
-      const result = await background.courierE2E[hook]!(...(args as unknown[]));
+      const result = await background.courierE2E[hook]!(...args);
       // The result lives in the background's compartment; a copy crosses back cleanly.
       return result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown);
     },
