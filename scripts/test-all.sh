@@ -22,8 +22,10 @@ step format npx prettier --check . --log-level warn
 step types npx tsc --noEmit
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step build npm run --silent build
-step firefox-lint npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --output text
-step build-e2e npm run --silent build:e2e
+step firefox-lint npx web-ext lint --source-dir .output/firefox-mv3 --self-hosted --output text
+step build-e2e npm run --silent build:e2e:chrome
+step build-e2e-firefox npm run --silent build:e2e:firefox
+# Both browsers in one Playwright run (projects "chromium" and "firefox"), so one report counts both.
 step e2e npx playwright test
 
 echo
