@@ -1,10 +1,9 @@
 import type { browser } from 'wxt/browser';
 import { conversationNamed } from '../support/extension-calls';
-import { askIn, inBackground, linkDemoWorkspace } from '../support/firefox-page';
+import { askIn, eventPageAlive, inBackground, linkDemoWorkspace, waitForSuspension } from '../support/firefox-page';
 import { expect, test } from './fixtures';
 
 type Ext = typeof browser;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test.use({ idleTimeoutMs: 1_000 });
 
@@ -69,8 +68,10 @@ test('the refresh alarm keeps Firefox’s one-minute minimum and survives event-
   expect(first.scheduledTime - installedAt).toBeGreaterThanOrEqual(55_000);
 
   const before = await startedAt();
-  await sleep(2_000);
+  expect(await eventPageAlive(page)).toBe(true);
+  await waitForSuspension(page);
   expect(await startedAt(), 'a new event page started').toBeGreaterThan(before);
+  expect(await eventPageAlive(page)).toBe(true);
   // The new event page verified the alarm and left its schedule alone.
   expect(await page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.alarms.getAll())).toEqual([
     first,

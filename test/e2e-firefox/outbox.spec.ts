@@ -1,6 +1,6 @@
 import type { browser } from 'wxt/browser';
 import { conversationNamed } from '../support/extension-calls';
-import { askIn, byRole, linkDemoWorkspace, waitForText } from '../support/firefox-page';
+import { askIn, byRole, linkDemoWorkspace, waitForSuspension, waitForText } from '../support/firefox-page';
 import { expect, test } from './fixtures';
 
 type Ext = typeof browser;
@@ -54,7 +54,7 @@ test('a send Slack answers with a 5xx waits in the outbox, and a later event pag
   });
 
   // Firefox suspends the event page; the next one finds the item in IndexedDB and drains it on start.
-  await sleep(2_000);
+  await waitForSuspension(page);
   expect(await startedAt()).toBeGreaterThan(queuedBy);
   const posted = () =>
     emulator.state

@@ -202,3 +202,17 @@ export async function linkDemoWorkspace(firefox: Browser, page: Page, baseUrl: s
   if (!account) throw new Error('Acme Corp was not linked');
   return account;
 }
+
+/** Whether Firefox's event page is alive, asked without waking it (getBackgroundPage would). */
+export function eventPageAlive(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    (globalThis as unknown as { browser: typeof ExtensionApi }).browser.extension
+      .getViews()
+      .some((view) => (view as unknown as Window).location.pathname === '/_generated_background_page.html'),
+  );
+}
+
+/** Waits until Firefox has suspended the event page (tests set its idle timeout to 1 s). */
+export async function waitForSuspension(page: Page, timeoutMs = 15_000): Promise<void> {
+  await poll(async () => ((await eventPageAlive(page)) ? null : true), 'the event page to be suspended', timeoutMs);
+}
