@@ -1,6 +1,6 @@
 import type { browser } from 'wxt/browser';
 import { conversationNamed } from '../support/extension-calls';
-import { askIn, eventPageAlive, inBackground, linkDemoWorkspace, waitForSuspension } from '../support/firefox-page';
+import { askFrom, eventPageAlive, inBackground, linkDemoWorkspace, waitForSuspension } from '../support/firefox-page';
 import { expect, test } from './fixtures';
 
 type Ext = typeof browser;
@@ -57,7 +57,7 @@ test('the refresh alarm keeps Firefox’s one-minute minimum and survives event-
   const alarm = () =>
     page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.alarms.get('courier-refresh'));
   const startedAt = async () => {
-    const reply = await askIn(page, 'ping', {});
+    const reply = await askFrom(page, 'ping', {});
     if (!reply.ok) throw new Error(reply.error.message);
     return reply.value.startedAt;
   };

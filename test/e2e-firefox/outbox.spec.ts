@@ -1,6 +1,6 @@
 import type { browser } from 'wxt/browser';
 import { conversationNamed } from '../support/extension-calls';
-import { askIn, byRole, linkDemoWorkspace, waitForSuspension, waitForText } from '../support/firefox-page';
+import { askFrom, byRole, linkDemoWorkspace, waitForSuspension, waitForText } from '../support/firefox-page';
 import { expect, test } from './fixtures';
 
 type Ext = typeof browser;
@@ -19,14 +19,14 @@ test('a send Slack answers with a 5xx waits in the outbox, and a later event pag
   const general = conversationNamed(emulator, 'general');
   const target = { key: `${account.id}:${general.id}`, accountId: account.id, id: general.id, label: '#general' };
   const startedAt = async () => {
-    const reply = await askIn(page, 'ping', {});
+    const reply = await askFrom(page, 'ping', {});
     if (!reply.ok) throw new Error(reply.error.message);
     return reply.value.startedAt;
   };
 
   // Slack fails with a 5xx page: for a write that is an unclear answer, so the item waits.
   emulator.state.faults.add({ method: 'chat.postMessage', kind: 'http500', count: 1 });
-  const reply = await askIn(page, 'send', { targets: [target], share, unfurl: false });
+  const reply = await askFrom(page, 'send', { targets: [target], share, unfurl: false });
   expect(reply).toMatchObject({ ok: true, value: [{ state: 'queued' }] });
   const queuedBy = await startedAt();
   await waitForText(page, '[aria-label="Outbox items"]', '#general');

@@ -1,4 +1,4 @@
-import { askIn, linkDemoWorkspace, texts, waitForSuspension } from '../support/firefox-page';
+import { askFrom, linkDemoWorkspace, texts, waitForSuspension } from '../support/firefox-page';
 import { expect, test } from './fixtures';
 
 // Firefox suspends the event page after 1 s without events (its default is 30 s).
@@ -13,7 +13,7 @@ test('rotating tokens keep working through refreshes with the event page suspend
   const { page, errors } = options;
   const account = await linkDemoWorkspace(firefox, page, emulator.url);
   const startedAt = async () => {
-    const reply = await askIn(page, 'ping', {});
+    const reply = await askFrom(page, 'ping', {});
     if (!reply.ok) throw new Error(reply.error.message);
     return reply.value.startedAt;
   };
@@ -27,7 +27,7 @@ test('rotating tokens keep working through refreshes with the event page suspend
     // event page that knows the chain only from IndexedDB.
     await waitForSuspension(page);
     for (const kind of ['bot', 'user'] as const) {
-      const reply = await askIn(page, 'workspaces.check', { accountId: account.id, kind });
+      const reply = await askFrom(page, 'workspaces.check', { accountId: account.id, kind });
       if (!reply.ok) failures.push(`${round}/${kind}: ${reply.error.message}`);
     }
     instances.add(await startedAt());

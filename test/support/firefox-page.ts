@@ -107,7 +107,7 @@ export function texts(page: Page, selector: string): Promise<string[]> {
 }
 
 /** Sends a protocol message from an extension page, as the popup or options page would. */
-export function askIn<K extends MessageType>(
+export function askFrom<K extends MessageType>(
   page: Page,
   type: K,
   payload: RequestOf<K>,
@@ -145,7 +145,7 @@ export function inBackground(page: Page, hook: string, ...args: unknown[]): Prom
 }
 
 export async function linkedAccounts(page: Page): Promise<AccountSummary[]> {
-  const reply = await askIn(page, 'accounts.list', {});
+  const reply = await askFrom(page, 'accounts.list', {});
   if (!reply.ok) throw new Error(reply.error.message);
   return reply.value;
 }
