@@ -19,12 +19,16 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   targetBrowsers: ['chrome', 'firefox'],
+  // Firefox too: an event page (background.scripts) that Firefox suspends like Chrome's worker, the
+  // same action/host_permissions model, and host permissions granted at install since Firefox 127.
+  // The README's "Tested browsers" says why MV3 over MV2.
+  manifestVersion: 3,
   webExt: { disabled: true },
   vite: () => ({ plugins: [preact({ devToolsEnabled: false })] }),
   zip: {
     excludeSources: ['.ci/**', 'playwright-report/**', 'test-results/**', 'reports/**'],
   },
-  manifest: ({ browser, manifestVersion, mode }) => {
+  manifest: ({ browser, mode }) => {
     const e2e = mode === 'e2e';
     const pinned = mode !== 'production';
     return {
@@ -34,8 +38,7 @@ export default defineConfig({
       // activeTab + scripting read the current page's selection for the composer, only when asked.
       permissions: ['identity', 'alarms', 'contextMenus', 'storage', 'notifications', 'activeTab', 'scripting'],
       commands: {
-        // MV2 (Firefox) names the toolbar button's command differently.
-        [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        _execute_action: {
           suggested_key: { default: 'Alt+Shift+K' },
           description: 'Open the Courier composer',
         },
@@ -46,10 +49,7 @@ export default defineConfig({
       },
       host_permissions: e2e ? [...SLACK_HOSTS, ...LOOPBACK_HOSTS] : SLACK_HOSTS,
       // GovSlack, enterprise proxies and other Slack hosts are asked for when a profile names them.
-      // WXT does not carry optional_host_permissions into MV2, where they live in optional_permissions.
-      ...(manifestVersion === 2
-        ? { optional_permissions: OPTIONAL_HOSTS }
-        : { optional_host_permissions: OPTIONAL_HOSTS }),
+      optional_host_permissions: OPTIONAL_HOSTS,
       ...(pinned && browser !== 'firefox' ? { key: DEV_PUBLIC_KEY } : {}),
       ...(browser === 'firefox'
         ? {

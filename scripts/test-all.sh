@@ -23,8 +23,10 @@ step types npx tsc --noEmit
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step build npm run --silent build
 step budgets node scripts/budgets.mjs
-step firefox-lint npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --output text
-step build-e2e npm run --silent build:e2e
+step firefox-lint npx web-ext lint --source-dir .output/firefox-mv3 --self-hosted --output text
+step build-e2e npm run --silent build:e2e:chrome
+step build-e2e-firefox npm run --silent build:e2e:firefox
+# Both browsers in one Playwright run (projects "chromium" and "firefox"), so one report counts both.
 step e2e npx playwright test
 
 echo

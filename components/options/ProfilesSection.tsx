@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { ask } from '@/lib/messaging';
-import { CopyButton } from '../CopyButton';
+import { identityAvailable, redirectUrl as identityRedirectUrl } from '@/lib/platform/identity';
 import { useRequest } from '../useRequest';
 import { ProfileCard } from './ProfileCard';
 import { ProfileForm } from './ProfileForm';
+import { RedirectUrl } from './RedirectUrl';
 
 export function ProfilesSection() {
-  const redirectUrl = browser.identity.getRedirectURL();
+  // Empty where the browser has no identity API; RedirectUrl then says what to do instead.
+  const redirectUrl = identityAvailable() ? identityRedirectUrl() : '';
   const [profiles] = useRequest(() => ask('profiles.list', {}), ['profiles']);
   const [catalog] = useRequest(() => ask('actions.list', {}));
   const actions = catalog.status === 'done' ? catalog.value : [];
@@ -19,14 +20,9 @@ export function ProfilesSection() {
       <h2 id="profiles-title">Profiles</h2>
       <p>
         A connector profile holds your Slack app&apos;s client ID, client secret (or PKCE), scopes and the actions it
-        enables. Register this redirect URL in your Slack app under OAuth &amp; Permissions → Redirect URLs:
+        enables.
       </p>
-      <p>
-        <code class="copyable" data-testid="redirect-url">
-          {redirectUrl}
-        </code>{' '}
-        <CopyButton text={redirectUrl} label="Copy redirect URL" />
-      </p>
+      <RedirectUrl />
       <div aria-live="polite">
         {profiles.status === 'loading' && <p class="muted">Loading profiles…</p>}
         {profiles.status === 'failed' && (

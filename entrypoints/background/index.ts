@@ -2,7 +2,7 @@ import { defineBackground } from '#imports';
 import { setupAlarms } from '@/lib/background/alarms';
 import { setupCommands } from '@/lib/background/commands';
 import { setupMenus } from '@/lib/background/menus';
-import { exposeForE2E } from '@/lib/background/e2e-hooks';
+import { exposeForE2E, openFirstPageForE2E } from '@/lib/background/e2e-hooks';
 import { setupMessages } from '@/lib/background/messages';
 import { setupNotifications } from '@/lib/background/notifications';
 import type { Services } from '@/lib/background/services';
@@ -27,6 +27,9 @@ export default defineBackground({
     });
     watchRevision('outbox', () => void services().then(({ health }) => health.updateBadge()));
     globalThis.addEventListener('online', () => void services().then(({ outbox }) => outbox.retryNow()));
-    if (import.meta.env.MODE === 'e2e') exposeForE2E(services);
+    if (import.meta.env.MODE === 'e2e') {
+      exposeForE2E(services);
+      if (import.meta.env.FIREFOX) openFirstPageForE2E();
+    }
   },
 });

@@ -4,8 +4,13 @@ import { sweepDuplicates } from './duplicate-sweep';
 import type { Services } from './services';
 
 export const REFRESH_ALARM = 'courier-refresh';
-/** Chrome allows 30 s, Firefox 1 min; a minute keeps both on the same schedule. */
-const REFRESH_PERIOD_MINUTES = 1;
+/**
+ * Firefox's minimum is a minute for the period and the first delay alike (a packaged add-on's
+ * shorter values are rounded up, with a warning in its console); Chrome's is 30 s. A minute keeps
+ * both on the same schedule. Nothing waits on the first run: a starting worker drains the outbox
+ * itself and every call refreshes a stale token first.
+ */
+export const REFRESH_SCHEDULE = { delayInMinutes: 1, periodInMinutes: 1 } as const;
 
 /**
  * The refresh alarm is the backstop to check-on-use. It is verified at every worker start, since
@@ -26,6 +31,5 @@ export function setupAlarms(services: () => Promise<Services>): void {
 
 async function ensureAlarm(): Promise<void> {
   const existing = await browser.alarms.get(REFRESH_ALARM);
-  if (!existing)
-    await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_PERIOD_MINUTES, delayInMinutes: 0.1 });
+  if (!existing) await browser.alarms.create(REFRESH_ALARM, { ...REFRESH_SCHEDULE });
 }

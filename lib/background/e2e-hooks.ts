@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { MenuClick } from '../share/from-menu';
 import { refreshStaleDirectories } from './directory';
 import { sweepDuplicates } from './duplicate-sweep';
@@ -35,4 +36,15 @@ export function exposeForE2E(services: () => Promise<Services>): void {
       },
     },
   });
+}
+
+/**
+ * The Firefox e2e build only: Firefox's remote agent refuses to navigate a tab to moz-extension://
+ * URLs, so the extension opens its own options page when installed and the test attaches to that
+ * tab; every further extension page is opened from there. Chromium's tests open pages directly.
+ */
+export function openFirstPageForE2E(): void {
+  browser.runtime.onInstalled.addListener(
+    () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html') }),
+  );
 }

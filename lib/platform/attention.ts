@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 
 /**
  * The toolbar badge: "!" when a workspace needs a reconnect (that blocks sending), otherwise the
- * number of sends waiting in the outbox, otherwise nothing. Firefox MV2 has browserAction.
+ * number of sends waiting in the outbox, otherwise nothing.
  */
 export async function showBadge(state: { reconnect: number; pending: number }): Promise<void> {
-  const action = browser.action ?? browser.browserAction;
+  const { action } = browser;
   const { reconnect, pending } = state;
   const text = reconnect > 0 ? '!' : pending > 0 ? String(Math.min(pending, 999)) : '';
   await action.setBadgeText({ text });

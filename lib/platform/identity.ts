@@ -1,4 +1,17 @@
 import { browser } from 'wxt/browser';
+import { CourierFailure } from '../errors';
+
+/**
+ * Firefox for Android (like Safari) has no identity API, so no window in which Slack's consent
+ * page can hand its code back to an extension. Courier says so instead of failing later.
+ */
+export const NO_IDENTITY_MESSAGE =
+  'This browser cannot open Slack’s sign-in window for extensions (Firefox for Android has no identity API), so Courier cannot link a workspace here. Use Courier in Firefox, Chrome, Edge or Brave on a computer to link and use your workspaces.';
+
+export function identityAvailable(): boolean {
+  const identity = (browser as { identity?: Partial<typeof browser.identity> }).identity;
+  return typeof identity?.launchWebAuthFlow === 'function' && typeof identity.getRedirectURL === 'function';
+}
 
 /** Thrown when the auth window closed without a redirect: the person cancelled or closed it. */
 export class AuthFlowCancelled extends Error {
@@ -16,7 +29,9 @@ export class AuthFlowUnreachable extends Error {
   }
 }
 
+/** The URL to register in the Slack app; a CourierFailure saying what to do where there is none. */
 export function redirectUrl(): string {
+  if (!identityAvailable()) throw new CourierFailure('forbidden', NO_IDENTITY_MESSAGE);
   return browser.identity.getRedirectURL();
 }
 
@@ -25,6 +40,7 @@ export function redirectUrl(): string {
  * Firefox report cancellation and load failures only as message strings, so they are sorted here.
  */
 export async function launchAuthFlow(url: string): Promise<string> {
+  if (!identityAvailable()) throw new CourierFailure('forbidden', NO_IDENTITY_MESSAGE);
   try {
     const result = await browser.identity.launchWebAuthFlow({ url, interactive: true });
     if (!result) throw new AuthFlowCancelled();
