@@ -25,6 +25,8 @@ export interface EmulatorConfig {
   autoApprove: boolean;
   /** Enforce Slack's per-method rate limits (ratelimits.ts); off so other tests are never throttled. */
   rateLimits: boolean;
+  /** The largest upload body taken (413 beyond): small by default, raised by the upload benchmark. */
+  maxUploadBytes: number;
 }
 
 export interface AppSpec {
@@ -90,6 +92,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   refreshGraceSeconds: 10,
   autoApprove: false,
   rateLimits: false,
+  maxUploadBytes: 64 * 1024 * 1024,
 };
 
 function appFromSpec(spec: AppSpec, index: number): App {
