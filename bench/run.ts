@@ -13,6 +13,8 @@ import type { Benchmark, BenchRow } from './types';
 const BENCHMARKS: [name: string, load: () => Promise<{ default: Benchmark }>][] = [
   ['client overhead', () => import('./client.bench')],
   ['upload', () => import('./upload.bench')],
+  ['refresh under load', () => import('./refresh.bench')],
+  ['fan-out', () => import('./fanout.bench')],
 ];
 
 const RESULTS = path.join(import.meta.dirname, 'RESULTS.md');
