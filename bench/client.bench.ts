@@ -21,7 +21,9 @@ const TEAM = 'T0BENCH01';
 const benchmark: Benchmark = async () => {
   const emulator = await startEmulator();
   try {
-    emulator.state.seed({ workspaces: [{ teamId: TEAM, name: 'Bench Corp', users: USERS, channels: 1, content: false }] });
+    emulator.state.seed({
+      workspaces: [{ teamId: TEAM, name: 'Bench Corp', users: USERS, channels: 1, content: false }],
+    });
     const { access_token: token } = emulator.state.install({ teamId: TEAM, botScopes: ['users:read'], userScopes: [] });
     if (!token) throw new Error('The emulator gave no bot token.');
     const expected = emulator.state.workspaces.get(TEAM)!.users.length;
@@ -76,7 +78,11 @@ const benchmark: Benchmark = async () => {
       plain: checked('the plain loop', plain),
       webApi: checked('@slack/web-api', webApi),
     });
-    const figures = { courier: median(samples.courier!), plain: median(samples.plain!), webApi: median(samples.webApi!) };
+    const figures = {
+      courier: median(samples.courier!),
+      plain: median(samples.plain!),
+      webApi: median(samples.webApi!),
+    };
     const name = `client overhead: users.list, ${expected.toLocaleString('en')} users, ${PAGE} a page`;
     return [
       {

@@ -74,7 +74,9 @@ const benchmark: Benchmark = async () => {
     const limited = () => emulator.state.stats().rateLimited[METHOD] ?? 0;
     const over429: number[] = [];
     // Each run starts with every window empty (chat.getPermalink's minute too), as after a quiet spell.
-    const longest = Math.max(...[...Object.values(TIER_RULES), ...Object.values(SPECIAL_RULES)].map((r) => r.windowSeconds));
+    const longest = Math.max(
+      ...[...Object.values(TIER_RULES), ...Object.values(SPECIAL_RULES)].map((r) => r.windowSeconds),
+    );
     const quiet = () => emulator.state.advanceClock(longest);
 
     const courier = async () => {

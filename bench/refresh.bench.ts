@@ -62,7 +62,10 @@ const benchmark: Benchmark = async () => {
       );
       const after = emulator.state.stats().refreshes;
       services.store.db.close();
-      return { latencies, refreshes: Object.keys(after).map((id) => after[id]!.refreshes - (before[id]?.refreshes ?? 0)) };
+      return {
+        latencies,
+        refreshes: Object.keys(after).map((id) => after[id]!.refreshes - (before[id]?.refreshes ?? 0)),
+      };
     }
 
     const p95 = { fresh: [] as number[], expired: [] as number[] };

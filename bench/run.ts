@@ -15,6 +15,7 @@ const BENCHMARKS: [name: string, load: () => Promise<{ default: Benchmark }>][] 
   ['upload', () => import('./upload.bench')],
   ['refresh under load', () => import('./refresh.bench')],
   ['fan-out', () => import('./fanout.bench')],
+  ['service worker wake', () => import('./wake.bench')],
 ];
 
 const RESULTS = path.join(import.meta.dirname, 'RESULTS.md');

@@ -19,7 +19,11 @@ const TEAM = 'T0ACME001';
 const benchmark: Benchmark = async () => {
   const emulator = await startEmulator({ maxUploadBytes: SIZE });
   try {
-    const { access_token: token } = emulator.state.install({ teamId: TEAM, botScopes: ['files:write'], userScopes: [] });
+    const { access_token: token } = emulator.state.install({
+      teamId: TEAM,
+      botScopes: ['files:write'],
+      userScopes: [],
+    });
     if (!token) throw new Error('The emulator gave no bot token.');
     const file = new Blob([randomBytes(SIZE)]);
     const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
