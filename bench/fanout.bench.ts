@@ -13,6 +13,8 @@ const CHANNELS = 50;
 const ROUNDS = 5;
 const TEAM = 'T0FAN0001';
 const METHOD = 'chat.postMessage';
+/** Every API call's answer is held this long, as by a round trip to Slack from a browser. */
+const ROUND_TRIP_MS = 50;
 
 /**
  * When each post may leave at the earliest under the emulator's rule (ms from the start), and how
@@ -35,9 +37,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Fan-out: one message to 50 channels through the background's send handler (outbox, budget,
- * client) with the emulator enforcing Slack's limits, against the theoretical minimum: the same
- * posts made with plain fetch, each at the earliest moment the emulator's chat.postMessage rule
- * allows, all in flight together. The emulator counts the 429s.
+ * client) with the emulator enforcing Slack's limits and answering every call after a 50 ms round
+ * trip, against the theoretical minimum: the same posts made with plain fetch, each at the earliest
+ * moment the emulator's chat.postMessage rule allows, all in flight together. The emulator counts
+ * the 429s.
  */
 const benchmark: Benchmark = async () => {
   const emulator = await startEmulator({ rateLimits: true });
@@ -52,6 +55,14 @@ const benchmark: Benchmark = async () => {
           channels: Array.from({ length: CHANNELS }, (_, i) => ({ name: `fan-${i + 1}`, members: ['bot'] })),
         },
       ],
+    });
+    // Latency on every call (chaos mode with only latency, at rate 1): without it an in-process
+    // emulator answers in no time and the figure would only weigh CPU, not how the posts overlap.
+    emulator.state.setChaos({
+      enabled: true,
+      rates: { latency: 1 },
+      latencyMs: ROUND_TRIP_MS,
+      methods: [...METHODS.keys()],
     });
     const rule = ruleFor(METHODS.get(METHOD)!);
     if (!rule) throw new Error(`The emulator has no rate rule for ${METHOD}.`);
@@ -130,7 +141,7 @@ const benchmark: Benchmark = async () => {
         baselineName: `minimum under ${METHOD}'s ${ruleText}`,
         goal: '≤ 1.2× minimum',
         pass: figures.courier <= 1.2 * figures.minimum,
-        note: `medians of ${ROUNDS} interleaved runs; the minimum's plan waits ${Math.max(...starts)} ms for the limit`,
+        note: `medians of ${ROUNDS} interleaved runs, ${ROUND_TRIP_MS} ms round trip per call; the minimum's plan waits ${Math.max(...starts)} ms for the limit`,
       },
       {
         name: `${name}, 429s per run`,

@@ -4,6 +4,7 @@ import { bumpRevision } from '../platform/revision';
 import type { SendResult } from '../protocol';
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
+import { permalinkFor } from '../slack/permalink';
 import type { OutboxItem } from '../store/sending-records';
 import { accountContext } from './account-context';
 import { callsFor, preferredKind } from './calls';
@@ -114,7 +115,13 @@ export async function deliver(services: Services, item: OutboxItem): Promise<Sen
     await store.db.put('outbox', { ...item, state: 'sending', attempts: item.attempts + 1 });
     const delivered = (item.unclear ? await findPosted(api, item) : undefined) ?? (await post(api, item));
     await store.db.delete('outbox', item.id);
-    const permalink = delivered.ts ? await permalinkOf(api, delivered.channel, delivered.ts) : undefined;
+    const { teamUrl } = context.account;
+    // Built from the workspace URL where it is known: a fan-out then costs one round trip per target.
+    const permalink = !delivered.ts
+      ? undefined
+      : teamUrl
+        ? permalinkFor(teamUrl, delivered.channel, delivered.ts, item.threadTs)
+        : await permalinkOf(api, delivered.channel, delivered.ts);
     await store.db.put('history', {
       id: item.id,
       accountId: item.accountId,

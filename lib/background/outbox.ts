@@ -11,6 +11,11 @@ import type { Services } from './services';
 export interface Outbox {
   /** Stores the item first, then tries it at once. */
   enqueue(item: OutboxItem): Promise<SendResult>;
+  /**
+   * Stores the items first, then tries them at once: different targets side by side, the items of
+   * one target in order (one that does not go out holds back those after it). Results in item order.
+   */
+  enqueueAll(items: readonly OutboxItem[]): Promise<SendResult[]>;
   /** Sends what is due; concurrent calls share one pass. */
   drain(): Promise<number>;
   /** The network is back: waiting items need not sit out their backoff. */
@@ -73,6 +78,13 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
     return delivered;
   }
 
+  /** Under the outbox lock: a drain may have tried the item while it waited; never send it twice. */
+  async function tryStored(item: OutboxItem): Promise<SendResult> {
+    const current = await services.store.db.get('outbox', item.id);
+    if (current?.attempts === item.attempts) return deliver(services, current);
+    return alreadyTried(services, item, current);
+  }
+
   const drain = (): Promise<number> => {
     running ??= withLock('courier-outbox', drainOnce).finally(() => (running = undefined));
     return running;
@@ -82,12 +94,33 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
     /** Stores the item first, then tries it at once. */
     async enqueue(item: OutboxItem): Promise<SendResult> {
       await services.store.db.put('outbox', item);
-      return withLock('courier-outbox', async () => {
-        // A drain may have tried the item while this send waited for the lock: never send it twice.
-        const current = await services.store.db.get('outbox', item.id);
-        if (current?.attempts === item.attempts) return deliver(services, current);
-        return alreadyTried(services, item, current);
-      });
+      return withLock('courier-outbox', () => tryStored(item));
+    },
+    async enqueueAll(items) {
+      const tx = services.store.db.transaction('outbox', 'readwrite');
+      await Promise.all([...items.map((item) => tx.store.put(item)), tx.done]);
+      const lines = new Map<string, OutboxItem[]>();
+      for (const item of items) {
+        const target = `${item.accountId}:${item.channel}`;
+        lines.set(target, [...(lines.get(target) ?? []), item]);
+      }
+      const results = new Map<string, SendResult>();
+      // One message to many targets waits for the slowest target, not for the sum of them all.
+      await withLock('courier-outbox', () =>
+        Promise.all(
+          [...lines.values()].map(async (line) => {
+            let held = false;
+            for (const item of line) {
+              const result: SendResult = held
+                ? await alreadyTried(services, item, await services.store.db.get('outbox', item.id))
+                : await tryStored(item);
+              held ||= result.state !== 'sent' && result.state !== 'scheduled';
+              results.set(item.id, result);
+            }
+          }),
+        ),
+      );
+      return items.map((item) => results.get(item.id)!);
     },
     async retryNow(): Promise<number> {
       const db = services.store.db;
