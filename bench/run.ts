@@ -1,6 +1,6 @@
 // Node and the background's services first: wxt/browser picks its `browser` when it loads.
 import './node-env';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeMachine } from './machine';
 import { markdownTable, textTable } from './table';
@@ -19,6 +19,8 @@ const BENCHMARKS: [name: string, load: () => Promise<{ default: Benchmark }>][] 
 ];
 
 const RESULTS = path.join(import.meta.dirname, 'RESULTS.md');
+/** Hand-kept notes (what was changed for which goal, with figures before and after), copied into RESULTS.md. */
+const NOTES = path.join(import.meta.dirname, 'notes.md');
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -62,7 +64,9 @@ async function main(): Promise<void> {
     markdownTable(rows),
     '',
     ...(crashed.length > 0 ? ['## Crashed', '', ...crashed.map((name) => `- ${name}`), ''] : []),
-    ...(notes.length > 0 ? ['## Notes', '', ...notes, ''] : []),
+    ...(notes.length > 0 ? ['## Notes on this run', '', ...notes, ''] : []),
+    (await readFile(NOTES, 'utf8')).trim(),
+    '',
   ].join('\n');
   await writeFile(RESULTS, report);
   console.info(`Written to ${path.relative(process.cwd(), RESULTS)} (${minutes.toFixed(1)} min).`);
