@@ -4,6 +4,7 @@ import { bumpRevision } from '../platform/revision';
 import type { SendResult, WireError } from '../protocol';
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
+import { permalinkFor } from '../slack/permalink';
 import type { UploadProgress } from '../slack/send-bytes';
 import type { OutboxItem } from '../store/sending-records';
 import { accountContext } from './account-context';
@@ -103,8 +104,15 @@ export async function deliver(services: Services, item: OutboxItem, options: Att
       ? await shareFile(services, api, item, options)
       : ((item.unclear ? await findPosted(api, item) : undefined) ?? (await post(api, item)));
     await store.db.delete('outbox', item.id);
+    const { teamUrl } = context.account;
+    // Built from the workspace URL where it is known: a fan-out then costs one round trip per target.
     const permalink =
-      delivered.permalink ?? (delivered.ts ? await permalinkOf(api, delivered.channel, delivered.ts) : undefined);
+      delivered.permalink ??
+      (!delivered.ts
+        ? undefined
+        : teamUrl
+          ? permalinkFor(teamUrl, delivered.channel, delivered.ts, item.threadTs)
+          : await permalinkOf(api, delivered.channel, delivered.ts));
     await store.db.put('history', {
       id: item.id,
       accountId: item.accountId,

@@ -354,6 +354,30 @@ describe('outbox races', () => {
     }
     expect(await h.services.store.db.getAll('outbox')).toEqual([]);
   });
+  it('a send stuck on one channel does not hold up a send to another (each target has its own lock)', async () => {
+    let release!: () => void;
+    const stuck = new Promise<void>((resolve) => (release = resolve));
+    const slow = channelId('engineering');
+    const h = await linked(BOT_SCOPES, {
+      fetch: async (input, init) => {
+        const posting = typeof input === 'string' && input.endsWith('/chat.postMessage');
+        const form = typeof init?.body === 'string' ? new URLSearchParams(init.body) : undefined;
+        if (posting && form?.get('channel') === slow) await stuck;
+        return fetch(input, init);
+      },
+    });
+    const first = h.item(slow);
+    const second = h.item(channelId('support'));
+
+    const sendingFirst = h.services.outbox.enqueue(first);
+    const secondResult = await h.services.outbox.enqueue(second);
+
+    expect(secondResult).toMatchObject({ state: 'sent', outboxId: second.id });
+    expect((await h.stored(first.id))?.state).toBe('sending');
+    release();
+    expect(await sendingFirst).toMatchObject({ state: 'sent', outboxId: first.id });
+    expect(copiesOf(first.channel, first.id)).toHaveLength(1);
+  });
 });
 
 describe('outbox edits and refreshes', () => {

@@ -7,7 +7,8 @@ import { cancellable } from './uploads';
 
 /**
  * Sends what is due, oldest first and in order per target: while an earlier item for a target
- * waits, later ones for that target wait too. One drain at a time across contexts.
+ * waits, later ones for that target wait too. Each target has its own lock across contexts, so a
+ * long upload to one channel or a fan-out to fifty never makes another target wait.
  */
 export interface Outbox {
   /**
@@ -15,7 +16,12 @@ export interface Outbox {
    * due). `options` reach this first attempt only: a page's upload progress and Cancel.
    */
   enqueue(item: OutboxItem, options?: AttemptOptions): Promise<SendResult>;
-  /** Sends what is due; concurrent calls share one pass. */
+  /**
+   * Stores the items first (one transaction), then tries them at once: different targets side by
+   * side, the items of one target in order. Results in item order.
+   */
+  enqueueAll(items: readonly OutboxItem[]): Promise<SendResult[]>;
+  /** Sends what is due, every target side by side; concurrent calls share one pass. */
   drain(): Promise<number>;
   /** The network is back: waiting items need not sit out their backoff (Slack's Retry-After stays). */
   retryNow(): Promise<number>;
@@ -65,46 +71,53 @@ function attempt(services: Services, item: OutboxItem, options: AttemptOptions =
   );
 }
 
+const lockOf = (target: string) => `courier-outbox:${target}`;
+const isDelivered = (result: SendResult) => result.state === 'sent' || result.state === 'scheduled';
+
 export function createOutbox(services: Services, withLock: WithLock): Outbox {
   let running: Promise<number> | undefined;
   const { db } = services.store;
 
   /**
-   * One pass over the outbox (or one target's part of it) under the lock. Returns each tried
+   * One pass over one target's items, to be run under that target's lock. Returns each tried
    * item's result; `first` is the item an enqueue asked for, with its page's options.
    */
-  async function pass(only?: string, first?: { id: string; options: AttemptOptions }) {
-    const items = (await db.getAll('outbox')).sort((a, b) => a.createdAt - b.createdAt);
-    const blocked = new Set<string>();
+  async function pass(target: string, first?: { id: string; options: AttemptOptions }) {
+    const items = (await db.getAll('outbox'))
+      .filter((item) => targetOf(item) === target && item.state !== 'failed')
+      .sort((a, b) => a.createdAt - b.createdAt);
     const results = new Map<string, SendResult>();
     const now = Date.now();
     for (const item of items) {
-      const target = targetOf(item);
-      if ((only && target !== only) || item.state === 'failed') continue;
-      if (blocked.has(target)) continue;
-      // Under the lock nobody else is sending: a 'sending' item was left by a worker that stopped
-      // mid-attempt, so its answer is unknown.
+      // Under the lock nobody else is sending to this target: a 'sending' item was left by a
+      // worker that stopped mid-attempt, so its answer is unknown.
       const stale = item.state === 'sending';
       const due = item.state === 'pending' && item.nextAttemptAt <= now;
-      if (!due && !stale) {
-        blocked.add(target);
-        continue;
-      }
+      if (!due && !stale) break;
       const options = first?.id === item.id ? first.options : undefined;
       const result = await attempt(services, stale ? { ...item, unclear: true } : item, options);
       results.set(item.id, result);
-      if (result.state !== 'sent' && result.state !== 'scheduled') blocked.add(target);
+      if (!isDelivered(result)) break;
     }
     return results;
   }
 
-  const countDelivered = (results: Map<string, SendResult>) =>
-    [...results.values()].filter((result) => result.state === 'sent' || result.state === 'scheduled').length;
+  /** Tries the stored `item` (and what is due before it for its target) under the target's lock. */
+  const sendStored = (item: OutboxItem, options: AttemptOptions = {}) =>
+    withLock(lockOf(targetOf(item)), async () => {
+      // A drain may have tried the item while this send waited for the lock: never send it twice.
+      const current = await db.get('outbox', item.id);
+      if (current?.attempts !== item.attempts) return alreadyTried(services, item, current);
+      const results = await pass(targetOf(item), { id: item.id, options });
+      return results.get(item.id) ?? alreadyTried(services, item, await db.get('outbox', item.id));
+    });
 
   const drain = (): Promise<number> => {
-    running ??= withLock('courier-outbox', async () => countDelivered(await pass())).finally(
-      () => (running = undefined),
-    );
+    running ??= (async () => {
+      const targets = new Set((await db.getAll('outbox')).filter((i) => i.state !== 'failed').map(targetOf));
+      const passes = await Promise.all([...targets].map((target) => withLock(lockOf(target), () => pass(target))));
+      return passes.reduce((sum, results) => sum + [...results.values()].filter(isDelivered).length, 0);
+    })().finally(() => (running = undefined));
     return running;
   };
 
@@ -124,15 +137,17 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
   }
 
   return {
-    async enqueue(item, options = {}) {
+    async enqueue(item, options) {
       await db.put('outbox', item);
-      return withLock('courier-outbox', async () => {
-        // A drain may have tried the item while this send waited for the lock: never send it twice.
-        const current = await db.get('outbox', item.id);
-        if (current?.attempts !== item.attempts) return alreadyTried(services, item, current);
-        const results = await pass(targetOf(item), { id: item.id, options });
-        return results.get(item.id) ?? alreadyTried(services, item, await db.get('outbox', item.id));
-      });
+      return sendStored(item, options);
+    },
+    async enqueueAll(given) {
+      // Items made in the same millisecond would go out in key order: the order given is the order sent.
+      const items = given.map((item, index) => ({ ...item, createdAt: (given[0]?.createdAt ?? 0) + index }));
+      const tx = db.transaction('outbox', 'readwrite');
+      await Promise.all([...items.map((item) => tx.store.put(item)), tx.done]);
+      // One message to many targets waits for the slowest target, not for the sum of them all.
+      return Promise.all(items.map((item) => sendStored(item)));
     },
     async retryNow() {
       await hurry(() => true);

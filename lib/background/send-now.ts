@@ -6,8 +6,9 @@ import type { ThreadRef } from '../share/thread-link';
 import type { Services } from './services';
 
 /**
- * Formats the share once and sends it to each target through the outbox: stored first, tried at
- * once, kept for a retry if Slack does not confirm it.
+ * Formats the share once and sends it to every target through the outbox: stored first, tried at
+ * once and side by side (the budget keeps each workspace within Slack's limits), kept for a retry
+ * if Slack does not confirm it.
  */
 export async function sendShareNow(
   services: Services,
@@ -16,12 +17,12 @@ export async function sendShareNow(
   options: { thread?: ThreadRef; postAt?: number; unfurl?: boolean } = {},
 ): Promise<SendResult[]> {
   const { text, unfurl_links } = formatShare(share);
-  const results: SendResult[] = [];
-  for (const target of targets) {
-    // A thread link names one channel; it applies to the target in that channel only.
-    const threadTs = options.thread?.channel === target.id ? options.thread.ts : undefined;
-    results.push(
-      await services.outbox.enqueue({
+  const now = Date.now();
+  const results = await services.outbox.enqueueAll(
+    targets.map((target) => {
+      // A thread link names one channel; it applies to the target in that channel only.
+      const threadTs = options.thread?.channel === target.id ? options.thread.ts : undefined;
+      return {
         id: crypto.randomUUID(),
         accountId: target.accountId,
         channel: target.id,
@@ -30,13 +31,13 @@ export async function sendShareNow(
         unfurl: options.unfurl ?? unfurl_links,
         ...(threadTs ? { threadTs } : {}),
         ...(options.postAt !== undefined ? { postAt: options.postAt } : {}),
-        state: 'pending',
+        state: 'pending' as const,
         attempts: 0,
-        createdAt: Date.now(),
-        nextAttemptAt: Date.now(),
-      }),
-    );
-  }
+        createdAt: now,
+        nextAttemptAt: now,
+      };
+    }),
+  );
   await rememberTargets(targets.filter((_, index) => results[index]?.state !== 'failed'));
   return results;
 }

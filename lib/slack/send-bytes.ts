@@ -38,8 +38,9 @@ export interface ByteSenderDeps {
 /** An upload slower than this on average is taken for a stalled one. */
 const MIN_BYTES_PER_SECOND = 32 * 1024;
 const LABEL = 'upload';
-/** The most a streamed body hands fetch at once. */
+/** The least a streamed body hands fetch at once; a large file goes in steps of one percent. */
 const CHUNK_BYTES = 64 * 1024;
+const STEPS = 100;
 
 /** The feature test from Chrome's "streaming requests" article: duplex is read and no text body made. */
 export function canStreamRequests(): boolean {
@@ -105,6 +106,8 @@ export function createByteSender(deps: ByteSenderDeps): SendBytes {
   }
 
   async function streamed(url: string, blob: Blob, report: (sent: number) => void, signal: AbortSignal) {
+    // Progress only shows whole percents: smaller steps would only cost turns of the event loop.
+    const chunkBytes = Math.max(CHUNK_BYTES, Math.ceil(blob.size / STEPS));
     let sent = 0;
     const reader = blob.stream().getReader();
     let pending = new Uint8Array(0);
@@ -117,7 +120,7 @@ export function createByteSender(deps: ByteSenderDeps): SendBytes {
             pending = value;
           }
           // Blobs may hand over everything in one chunk (Node does): slices keep progress fine.
-          const chunk = pending.subarray(0, CHUNK_BYTES);
+          const chunk = pending.subarray(0, chunkBytes);
           pending = pending.subarray(chunk.byteLength);
           sent += chunk.byteLength;
           controller.enqueue(chunk);

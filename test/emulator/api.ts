@@ -86,6 +86,7 @@ export async function handleApi(
     if (method === 'oauth.v2.access' && str(request.params, 'grant_type') === 'refresh_token') {
       state.logRefresh(str(request.params, 'refresh_token') ?? '', 'ratelimited');
     }
+    state.countRateLimited(method);
     const limitHeaders = { ...CORS_HEADERS, 'retry-after': String(retryAfter) };
     return sendJson(res, 429, { ok: false, error: 'ratelimited' }, limitHeaders);
   }

@@ -8,8 +8,6 @@ import { readBytes, sendText } from './http';
 import { multipartFile } from './multipart';
 import type { EmulatorState } from './state';
 
-const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
-
 export async function handleUpload(
   state: EmulatorState,
   req: IncomingMessage,
@@ -26,7 +24,7 @@ export async function handleUpload(
   const upload = state.uploads.get(ticket);
   // Unknown, completed and discarded tickets look the same.
   if (!upload) return sendText(res, 404, 'upload not found or expired', undefined, cors);
-  const body = await readBytes(req, MAX_UPLOAD_BYTES);
+  const body = await readBytes(req, state.config.maxUploadBytes);
   const contentType = req.headers['content-type'] ?? '';
   const bytes = contentType.toLowerCase().startsWith('multipart/form-data') ? multipartFile(body, contentType) : body;
   if (!bytes) return sendText(res, 400, 'multipart body without a file part', undefined, cors);

@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   autoApprove?: boolean;
   /** Enforce Slack's rate limits (default false; see ratelimits.ts). */
   rateLimits?: boolean;
+  /** The largest upload body taken (default 64 MB). */
+  maxUploadBytes?: number;
 }
 
 export interface Emulator {
@@ -40,6 +42,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     refreshGraceSeconds: opts.refreshGraceSeconds ?? DEFAULT_CONFIG.refreshGraceSeconds,
     autoApprove: opts.autoApprove ?? DEFAULT_CONFIG.autoApprove,
     rateLimits: opts.rateLimits ?? DEFAULT_CONFIG.rateLimits,
+    maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_CONFIG.maxUploadBytes,
   });
   const server = createServer(createRequestListener(state));
   const host = opts.host ?? '127.0.0.1';

@@ -68,6 +68,13 @@ describe('rate limits', () => {
     expect((await usersList()).status).toBe(200);
   });
 
+  it('counts the 429s it answers per method, for the benchmarks', async () => {
+    await callTimes(22, 'users.list', {}, tokens.access_token);
+    expect(emu.state.stats().rateLimited).toEqual({ 'users.list': 2 });
+    emu.state.reset();
+    expect(emu.state.stats().rateLimited).toEqual({});
+  });
+
   it('slides: calls leave the window one minute after they were made, not all at once', async () => {
     await callTimes(10, 'users.list', {}, tokens.access_token);
     emu.state.advanceClock(30);

@@ -25,6 +25,8 @@ export interface EmulatorConfig {
   autoApprove: boolean;
   /** Enforce Slack's per-method rate limits (ratelimits.ts); off so other tests are never throttled. */
   rateLimits: boolean;
+  /** The largest upload body taken (413 beyond): small by default, raised by the upload benchmark. */
+  maxUploadBytes: number;
 }
 
 export interface AppSpec {
@@ -70,6 +72,8 @@ export interface EphemeralMessage extends Message {
 
 export interface EmulatorStats {
   calls: Record<string, number>;
+  /** Calls answered 429 by the rate limits (ratelimits.ts), per method; faults and chaos not counted. */
+  rateLimited: Record<string, number>;
   refreshes: Record<string, { team: string; type: string; user: string; refreshes: number }>;
   /** Successful refresh_token grants over every chain. */
   refreshesTotal: number;
@@ -90,6 +94,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   refreshGraceSeconds: 10,
   autoApprove: false,
   rateLimits: false,
+  maxUploadBytes: 64 * 1024 * 1024,
 };
 
 function appFromSpec(spec: AppSpec, index: number): App {
@@ -123,6 +128,7 @@ export class EmulatorState {
   rateLimiter = new RateLimiter();
   private readonly refreshAttempts = new RefreshLog();
   private calls = new Map<string, number>();
+  private rateLimited = new Map<string, number>();
   private clockOffsetMs = 0;
   private lastTsMicros = 0;
 
@@ -152,6 +158,7 @@ export class EmulatorState {
     this.chaos = new Chaos();
     this.rateLimiter = new RateLimiter();
     this.calls = new Map();
+    this.rateLimited = new Map();
     if (this.initialSeed === 'demo') {
       this.apps.set(DEMO_APP_RECORD.clientId, { ...DEMO_APP_RECORD });
       this.seed({ workspaces: DEMO_WORKSPACES });
@@ -287,6 +294,10 @@ export class EmulatorState {
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
   }
 
+  countRateLimited(method: string): void {
+    this.rateLimited.set(method, (this.rateLimited.get(method) ?? 0) + 1);
+  }
+
   stats(): EmulatorStats {
     this.housekeep();
     const refreshes: EmulatorStats['refreshes'] = {};
@@ -297,6 +308,7 @@ export class EmulatorState {
     }
     return {
       calls: Object.fromEntries(this.calls),
+      rateLimited: Object.fromEntries(this.rateLimited),
       refreshes,
       refreshesTotal,
       messagesStored: this.messages.filter((m) => !m.seeded).length,

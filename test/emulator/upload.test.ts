@@ -201,4 +201,14 @@ describe('external upload', () => {
     });
     expect(await res.json()).toMatchObject({ ok: true, files: [{ id: fileId, title: 'From JSON' }] });
   });
+
+  it('refuses a body over maxUploadBytes with 413 and takes it once the cap is raised (the upload benchmark does)', async () => {
+    const bytes = Buffer.alloc(2048, 7);
+    emu.state.configure({ maxUploadBytes: 1024 });
+    const refused = await upload((await ticket('big.bin', bytes.length)).upload_url, bytes);
+    expect(refused.status).toBe(413);
+    emu.state.configure({ maxUploadBytes: 4096 });
+    const taken = await upload((await ticket('big.bin', bytes.length)).upload_url, bytes);
+    expect(taken.status).toBe(200);
+  });
 });
