@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createIndex, search, targetFor, type DirectoryIndex } from '@/lib/directory/filter';
+import { createIndex, searchPositions, targetFor, type DirectoryIndex } from '@/lib/directory/filter';
 import type { Target } from '@/lib/directory/target';
 import { scrollTopFor, visibleWindow } from '@/lib/directory/window';
 import './channel-picker.css';
@@ -100,13 +100,17 @@ export function ChannelPicker(props: ChannelPickerProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
-  const results = useMemo(() => search(index, query, { recents, favourites }), [index, query, recents, favourites]);
+  // Positions in the index: only the rows on screen are made into targets.
+  const results = useMemo(
+    () => searchPositions(index, query, { recents, favourites }),
+    [index, query, recents, favourites],
+  );
   const chosen = useMemo(() => new Set(selected), [selected]);
   const withTeam = index.workspaceCount > 1;
   const count = results.length;
   const expanded = open && count > 0;
   const activeIndex = Math.min(active, count - 1);
-  const activeTarget = expanded ? results[activeIndex] : undefined;
+  const activeTarget = expanded ? index.targetAt(results[activeIndex]!) : undefined;
   const viewportHeight = Math.min(listHeight, count * rowHeight);
   const viewport = { scrollTop, viewportHeight, rowHeight };
   const { start, end } = visibleWindow({ ...viewport, count, overscan: OVERSCAN });
@@ -197,8 +201,9 @@ export function ChannelPicker(props: ChannelPickerProps) {
 
   const onListClick = (event: MouseEvent) => {
     const row = rowAt(event);
-    const target = row === undefined ? undefined : results[row];
-    if (row === undefined || !target) return;
+    const position = row === undefined ? undefined : results[row];
+    if (row === undefined || position === undefined) return;
+    const target = index.targetAt(position);
     setActive(row);
     if (onToggleFavourite && (event.target as Element).closest('.channel-picker__star')) {
       onToggleFavourite(target.key);
@@ -287,7 +292,7 @@ export function ChannelPicker(props: ChannelPickerProps) {
         onClick={onListClick}
       >
         {rows.map((row) => {
-          const target = results[row]!;
+          const target = index.targetAt(results[row]!);
           const isChosen = chosen.has(target.key);
           const isFavourite = favourites.has(target.key);
           const person = target.kind !== 'channel' && target.kind !== 'private';

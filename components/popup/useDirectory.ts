@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { createIndex, type DirectoryIndex } from '@/lib/directory/filter';
+import { indexDirectory, type DirectoryIndex } from '@/lib/directory/directory-index';
 import { readDirectory } from '@/lib/directory/read';
 import { ask } from '@/lib/messaging';
 import { watchRevision } from '@/lib/platform/revision';
@@ -40,7 +40,7 @@ export function useDirectory(): DirectoryView {
       const next = stampOf(records);
       if (!live || next === stamp) return;
       stamp = next;
-      const index = createIndex(records.flatMap((record) => record.targets));
+      const index = indexDirectory(records);
       setView({ status: 'ready', index, workspaces: records.length, refreshing });
     };
     const reload = () =>

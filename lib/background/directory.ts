@@ -1,3 +1,4 @@
+import { DIRECTORY_FORMAT, toColumns, type DirectoryColumns } from '../directory/columns';
 import type { Target } from '../directory/target';
 import { targetKey } from '../directory/target';
 import { bumpRevision } from '../platform/revision';
@@ -151,11 +152,21 @@ export function targetsFrom(
   return targets;
 }
 
-/** Replaces one workspace's cached directory and tells open pages. */
-export async function storeDirectory(services: Services, record: DirectoryRecord): Promise<DirectoryRecord> {
+/** Replaces one workspace's cached directory, stored as columns (one quick read for the popup), and tells open pages. */
+export async function storeDirectory(
+  services: Services,
+  directory: Omit<DirectoryRecord, keyof DirectoryColumns> & { targets: readonly Target[] },
+): Promise<DirectoryRecord> {
+  const { targets, ...workspace } = directory;
+  const record: DirectoryRecord = { ...workspace, ...toColumns(targets) };
   await services.store.db.put('directory', record);
   await bumpRevision('directory');
   return record;
+}
+
+/** A cached directory in the format this version reads; anything else is as good as missing. */
+export function isCurrent(record: DirectoryRecord | undefined): record is DirectoryRecord {
+  return record?.format === DIRECTORY_FORMAT;
 }
 
 /** Refreshes every linked workspace whose directory is missing or stale, one after another. */
@@ -165,7 +176,7 @@ export async function refreshStaleDirectories(services: Services, force = false)
   for (const account of accounts) {
     if (account.status === 'needs_reconnect') continue;
     const cached = await services.store.db.get('directory', account.id);
-    if (!force && cached && Date.now() - cached.refreshedAt < DIRECTORY_MAX_AGE_MS) continue;
+    if (!force && isCurrent(cached) && Date.now() - cached.refreshedAt < DIRECTORY_MAX_AGE_MS) continue;
     try {
       await refreshDirectory(services, account.id);
       refreshed++;
