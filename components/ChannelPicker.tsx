@@ -121,6 +121,13 @@ export function ChannelPicker(props: ChannelPickerProps) {
       performance.mark(PICKER_INTERACTIVE_MARK);
   }, []);
 
+  // What the first key press would do, done while the person has not typed yet.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => index.prepare());
+    return () => cancelIdleCallback(idle);
+  }, [index]);
+
   // Our scrollTop is the truth (the window is computed from it); the element follows.
   useLayoutEffect(() => {
     const list = listRef.current;

@@ -94,13 +94,13 @@ export async function typingLatencies(page: Page, queries: readonly string[]): P
     Object.assign(globalThis, { keySamples: samples });
     let started = 0;
     let rendered = 0;
-    // Only typed keys count: clearing the field between queries fires input without a keydown.
     let typed = false;
     addEventListener(
       'keydown',
       (event) => {
         started = event.timeStamp;
-        typed = true;
+        // Printable keys only: clearing the field between queries is not typing.
+        typed = event.key.length === 1;
       },
       true,
     );

@@ -50,6 +50,11 @@ export interface DirectoryIndex {
   /** Recent queries, each extending the one before, with their matches. */
   trail: Narrowing[];
   targetAt(position: number): Target;
+  /**
+   * Does now what the first search and the first rows shown would otherwise do (splitting the
+   * haystacks, finding where each name starts): for an idle moment after the picker is shown.
+   */
+  prepare(): void;
   /** The position of the target with this key (`${accountId}:${id}`), archived or not. */
   positionOf(key: string): number | undefined;
 }
@@ -143,14 +148,15 @@ function merge(sources: readonly Source[], haystacks: readonly string[][]): { fr
 
 export function indexDirectory(workspaces: readonly WorkspaceColumns[]): DirectoryIndex {
   const sources: Source[] = workspaces.map((workspace) => ({ workspace, starts: {} }));
-  const split = workspaces.map((workspace) => entriesOf(workspace.haystacks, workspace.count));
   const single = workspaces.length <= 1;
+  // One workspace is searched in its stored order, so even its split waits for the first search.
+  const split = single ? [] : workspaces.map((workspace) => entriesOf(workspace.haystacks, workspace.count));
   const count = workspaces.reduce((sum, workspace) => sum + workspace.count, 0);
   const only = workspaces[0];
 
   let from: Uint16Array;
   let entries: Int32Array;
-  let haystacks: readonly string[];
+  let haystacks: readonly string[] | undefined;
   let letters: Int32Array;
   let fieldInitials: Int32Array;
   let wordInitials: Int32Array;
@@ -158,7 +164,6 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
     // The stored order is the order: nothing to copy.
     from = new Uint16Array(count);
     entries = identity(count);
-    haystacks = split[0] ?? [];
     letters = only?.letters ?? new Int32Array(0);
     fieldInitials = only?.fieldInitials ?? new Int32Array(0);
     wordInitials = only?.wordInitials ?? new Int32Array(0);
@@ -201,7 +206,9 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
     count,
     workspaceCount: workspaces.filter((workspace) => workspace.count > 0).length,
     everyone: single ? entries : identity(count),
-    haystacks,
+    get haystacks() {
+      return (haystacks ??= only ? entriesOf(only.haystacks, only.count) : []);
+    },
     letters,
     fieldInitials,
     wordInitials,
@@ -227,6 +234,14 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
       );
       made[position] = target;
       return target;
+    },
+    prepare() {
+      void this.haystacks;
+      for (const source of sources) {
+        for (const name of ['ids', 'names', 'realNames', 'displayNames'] as const) {
+          source.starts[name] ??= entryStarts(source.workspace[name], source.workspace.count);
+        }
+      }
     },
     positionOf(key) {
       if (found.has(key)) return found.get(key);

@@ -104,9 +104,15 @@ function rankOf(haystack: string, text: string): number {
 }
 
 /** `rankOf` for a one-letter query, from the initials. */
-function rankOfLetter(index: DirectoryIndex, position: number, letter: string, bit: number): number {
+function rankOfLetter(
+  index: DirectoryIndex,
+  haystacks: readonly string[],
+  position: number,
+  letter: string,
+  bit: number,
+): number {
   if (index.fieldInitials[position]! & bit) {
-    const haystack = index.haystacks[position]!;
+    const haystack = haystacks[position]!;
     const exact =
       haystack === letter ||
       haystack.startsWith(`${letter}\n`) ||
@@ -184,7 +190,9 @@ function rank(index: DirectoryIndex, text: string, mask: number, limit: number):
   for (let i = 0; i < count; i++) {
     const position = source[i]!;
     if ((kinds[position]! & mask) === 0 || (letters[position]! & needed) !== needed) continue;
-    const rank = letterBit ? rankOfLetter(index, position, text, letterBit) : rankOf(haystacks[position]!, text);
+    const rank = letterBit
+      ? rankOfLetter(index, haystacks, position, text, letterBit)
+      : rankOf(haystacks[position]!, text);
     if (rank < 0) continue;
     matches[matched] = position;
     ranks[matched++] = rank;
