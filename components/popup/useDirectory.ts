@@ -29,15 +29,21 @@ function stampOf(records: readonly DirectoryRecord[]): string {
  * once; then the background is asked to refresh stale directories, and the cache is read again
  * whenever the background rewrites it. The index is rebuilt only when a directory changed.
  */
-export function useDirectory(): DirectoryView {
+export function useDirectory(
+  /** A read of the cache already under way (the popup starts one before its UI has loaded). */
+  started?: Promise<DirectoryRecord[]>,
+): DirectoryView {
   const [view, setView] = useState<DirectoryView>({ status: 'loading' });
   // Before the first paint: the read is the longest part of opening, so it starts at once.
   useLayoutEffect(() => {
     let live = true;
     let stamp: string | undefined;
     let refreshing = true;
+    let pending = started;
     const load = async () => {
-      const records = await readDirectory();
+      const read = pending ?? readDirectory();
+      pending = undefined;
+      const records = await read;
       const next = stampOf(records);
       if (!live || next === stamp) return;
       stamp = next;
