@@ -108,19 +108,27 @@ function rankOfLetter(
   index: DirectoryIndex,
   haystacks: readonly string[],
   position: number,
-  letter: string,
+  code: number,
   bit: number,
 ): number {
-  if (index.fieldInitials[position]! & bit) {
-    const haystack = haystacks[position]!;
-    const exact =
-      haystack === letter ||
-      haystack.startsWith(`${letter}\n`) ||
-      haystack.endsWith(`\n${letter}`) ||
-      haystack.includes(`\n${letter}\n`);
-    return exact ? EXACT : PREFIX;
-  }
+  if (index.fieldInitials[position]! & bit) return isLetterField(haystacks[position]!, code) ? EXACT : PREFIX;
   return index.wordInitials[position]! & bit ? WORD_START : SUBSTRING;
+}
+
+/** Whether one of the haystack's fields is exactly this letter; reads characters, builds no strings. */
+function isLetterField(haystack: string, code: number): boolean {
+  for (let start = 0; ;) {
+    const end = start + 1;
+    if (
+      haystack.charCodeAt(start) === code &&
+      (end === haystack.length || haystack.charCodeAt(end) === FIELD_SEPARATOR)
+    ) {
+      return true;
+    }
+    const next = haystack.indexOf('\n', start);
+    if (next < 0) return false;
+    start = next + 1;
+  }
 }
 
 /** Marks favourites and recents in the index's scratch array; returns the positions marked. */
@@ -191,7 +199,7 @@ function rank(index: DirectoryIndex, text: string, mask: number, limit: number):
     const position = source[i]!;
     if ((kinds[position]! & mask) === 0 || (letters[position]! & needed) !== needed) continue;
     const rank = letterBit
-      ? rankOfLetter(index, haystacks, position, text, letterBit)
+      ? rankOfLetter(index, haystacks, position, code, letterBit)
       : rankOf(haystacks[position]!, text);
     if (rank < 0) continue;
     matches[matched] = position;
