@@ -11,6 +11,7 @@ import type { Benchmark, BenchRow } from './types';
  * one is one line here. Each module's default export is its Benchmark.
  */
 const BENCHMARKS: [name: string, load: () => Promise<{ default: Benchmark }>][] = [
+  ['popup', () => import('./popup.bench')],
   ['client overhead', () => import('./client.bench')],
   ['upload', () => import('./upload.bench')],
   ['refresh under load', () => import('./refresh.bench')],

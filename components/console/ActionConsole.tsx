@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { targetsOf } from '@/lib/directory/columns';
 import { readDirectory } from '@/lib/directory/read';
 import type { Target } from '@/lib/directory/target';
 import { ask, CourierError } from '@/lib/messaging';
@@ -39,9 +40,10 @@ export function ActionConsole({ accounts, actions }: Props) {
   const [targets, setTargets] = useState<Target[]>([]);
   useEffect(() => {
     const load = () =>
-      void readDirectory().then((records) =>
-        setTargets(records.find((record) => record.accountId === accountId)?.targets ?? []),
-      );
+      void readDirectory().then((records) => {
+        const record = records.find((candidate) => candidate.accountId === accountId);
+        setTargets(record ? targetsOf(record) : []);
+      });
     load();
     return watchRevision('directory', load);
   }, [accountId]);

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ask } from '@/lib/messaging';
+import { toColumns } from '@/lib/directory/columns';
 import type { MessageType, OutboxView } from '@/lib/protocol';
 import { openCourierDB } from '@/lib/store/db';
 import { formatSize, OutboxItems, useOutbox } from './OutboxList';
@@ -51,10 +52,10 @@ beforeEach(async () => {
     accountId: 'acc-1',
     teamName: 'Acme Corp',
     refreshedAt: 1,
-    targets: [
+    ...toColumns([
       { key: 'acc-1:C1', accountId: 'acc-1', teamName: 'Acme Corp', id: 'C1', kind: 'channel', name: 'old-project' },
       { key: 'acc-1:C3', accountId: 'acc-1', teamName: 'Acme Corp', id: 'C3', kind: 'channel', name: 'engineering' },
-    ],
+    ]),
   });
   db.close();
 });

@@ -1,5 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { toColumns } from '@/lib/directory/columns';
+import type { DirectoryIndex } from '@/lib/directory/directory-index';
 import { ask } from '@/lib/messaging';
 import { bumpRevision } from '@/lib/platform/revision';
 import { openCourierDB } from '@/lib/store/db';
@@ -13,22 +15,27 @@ function record(accountId: string, names: string[], refreshedAt = 1): DirectoryR
     accountId,
     teamName: accountId,
     refreshedAt,
-    targets: names.map((name) => ({
-      key: `${accountId}:${name}`,
-      accountId,
-      teamName: accountId,
-      id: name,
-      kind: 'channel',
-      name,
-    })),
+    ...toColumns(
+      names.map((name) => ({
+        key: `${accountId}:${name}`,
+        accountId,
+        teamName: accountId,
+        id: name,
+        kind: 'channel' as const,
+        name,
+      })),
+    ),
   };
 }
+
+const namesIn = (index: DirectoryIndex) =>
+  Array.from({ length: index.count }, (_, position) => index.targetAt(position).name);
 
 function Probe() {
   const view = useDirectory();
   return (
     <p data-testid="probe">
-      {view.status === 'ready' ? `${view.workspaces}:${view.index.targets.map((t) => t.name).join(',')}` : view.status}
+      {view.status === 'ready' ? `${view.workspaces}:${namesIn(view.index).join(',')}` : view.status}
     </p>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { createIndex, type DirectoryIndex } from '@/lib/directory/filter';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import { indexDirectory, type DirectoryIndex } from '@/lib/directory/directory-index';
 import { readDirectory } from '@/lib/directory/read';
 import { ask } from '@/lib/messaging';
 import { watchRevision } from '@/lib/platform/revision';
@@ -29,18 +29,25 @@ function stampOf(records: readonly DirectoryRecord[]): string {
  * once; then the background is asked to refresh stale directories, and the cache is read again
  * whenever the background rewrites it. The index is rebuilt only when a directory changed.
  */
-export function useDirectory(): DirectoryView {
+export function useDirectory(
+  /** A read of the cache already under way (the popup starts one before its UI has loaded). */
+  started?: Promise<DirectoryRecord[]>,
+): DirectoryView {
   const [view, setView] = useState<DirectoryView>({ status: 'loading' });
-  useEffect(() => {
+  // Before the first paint: the read is the longest part of opening, so it starts at once.
+  useLayoutEffect(() => {
     let live = true;
     let stamp: string | undefined;
     let refreshing = true;
+    let pending = started;
     const load = async () => {
-      const records = await readDirectory();
+      const read = pending ?? readDirectory();
+      pending = undefined;
+      const records = await read;
       const next = stampOf(records);
       if (!live || next === stamp) return;
       stamp = next;
-      const index = createIndex(records.flatMap((record) => record.targets));
+      const index = indexDirectory(records);
       setView({ status: 'ready', index, workspaces: records.length, refreshing });
     };
     const reload = () =>

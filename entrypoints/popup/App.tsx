@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Composer } from '@/components/popup/Composer';
 import { currentPage, shareFromQuery, withSelection } from '@/components/popup/current-share';
@@ -7,24 +7,28 @@ import { useDirectory } from '@/components/popup/useDirectory';
 import { useRequest } from '@/components/useRequest';
 import { ask } from '@/lib/messaging';
 import type { Share } from '@/lib/share/share';
+import type { DirectoryRecord } from '@/lib/store/sending-records';
 
 function openOptions() {
   void browser.runtime.openOptionsPage().then(() => window.close());
 }
 
+type OpenedOn = ReturnType<typeof currentPage>;
+
 /**
  * `?share=` (the compose window, tests) wins; otherwise the current tab: its page at once, then its
  * selection once the page has answered (which can take a moment on a busy page).
  */
-function useShare(): { ready: boolean; share: Share | null } {
+function useShare(started?: OpenedOn): { ready: boolean; share: Share | null } {
   const [state, setState] = useState(() => {
     const fromQuery = shareFromQuery(location.search);
     return { ready: fromQuery !== null, share: fromQuery };
   });
-  useEffect(() => {
+  // A layout effect: when the lookup has already answered, the composer shows in the first paint.
+  useLayoutEffect(() => {
     if (state.ready) return;
     const done = (share: Share | null) => setState({ ready: true, share });
-    currentPage().then(
+    (started ?? currentPage()).then(
       async (page) => {
         done(page?.share ?? null);
         if (page) done(await withSelection(page.share, page.tabId));
@@ -36,11 +40,17 @@ function useShare(): { ready: boolean; share: Share | null } {
   return state;
 }
 
-export function App() {
+export interface AppProps {
+  /** Reads started before the UI's code loaded (main.tsx): the cached directory, the current tab. */
+  cachedDirectory?: Promise<DirectoryRecord[]>;
+  openedOn?: OpenedOn;
+}
+
+export function App({ cachedDirectory, openedOn }: AppProps) {
   // The directory is read from the cache at once, alongside the accounts: never after them.
-  const directory = useDirectory();
+  const directory = useDirectory(cachedDirectory);
   const [accounts] = useRequest(() => ask('accounts.list', {}), ['accounts']);
-  const { ready, share } = useShare();
+  const { ready, share } = useShare(openedOn);
   const [revision, setRevision] = useState(0);
   const linked = accounts.status === 'done' ? accounts.value : [];
   // A cached directory means a workspace is linked: compose at once, before the worker answers.

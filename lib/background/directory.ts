@@ -1,3 +1,4 @@
+import { DIRECTORY_FORMAT, toColumns, type DirectoryColumns } from '../directory/columns';
 import type { Target } from '../directory/target';
 import { targetKey } from '../directory/target';
 import { bumpRevision } from '../platform/revision';
@@ -18,7 +19,7 @@ const TYPE_SCOPES: [type: string, scope: string][] = [
 /** Pages as large as Slack allows for these reads: fewer requests inside the tier budget. */
 const PAGE_SIZE = 1000;
 
-interface SlackConversation {
+export interface SlackConversation {
   id: string;
   name?: string;
   is_private?: boolean;
@@ -29,7 +30,7 @@ interface SlackConversation {
   user?: string;
 }
 
-interface SlackUser {
+export interface SlackUser {
   id: string;
   name?: string;
   deleted?: boolean;
@@ -100,17 +101,34 @@ async function fillDirectory(services: Services, accountId: string): Promise<Dir
     }
   }
 
+  return storeDirectory(services, {
+    accountId,
+    teamName: account.teamName,
+    refreshedAt: Date.now(),
+    targets: targetsFrom(accountId, account.teamName, users.values(), conversations.values()),
+  });
+}
+
+/** The picker's targets of one workspace: its live conversations (DMs named after the person), then its people. */
+export function targetsFrom(
+  accountId: string,
+  teamName: string,
+  users: Iterable<SlackUser>,
+  conversations: Iterable<SlackConversation>,
+): Target[] {
+  const people = new Map<string, SlackUser>();
+  for (const user of users) if (!user.deleted) people.set(user.id, user);
   const targets: Target[] = [];
-  for (const conversation of conversations.values()) {
+  for (const conversation of conversations) {
     if (conversation.is_archived) continue;
     const kind = conversationKind(conversation);
-    const partner = conversation.user ? users.get(conversation.user) : undefined;
+    const partner = conversation.user ? people.get(conversation.user) : undefined;
     const name =
       kind === 'im' ? (partner?.name ?? conversation.user ?? conversation.id) : (conversation.name ?? conversation.id);
     targets.push({
       key: targetKey(accountId, conversation.id),
       accountId,
-      teamName: account.teamName,
+      teamName,
       id: conversation.id,
       kind,
       name,
@@ -118,12 +136,12 @@ async function fillDirectory(services: Services, accountId: string): Promise<Dir
       isMember: conversation.is_member === true,
     });
   }
-  for (const user of users.values()) {
+  for (const user of people.values()) {
     if (user.is_bot || user.id === 'USLACKBOT') continue;
     targets.push({
       key: targetKey(accountId, user.id),
       accountId,
-      teamName: account.teamName,
+      teamName,
       id: user.id,
       kind: 'user',
       name: user.name ?? user.id,
@@ -131,10 +149,24 @@ async function fillDirectory(services: Services, accountId: string): Promise<Dir
       ...(user.profile?.display_name ? { displayName: user.profile.display_name } : {}),
     });
   }
-  const record: DirectoryRecord = { accountId, teamName: account.teamName, refreshedAt: Date.now(), targets };
+  return targets;
+}
+
+/** Replaces one workspace's cached directory, stored as columns (one quick read for the popup), and tells open pages. */
+export async function storeDirectory(
+  services: Services,
+  directory: Omit<DirectoryRecord, keyof DirectoryColumns> & { targets: readonly Target[] },
+): Promise<DirectoryRecord> {
+  const { targets, ...workspace } = directory;
+  const record: DirectoryRecord = { ...workspace, ...toColumns(targets) };
   await services.store.db.put('directory', record);
   await bumpRevision('directory');
   return record;
+}
+
+/** A cached directory in the format this version reads; anything else is as good as missing. */
+export function isCurrent(record: DirectoryRecord | undefined): record is DirectoryRecord {
+  return record?.format === DIRECTORY_FORMAT;
 }
 
 /** Refreshes every linked workspace whose directory is missing or stale, one after another. */
@@ -144,7 +176,7 @@ export async function refreshStaleDirectories(services: Services, force = false)
   for (const account of accounts) {
     if (account.status === 'needs_reconnect') continue;
     const cached = await services.store.db.get('directory', account.id);
-    if (!force && cached && Date.now() - cached.refreshedAt < DIRECTORY_MAX_AGE_MS) continue;
+    if (!force && isCurrent(cached) && Date.now() - cached.refreshedAt < DIRECTORY_MAX_AGE_MS) continue;
     try {
       await refreshDirectory(services, account.id);
       refreshed++;

@@ -2,7 +2,8 @@ import { CourierFailure, toWireError } from '../errors';
 import type { PresenceView, ScheduledView } from '../protocol';
 import { accountContext } from './account-context';
 import { callsFor, preferredKind } from './calls';
-import { refreshStaleDirectories } from './directory';
+import { targetsOf } from '../directory/columns';
+import { isCurrent, refreshStaleDirectories } from './directory';
 import type { Handlers } from './router';
 import type { Services } from './services';
 
@@ -48,7 +49,9 @@ export function quickHandlers(
         if (account.status === 'needs_reconnect') continue;
         const context = await accountContext(all, account.id);
         const directory = await all.store.db.get('directory', account.id);
-        const names = new Map(directory?.targets.map((target) => [target.id, target.name]) ?? []);
+        const names = new Map(
+          isCurrent(directory) ? targetsOf(directory).map((target) => [target.id, target.name]) : [],
+        );
         const api = callsFor(context, preferredKind(context));
         for await (const entry of api.paginate('chat.scheduledMessages.list', {}, { itemsKey: 'scheduled_messages' })) {
           const message = entry as { id: string; channel_id: string; post_at: number; text?: string };

@@ -271,10 +271,12 @@ describe('search compared with the rules written plainly', () => {
   const directory = Array.from({ length: 1500 }, (_, i) => {
     const kind = pick(kinds);
     const name = random() < 0.1 ? pick(words) : `${pick(words)}${pick(separators)}${pick(words)}${i % 7}`;
+    // A workspace has one name: the directory stores it once per workspace.
+    const accountId = pick(['A1', 'A2']);
     return target(name, kind, {
       id: `T${i}`,
-      accountId: pick(['A1', 'A2']),
-      teamName: pick(['Acme', 'Globex']),
+      accountId,
+      teamName: accountId === 'A1' ? 'Globex' : 'Acme',
       displayName: random() < 0.3 ? `${pick(words)}${pick(separators)}${pick(words)}` : undefined,
       realName: random() < 0.4 ? `${pick(words)} ${pick(words)}` : undefined,
       archived: random() < 0.05,

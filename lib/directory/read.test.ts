@@ -2,13 +2,16 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openCourierDB } from '../store/db';
 import type { DirectoryRecord } from '../store/sending-records';
+import { DIRECTORY_FORMAT, targetsOf, toColumns } from './columns';
 import { readDirectory } from './read';
 
 const record: DirectoryRecord = {
   accountId: 'acc-1',
   teamName: 'Acme Corp',
   refreshedAt: 1,
-  targets: [{ key: 'acc-1:C1', accountId: 'acc-1', teamName: 'Acme Corp', id: 'C1', kind: 'channel', name: 'general' }],
+  ...toColumns([
+    { key: 'acc-1:C1', accountId: 'acc-1', teamName: 'Acme Corp', id: 'C1', kind: 'channel', name: 'general' },
+  ]),
 };
 
 async function databaseNames(): Promise<string[]> {
@@ -43,5 +46,28 @@ describe('readDirectory', () => {
     const upgraded = await openDB('courier', db.version + 1);
     expect(upgraded.version).toBe(db.version + 1);
     upgraded.close();
+  });
+
+  it('leaves out records of another format, which the background rewrites at its next refresh', async () => {
+    const db = await openCourierDB();
+    await db.put('directory', record);
+    await db.put('directory', { ...record, accountId: 'acc-old', format: DIRECTORY_FORMAT + 1 });
+    // A record as version 3 stored it: one object per target, no format.
+    const old = { accountId: 'acc-v3', teamName: 'Old', refreshedAt: 1, targets: targetsOf(record) };
+    await db.put('directory', old as unknown as DirectoryRecord);
+    db.close();
+    const read = await readDirectory();
+    expect(read.map((found) => found.accountId)).toEqual(['acc-1']);
+    expect(targetsOf(read[0]!)).toEqual([
+      {
+        key: 'acc-1:C1',
+        accountId: 'acc-1',
+        teamName: 'Acme Corp',
+        id: 'C1',
+        kind: 'channel',
+        name: 'general',
+        isMember: false,
+      },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { DirectoryRecord } from '../store/sending-records';
+import { DIRECTORY_FORMAT } from './columns';
 
 /**
  * Reads the directory cache straight from IndexedDB, for pages that must show targets at once (the
@@ -41,12 +42,17 @@ function getAll<T>(db: IDBDatabase, store: string): Promise<T[]> {
   });
 }
 
-/** Every workspace's cached directory; [] when the background has not written one yet. */
+/**
+ * Every workspace's cached directory; [] when the background has not written one yet. Records of
+ * another format (written by an older Courier, before the background upgraded them) are left out:
+ * the background's next refresh replaces them.
+ */
 export async function readDirectory(name = DB_NAME): Promise<DirectoryRecord[]> {
   const db = await openExisting(name);
   if (!db) return [];
   try {
-    return db.objectStoreNames.contains(STORE) ? await getAll<DirectoryRecord>(db, STORE) : [];
+    const records = db.objectStoreNames.contains(STORE) ? await getAll<DirectoryRecord>(db, STORE) : [];
+    return records.filter((record) => record.format === DIRECTORY_FORMAT);
   } finally {
     db.close();
   }

@@ -2,6 +2,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { openDB } from 'idb';
 import { migrateToV2 } from './migrate-v2';
 import { migrateToV3 } from './migrate-v3';
+import { migrateToV4 } from './migrate-v4';
 import type { Account, KeyRecord, StoredChain, StoredProfile } from './records';
 import type { DirectoryRecord, HistoryEntry, OutboxItem } from './sending-records';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   migrateToV2,
   migrateToV3,
+  migrateToV4,
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -91,6 +91,60 @@ FIXTURES[2] = {
   },
 };
 
+FIXTURES[3] = {
+  async seed(db) {
+    const store = createStore(db, await loadSealingKey(db), () => 9);
+    await store.profiles.put({
+      id: 'p1',
+      name: 'Acme app',
+      baseUrl: 'https://slack.com',
+      clientType: 'confidential',
+      clientId: '1.2',
+      clientSecret: 'v3-secret-0123456789',
+      botScopes: ['chat:write'],
+      userScopes: [],
+      actions: ['send_message'],
+    });
+    // The directory as version 3 cached it: one object per target.
+    await putRaw(db, 'directory', [
+      {
+        accountId: 'p1:T1',
+        teamName: 'Acme',
+        refreshedAt: 1,
+        targets: [
+          { key: 'p1:T1:C1', accountId: 'p1:T1', teamName: 'Acme', id: 'C1', kind: 'channel', name: 'general' },
+        ],
+      },
+    ]);
+    await putRaw(db, 'outbox', [
+      {
+        id: 'o1',
+        accountId: 'p1:T1',
+        channel: 'C1',
+        label: '#general',
+        text: 'hi',
+        unfurl: true,
+        state: 'failed',
+        attempts: 1,
+        createdAt: 1,
+        nextAttemptAt: 2,
+        reason: 'Slack was unreachable.',
+      },
+    ]);
+    await putRaw(db, 'history', [
+      { id: 'h1', accountId: 'p1:T1', teamName: 'Acme', channel: 'C1', label: '#general', text: 'sent', sentAt: 3 },
+    ]);
+  },
+  async check(_name, db) {
+    const store = createStore(db, await loadSealingKey(db), () => 10);
+    await expect(store.profiles.get('p1')).resolves.toMatchObject({ clientSecret: 'v3-secret-0123456789' });
+    // The old-format directory is gone: the next refresh writes it as columns.
+    await expect(db.count('directory')).resolves.toBe(0);
+    await expect(db.get('outbox', 'o1')).resolves.toMatchObject({ state: 'failed', reason: 'Slack was unreachable.' });
+    await expect(db.get('history', 'h1')).resolves.toMatchObject({ text: 'sent', sentAt: 3 });
+  },
+};
+
 describe('migrations', () => {
   it('has a fixture for every earlier version', () => {
     expect(Object.keys(FIXTURES).map(Number)).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, index) => index + 1));

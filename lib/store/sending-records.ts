@@ -1,12 +1,12 @@
-import type { Target } from '../directory/target';
+import type { WorkspaceColumns } from '../directory/columns';
 import type { UploadShare } from '../share/share';
 
-/** The directory of one workspace, as cached for the popup: replaced whole on each refresh. */
-export interface DirectoryRecord {
-  accountId: string;
-  teamName: string;
+/**
+ * The directory of one workspace, as cached for the popup: its targets as columns (see
+ * lib/directory/columns.ts), replaced whole on each refresh.
+ */
+export interface DirectoryRecord extends WorkspaceColumns {
   refreshedAt: number;
-  targets: Target[];
 }
 
 export type OutboxState = 'pending' | 'sending' | 'failed';

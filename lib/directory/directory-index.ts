@@ -1,0 +1,257 @@
+import {
+  ARCHIVED,
+  entriesOf,
+  entryStarts,
+  ENTRY_CODE,
+  KINDS,
+  MEMBER,
+  targetFrom,
+  type WorkspaceColumns,
+} from './columns';
+import { isPersonKind, type Target } from './target';
+
+/** Kind masks: what '#' and '@' narrow to. Archived targets have neither and are never listed. */
+export const CHANNELS = 1;
+export const PEOPLE = 2;
+export const ANY = CHANNELS | PEOPLE;
+
+/** The matches of an earlier query, so that a longer query searches only within them. */
+export interface Narrowing {
+  text: string;
+  mask: number;
+  /** Positions (ascending) of the targets that matched. */
+  matches: Int32Array;
+}
+
+/**
+ * The picker's view of every linked workspace's directory, in alphabetical order of name
+ * ("positions"). Built from the stored columns without touching each target: strings are split
+ * once and targets are made into objects only when shown. Everything but `trail` and the caches
+ * behind `targetAt` and `positionOf` is fixed; none of them changes what a search returns.
+ */
+export interface DirectoryIndex {
+  readonly count: number;
+  /** How many workspaces the targets come from. */
+  readonly workspaceCount: number;
+  /** 0, 1, 2, …: every position, the source of a search that narrows nothing. */
+  readonly everyone: Int32Array;
+  /** Per position: "name\ndisplay name\nreal name", folded (text.ts). */
+  readonly haystacks: readonly string[];
+  /** Per position: which letters its haystack contains, and which start a field or another word. */
+  readonly letters: Int32Array;
+  readonly fieldInitials: Int32Array;
+  readonly wordInitials: Int32Array;
+  /** Per position: CHANNELS, PEOPLE, or 0 for an archived channel. */
+  readonly kinds: Uint8Array;
+  /** Positions of the targets the user is a member of, ascending. */
+  readonly members: Int32Array;
+  /** Scratch space for one search: 1 for a favourite, 2 + n for the nth most recent. */
+  readonly boosts: Int32Array;
+  /** Recent queries, each extending the one before, with their matches. */
+  trail: Narrowing[];
+  targetAt(position: number): Target;
+  /**
+   * Does now what the first search and the first rows shown would otherwise do (splitting the
+   * haystacks, finding where each name starts): for an idle moment after the picker is shown.
+   */
+  prepare(): void;
+  /** The position of the target with this key (`${accountId}:${id}`), archived or not. */
+  positionOf(key: string): number | undefined;
+}
+
+/** 0, 1, 2, … count - 1. */
+function identity(count: number): Int32Array {
+  const positions = new Int32Array(count);
+  for (let i = 0; i < count; i++) positions[i] = i;
+  return positions;
+}
+
+const PERSON_KINDS = KINDS.map((kind) => (isPersonKind(kind) ? PEOPLE : CHANNELS));
+
+/** Per workspace, what `targetAt` and `positionOf` need, computed on first use. */
+interface Source {
+  workspace: WorkspaceColumns;
+  starts: Partial<Record<'ids' | 'names' | 'realNames' | 'displayNames', Int32Array>>;
+  /** Local entry → position; undefined when there is one workspace (they are the same). */
+  positions?: Int32Array;
+}
+
+function column(source: Source, name: 'ids' | 'names' | 'realNames' | 'displayNames', entry: number): string {
+  const { workspace } = source;
+  const starts = (source.starts[name] ??= entryStarts(workspace[name], workspace.count));
+  return workspace[name].slice(starts[entry], starts[entry + 1]! - 1);
+}
+
+/** The entry whose text starts at `at`, by binary search over the entry starts. */
+function entryAt(starts: Int32Array, at: number): number {
+  let low = 0;
+  let high = starts.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The entry of a workspace with this Slack id, found in its id column without building a map. */
+function entryOfId(source: Source, id: string): number | undefined {
+  const { ids, count } = source.workspace;
+  if (!id) return undefined;
+  for (let at = ids.indexOf(id); at >= 0; at = ids.indexOf(id, at + 1)) {
+    const end = at + id.length;
+    if (
+      (at === 0 || ids.charCodeAt(at - 1) === ENTRY_CODE) &&
+      (end === ids.length || ids.charCodeAt(end) === ENTRY_CODE)
+    ) {
+      return entryAt((source.starts.ids ??= entryStarts(ids, count)), at);
+    }
+  }
+  return undefined;
+}
+
+/** Name, then team and key, as the picker lists ties; `haystack` starts with the folded name. */
+function nameOf(haystack: string): string {
+  const end = haystack.indexOf('\n');
+  return end < 0 ? haystack : haystack.slice(0, end);
+}
+
+/**
+ * Merges workspaces already in alphabetical order (the background stores them so) into one
+ * order: for each position, which workspace and which of its entries.
+ */
+function merge(sources: readonly Source[], haystacks: readonly string[][]): { from: Uint16Array; entries: Int32Array } {
+  const total = sources.reduce((sum, source) => sum + source.workspace.count, 0);
+  const from = new Uint16Array(total);
+  const entries = new Int32Array(total);
+  const heads = sources.map(() => 0);
+  const tie = (w: number) => {
+    const { workspace } = sources[w]!;
+    return `${workspace.teamName}${workspace.accountId}:${column(sources[w]!, 'ids', heads[w]!)}`;
+  };
+  for (let position = 0; position < total; position++) {
+    let best = -1;
+    let bestName = '';
+    for (let w = 0; w < sources.length; w++) {
+      if (heads[w]! >= sources[w]!.workspace.count) continue;
+      const name = nameOf(haystacks[w]![heads[w]!]!);
+      if (best < 0 || name < bestName || (name === bestName && tie(w) < tie(best))) {
+        best = w;
+        bestName = name;
+      }
+    }
+    from[position] = best;
+    entries[position] = heads[best]!++;
+  }
+  return { from, entries };
+}
+
+export function indexDirectory(workspaces: readonly WorkspaceColumns[]): DirectoryIndex {
+  const sources: Source[] = workspaces.map((workspace) => ({ workspace, starts: {} }));
+  const single = workspaces.length <= 1;
+  // One workspace is searched in its stored order, so even its split waits for the first search.
+  const split = single ? [] : workspaces.map((workspace) => entriesOf(workspace.haystacks, workspace.count));
+  const count = workspaces.reduce((sum, workspace) => sum + workspace.count, 0);
+  const only = workspaces[0];
+
+  let from: Uint16Array;
+  let entries: Int32Array;
+  let haystacks: readonly string[] | undefined;
+  let letters: Int32Array;
+  let fieldInitials: Int32Array;
+  let wordInitials: Int32Array;
+  if (single) {
+    // The stored order is the order: nothing to copy.
+    from = new Uint16Array(count);
+    entries = identity(count);
+    letters = only?.letters ?? new Int32Array(0);
+    fieldInitials = only?.fieldInitials ?? new Int32Array(0);
+    wordInitials = only?.wordInitials ?? new Int32Array(0);
+  } else {
+    ({ from, entries } = merge(sources, split));
+    const merged = new Array<string>(count);
+    letters = new Int32Array(count);
+    fieldInitials = new Int32Array(count);
+    wordInitials = new Int32Array(count);
+    for (const source of sources) source.positions = new Int32Array(source.workspace.count);
+    for (let position = 0; position < count; position++) {
+      const w = from[position]!;
+      const entry = entries[position]!;
+      const { workspace, positions } = sources[w]!;
+      positions![entry] = position;
+      merged[position] = split[w]![entry]!;
+      letters[position] = workspace.letters[entry]!;
+      fieldInitials[position] = workspace.fieldInitials[entry]!;
+      wordInitials[position] = workspace.wordInitials[entry]!;
+    }
+    haystacks = merged;
+  }
+
+  const kinds = new Uint8Array(count);
+  const members: number[] = [];
+  for (let position = 0; position < count; position++) {
+    const { workspace } = sources[from[position]!]!;
+    const entry = entries[position]!;
+    const flags = workspace.flags[entry]!;
+    if (flags & ARCHIVED) continue;
+    kinds[position] = PERSON_KINDS[workspace.kinds[entry]!] ?? CHANNELS;
+    if (flags & MEMBER) members.push(position);
+  }
+
+  const made = new Array<Target | undefined>(count);
+  const found = new Map<string, number | undefined>();
+  const byAccount = new Map(sources.map((source) => [source.workspace.accountId, source]));
+
+  return {
+    count,
+    workspaceCount: workspaces.filter((workspace) => workspace.count > 0).length,
+    everyone: single ? entries : identity(count),
+    get haystacks() {
+      return (haystacks ??= only ? entriesOf(only.haystacks, only.count) : []);
+    },
+    letters,
+    fieldInitials,
+    wordInitials,
+    kinds,
+    members: Int32Array.from(members),
+    boosts: new Int32Array(count),
+    trail: [],
+    targetAt(position) {
+      const cached = made[position];
+      if (cached) return cached;
+      const source = sources[from[position]!]!;
+      const entry = entries[position]!;
+      const { workspace } = source;
+      const target = targetFrom(
+        workspace.accountId,
+        workspace.teamName,
+        column(source, 'ids', entry),
+        column(source, 'names', entry),
+        column(source, 'realNames', entry),
+        column(source, 'displayNames', entry),
+        workspace.kinds[entry]!,
+        workspace.flags[entry]!,
+      );
+      made[position] = target;
+      return target;
+    },
+    prepare() {
+      void this.haystacks;
+      for (const source of sources) {
+        for (const name of ['ids', 'names', 'realNames', 'displayNames'] as const) {
+          source.starts[name] ??= entryStarts(source.workspace[name], source.workspace.count);
+        }
+      }
+    },
+    positionOf(key) {
+      if (found.has(key)) return found.get(key);
+      // Slack ids never contain ':'; account ids may.
+      const split = key.lastIndexOf(':');
+      const source = byAccount.get(key.slice(0, split));
+      const entry = source && split > 0 ? entryOfId(source, key.slice(split + 1)) : undefined;
+      const position = entry === undefined ? undefined : source?.positions ? source.positions[entry] : entry;
+      found.set(key, position);
+      return position;
+    },
+  };
+}
