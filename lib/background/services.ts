@@ -51,7 +51,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
       markDead: async (id, code) => {
         await store.chains.markDead(id, code);
       },
-      listAll: () => store.chains.listMeta(),
+      listAll: (accountId) => store.chains.listMeta(accountId),
     },
     credentials: (accountId) => credentialsFor(store, accountId),
     transport,
