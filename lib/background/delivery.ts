@@ -1,13 +1,12 @@
 import { toWireError } from '../errors';
 import { backoffMs, classifyAttempt } from '../outbox/classify';
-import { bumpRevision } from '../platform/revision';
 import type { SendResult, WireError } from '../protocol';
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
 import { permalinkFor } from '../slack/permalink';
 import type { UploadProgress } from '../slack/send-bytes';
 import type { OutboxItem } from '../store/sending-records';
-import { accountContext } from './account-context';
+import { accountContext, type AccountContexts } from './account-context';
 import { callsFor, preferredKind } from './calls';
 import { shareFile } from './outbox-file';
 import { findInChannel, type Delivered } from './outbox-lookup';
@@ -84,9 +83,15 @@ export const DISCARDED: WireError = {
 /**
  * One attempt at one outbox item. The item stays in the outbox until Slack confirmed it; an
  * attempt that ended without a clear answer first checks what Slack has, so nothing is sent twice.
- * An item discarded (or its upload cancelled) during the attempt stays gone.
+ * An item discarded (or its upload cancelled) during the attempt stays gone. The caller tells the
+ * pages (the outbox revision), once for all the attempts it makes together.
  */
-export async function deliver(services: Services, item: OutboxItem, options: AttemptOptions = {}): Promise<SendResult> {
+export async function deliver(
+  services: Services,
+  item: OutboxItem,
+  options: AttemptOptions = {},
+  contexts: AccountContexts = (accountId) => accountContext(services, accountId),
+): Promise<SendResult> {
   const { store } = services;
   const base = {
     key: `${item.accountId}:${item.channel}`,
@@ -97,13 +102,12 @@ export async function deliver(services: Services, item: OutboxItem, options: Att
   };
   let api: SlackCalls | undefined;
   try {
-    const context = await accountContext(services, item.accountId);
+    const context = await contexts(item.accountId);
     api = callsFor(context, preferredKind(context));
     await store.db.put('outbox', { ...item, state: 'sending', attempts: item.attempts + 1 });
     const delivered = item.file
       ? await shareFile(services, api, item, options)
       : ((item.unclear ? await findPosted(api, item) : undefined) ?? (await post(api, item)));
-    await store.db.delete('outbox', item.id);
     const { teamUrl } = context.account;
     // Built from the workspace URL where it is known: a fan-out then costs one round trip per target.
     const permalink =
@@ -113,22 +117,27 @@ export async function deliver(services: Services, item: OutboxItem, options: Att
         : teamUrl
           ? permalinkFor(teamUrl, delivered.channel, delivered.ts, item.threadTs)
           : await permalinkOf(api, delivered.channel, delivered.ts));
-    await store.db.put('history', {
-      id: item.id,
-      accountId: item.accountId,
-      teamName: context.account.teamName,
-      channel: delivered.channel,
-      label: item.label,
-      text: item.file ? [item.file.filename, item.text].filter(Boolean).join('\n') : item.text,
-      sentAt: Date.now(),
-      // A shared file is not a message of Courier's: the duplicate sweep has nothing to look for.
-      ...(delivered.ts && !item.file ? { ts: delivered.ts } : {}),
-      ...(delivered.scheduledMessageId
-        ? { scheduledMessageId: delivered.scheduledMessageId, postAt: delivered.postAt }
-        : {}),
-      ...(permalink ? { permalink } : {}),
-    });
-    await bumpRevision('outbox');
+    // Out of the outbox and into history in one transaction: a worker stopped in between loses neither.
+    const tx = store.db.transaction(['outbox', 'history'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('outbox').delete(item.id),
+      tx.objectStore('history').put({
+        id: item.id,
+        accountId: item.accountId,
+        teamName: context.account.teamName,
+        channel: delivered.channel,
+        label: item.label,
+        text: item.file ? [item.file.filename, item.text].filter(Boolean).join('\n') : item.text,
+        sentAt: Date.now(),
+        // A shared file is not a message of Courier's: the duplicate sweep has nothing to look for.
+        ...(delivered.ts && !item.file ? { ts: delivered.ts } : {}),
+        ...(delivered.scheduledMessageId
+          ? { scheduledMessageId: delivered.scheduledMessageId, postAt: delivered.postAt }
+          : {}),
+        ...(permalink ? { permalink } : {}),
+      }),
+      tx.done,
+    ]);
     return {
       ...base,
       channel: delivered.channel,
@@ -144,7 +153,6 @@ export async function deliver(services: Services, item: OutboxItem, options: Att
     const stored = await store.db.get('outbox', item.id);
     if (!stored || options.signal?.aborted) {
       if (stored) await store.db.delete('outbox', item.id);
-      await bumpRevision('outbox');
       return { ...base, state: 'failed', error: DISCARDED };
     }
     const failure = classifyAttempt(error);
@@ -165,7 +173,6 @@ export async function deliver(services: Services, item: OutboxItem, options: Att
             ...(afterMs ? { notBefore: now + afterMs } : {}),
           };
     await store.db.put('outbox', next);
-    await bumpRevision('outbox');
     const canJoin = error instanceof SlackApiError && error.code === 'not_in_channel' && item.channel.startsWith('C');
     return {
       ...base,

@@ -1,6 +1,8 @@
 import type { WithLock } from '../platform/locks';
+import { revisionRun } from '../platform/revision';
 import type { SendResult } from '../protocol';
 import type { OutboxItem } from '../store/sending-records';
+import { contextsOnce, type AccountContexts } from './account-context';
 import { deliver, DISCARDED, type AttemptOptions } from './delivery';
 import type { Services } from './services';
 import { cancellable } from './uploads';
@@ -64,14 +66,31 @@ async function alreadyTried(services: Services, item: OutboxItem, current?: Outb
 }
 
 /** A file attempt can be stopped by its item id (a discard) as well as by the page that started it. */
-function attempt(services: Services, item: OutboxItem, options: AttemptOptions = {}): Promise<SendResult> {
-  if (!item.file) return deliver(services, item, options);
+function attempt(
+  services: Services,
+  item: OutboxItem,
+  options: AttemptOptions = {},
+  contexts: AccountContexts,
+): Promise<SendResult> {
+  if (!item.file) return deliver(services, item, options, contexts);
   return cancellable(item.id, (own) =>
-    deliver(services, item, { ...options, signal: options.signal ? AbortSignal.any([own, options.signal]) : own }),
+    deliver(
+      services,
+      item,
+      { ...options, signal: options.signal ? AbortSignal.any([own, options.signal]) : own },
+      contexts,
+    ),
   );
 }
 
 const lockOf = (target: string) => `courier-outbox:${target}`;
+
+/** Attempts made together (a fan-out, a drain): each account read once, the pages told once. */
+interface Batch {
+  contexts: AccountContexts;
+  /** An item was stored or attempted. */
+  changed(): void;
+}
 const isDelivered = (result: SendResult) => result.state === 'sent' || result.state === 'scheduled';
 
 export function createOutbox(services: Services, withLock: WithLock): Outbox {
@@ -79,11 +98,17 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
   const { db } = services.store;
 
   /**
-   * One pass over one target's items, to be run under that target's lock. Returns each tried
-   * item's result; `first` is the item an enqueue asked for, with its page's options.
+   * One pass over one target's items, to be run under that target's lock, given the outbox as read
+   * under it. Returns each tried item's result; `first` is the item an enqueue asked for, with its
+   * page's options.
    */
-  async function pass(target: string, first?: { id: string; options: AttemptOptions }) {
-    const items = (await db.getAll('outbox'))
+  async function pass(
+    target: string,
+    outbox: readonly OutboxItem[],
+    batch: Batch,
+    first?: { id: string; options: AttemptOptions },
+  ) {
+    const items = outbox
       .filter((item) => targetOf(item) === target && item.state !== 'failed')
       .sort((a, b) => a.createdAt - b.createdAt);
     const results = new Map<string, SendResult>();
@@ -95,7 +120,8 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
       const due = item.state === 'pending' && item.nextAttemptAt <= now;
       if (!due && !stale) break;
       const options = first?.id === item.id ? first.options : undefined;
-      const result = await attempt(services, stale ? { ...item, unclear: true } : item, options);
+      const result = await attempt(services, stale ? { ...item, unclear: true } : item, options, batch.contexts);
+      batch.changed();
       results.set(item.id, result);
       if (!isDelivered(result)) break;
     }
@@ -103,21 +129,40 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
   }
 
   /** Tries the stored `item` (and what is due before it for its target) under the target's lock. */
-  const sendStored = (item: OutboxItem, options: AttemptOptions = {}) =>
+  const sendStored = (item: OutboxItem, batch: Batch, options: AttemptOptions = {}) =>
     withLock(lockOf(targetOf(item)), async () => {
+      const outbox = await db.getAll('outbox');
       // A drain may have tried the item while this send waited for the lock: never send it twice.
-      const current = await db.get('outbox', item.id);
+      const current = outbox.find((stored) => stored.id === item.id);
       if (current?.attempts !== item.attempts) return alreadyTried(services, item, current);
-      const results = await pass(targetOf(item), { id: item.id, options });
+      const results = await pass(targetOf(item), outbox, batch, { id: item.id, options });
       return results.get(item.id) ?? alreadyTried(services, item, await db.get('outbox', item.id));
     });
 
+  /**
+   * Runs attempts made together with each account read once, and tells the pages when it is over
+   * (and now and then while a long one lasts): a fan-out to fifty channels is one revision (and one
+   * badge update), not fifty.
+   */
+  async function together<T>(work: (batch: Batch) => Promise<T>): Promise<T> {
+    const run = revisionRun('outbox');
+    try {
+      return await work({ contexts: contextsOnce(services), changed: run.changed });
+    } finally {
+      await run.done();
+    }
+  }
+
   const drain = (): Promise<number> => {
-    running ??= (async () => {
+    running ??= together(async (batch) => {
       const targets = new Set((await db.getAll('outbox')).filter((i) => i.state !== 'failed').map(targetOf));
-      const passes = await Promise.all([...targets].map((target) => withLock(lockOf(target), () => pass(target))));
+      const passes = await Promise.all(
+        [...targets].map((target) =>
+          withLock(lockOf(target), async () => pass(target, await db.getAll('outbox'), batch)),
+        ),
+      );
       return passes.reduce((sum, results) => sum + [...results.values()].filter(isDelivered).length, 0);
-    })().finally(() => (running = undefined));
+    }).finally(() => (running = undefined));
     return running;
   };
 
@@ -139,7 +184,10 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
   return {
     async enqueue(item, options) {
       await db.put('outbox', item);
-      return sendStored(item, options);
+      return together((batch) => {
+        batch.changed();
+        return sendStored(item, batch, options);
+      });
     },
     async enqueueAll(given) {
       // Items made in the same millisecond would go out in key order: the order given is the order sent.
@@ -147,7 +195,10 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
       const tx = db.transaction('outbox', 'readwrite');
       await Promise.all([...items.map((item) => tx.store.put(item)), tx.done]);
       // One message to many targets waits for the slowest target, not for the sum of them all.
-      return Promise.all(items.map((item) => sendStored(item)));
+      return together((batch) => {
+        batch.changed();
+        return Promise.all(items.map((item) => sendStored(item, batch)));
+      });
     },
     async retryNow() {
       await hurry(() => true);
