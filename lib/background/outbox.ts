@@ -5,6 +5,7 @@ import type { OutboxItem } from '../store/sending-records';
 import { contextsOnce, type AccountContexts } from './account-context';
 import { deliver, DISCARDED, type AttemptOptions } from './delivery';
 import type { Services } from './services';
+import { sharedReads } from './shared-read';
 import { cancellable } from './uploads';
 
 /**
@@ -96,6 +97,8 @@ const isDelivered = (result: SendResult) => result.state === 'sent' || result.st
 export function createOutbox(services: Services, withLock: WithLock): Outbox {
   let running: Promise<number> | undefined;
   const { db } = services.store;
+  // Each pass reads the whole outbox under its lock; the passes of a fan-out share that read.
+  const readOutbox = sharedReads(() => db.getAll('outbox'));
 
   /**
    * One pass over one target's items, to be run under that target's lock, given the outbox as read
@@ -131,7 +134,7 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
   /** Tries the stored `item` (and what is due before it for its target) under the target's lock. */
   const sendStored = (item: OutboxItem, batch: Batch, options: AttemptOptions = {}) =>
     withLock(lockOf(targetOf(item)), async () => {
-      const outbox = await db.getAll('outbox');
+      const outbox = await readOutbox();
       // A drain may have tried the item while this send waited for the lock: never send it twice.
       const current = outbox.find((stored) => stored.id === item.id);
       if (current?.attempts !== item.attempts) return alreadyTried(services, item, current);
@@ -155,11 +158,9 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
 
   const drain = (): Promise<number> => {
     running ??= together(async (batch) => {
-      const targets = new Set((await db.getAll('outbox')).filter((i) => i.state !== 'failed').map(targetOf));
+      const targets = new Set((await readOutbox()).filter((i) => i.state !== 'failed').map(targetOf));
       const passes = await Promise.all(
-        [...targets].map((target) =>
-          withLock(lockOf(target), async () => pass(target, await db.getAll('outbox'), batch)),
-        ),
+        [...targets].map((target) => withLock(lockOf(target), async () => pass(target, await readOutbox(), batch))),
       );
       return passes.reduce((sum, results) => sum + [...results.values()].filter(isDelivered).length, 0);
     }).finally(() => (running = undefined));
