@@ -6,10 +6,11 @@ import { SlackApiError } from '../slack/errors';
 import { permalinkFor } from '../slack/permalink';
 import type { UploadProgress } from '../slack/send-bytes';
 import type { OutboxItem } from '../store/sending-records';
-import { accountContext, type AccountContexts } from './account-context';
+import type { AccountContexts } from './account-context';
 import { callsFor, preferredKind } from './calls';
 import { shareFile } from './outbox-file';
 import { findInChannel, type Delivered } from './outbox-lookup';
+import type { OutboxWrites } from './outbox-writes';
 import type { Services } from './services';
 
 /** The message metadata event that carries the outbox id, so a retry can find its own post. */
@@ -80,6 +81,12 @@ export const DISCARDED: WireError = {
   message: 'You cancelled the upload; nothing was shared there',
 };
 
+/** What attempts made together share: each account's context, and transactions for their writes. */
+export interface Shared {
+  contexts: AccountContexts;
+  writes: OutboxWrites;
+}
+
 /**
  * One attempt at one outbox item. The item stays in the outbox until Slack confirmed it; an
  * attempt that ended without a clear answer first checks what Slack has, so nothing is sent twice.
@@ -89,8 +96,8 @@ export const DISCARDED: WireError = {
 export async function deliver(
   services: Services,
   item: OutboxItem,
-  options: AttemptOptions = {},
-  contexts: AccountContexts = (accountId) => accountContext(services, accountId),
+  options: AttemptOptions,
+  { contexts, writes }: Shared,
 ): Promise<SendResult> {
   const { store } = services;
   const base = {
@@ -104,7 +111,7 @@ export async function deliver(
   try {
     const context = await contexts(item.accountId);
     api = callsFor(context, preferredKind(context));
-    await store.db.put('outbox', { ...item, state: 'sending', attempts: item.attempts + 1 });
+    await writes.put({ ...item, state: 'sending', attempts: item.attempts + 1 });
     const delivered = item.file
       ? await shareFile(services, api, item, options)
       : ((item.unclear ? await findPosted(api, item) : undefined) ?? (await post(api, item)));
@@ -117,27 +124,21 @@ export async function deliver(
         : teamUrl
           ? permalinkFor(teamUrl, delivered.channel, delivered.ts, item.threadTs)
           : await permalinkOf(api, delivered.channel, delivered.ts));
-    // Out of the outbox and into history in one transaction: a worker stopped in between loses neither.
-    const tx = store.db.transaction(['outbox', 'history'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('outbox').delete(item.id),
-      tx.objectStore('history').put({
-        id: item.id,
-        accountId: item.accountId,
-        teamName: context.account.teamName,
-        channel: delivered.channel,
-        label: item.label,
-        text: item.file ? [item.file.filename, item.text].filter(Boolean).join('\n') : item.text,
-        sentAt: Date.now(),
-        // A shared file is not a message of Courier's: the duplicate sweep has nothing to look for.
-        ...(delivered.ts && !item.file ? { ts: delivered.ts } : {}),
-        ...(delivered.scheduledMessageId
-          ? { scheduledMessageId: delivered.scheduledMessageId, postAt: delivered.postAt }
-          : {}),
-        ...(permalink ? { permalink } : {}),
-      }),
-      tx.done,
-    ]);
+    await writes.move(item.id, {
+      id: item.id,
+      accountId: item.accountId,
+      teamName: context.account.teamName,
+      channel: delivered.channel,
+      label: item.label,
+      text: item.file ? [item.file.filename, item.text].filter(Boolean).join('\n') : item.text,
+      sentAt: Date.now(),
+      // A shared file is not a message of Courier's: the duplicate sweep has nothing to look for.
+      ...(delivered.ts && !item.file ? { ts: delivered.ts } : {}),
+      ...(delivered.scheduledMessageId
+        ? { scheduledMessageId: delivered.scheduledMessageId, postAt: delivered.postAt }
+        : {}),
+      ...(permalink ? { permalink } : {}),
+    });
     return {
       ...base,
       channel: delivered.channel,
@@ -172,7 +173,7 @@ export async function deliver(
             nextAttemptAt: now + Math.max(afterMs, backoffMs(attempts)),
             ...(afterMs ? { notBefore: now + afterMs } : {}),
           };
-    await store.db.put('outbox', next);
+    await writes.put(next);
     const canJoin = error instanceof SlackApiError && error.code === 'not_in_channel' && item.channel.startsWith('C');
     return {
       ...base,

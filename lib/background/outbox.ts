@@ -2,8 +2,9 @@ import type { WithLock } from '../platform/locks';
 import { revisionRun } from '../platform/revision';
 import type { SendResult } from '../protocol';
 import type { OutboxItem } from '../store/sending-records';
-import { contextsOnce, type AccountContexts } from './account-context';
-import { deliver, DISCARDED, type AttemptOptions } from './delivery';
+import { contextsOnce } from './account-context';
+import { deliver, DISCARDED, type AttemptOptions, type Shared } from './delivery';
+import { createOutboxWrites } from './outbox-writes';
 import type { Services } from './services';
 import { sharedReads } from './shared-read';
 import { cancellable } from './uploads';
@@ -71,15 +72,15 @@ function attempt(
   services: Services,
   item: OutboxItem,
   options: AttemptOptions = {},
-  contexts: AccountContexts,
+  shared: Shared,
 ): Promise<SendResult> {
-  if (!item.file) return deliver(services, item, options, contexts);
+  if (!item.file) return deliver(services, item, options, shared);
   return cancellable(item.id, (own) =>
     deliver(
       services,
       item,
       { ...options, signal: options.signal ? AbortSignal.any([own, options.signal]) : own },
-      contexts,
+      shared,
     ),
   );
 }
@@ -87,8 +88,7 @@ function attempt(
 const lockOf = (target: string) => `courier-outbox:${target}`;
 
 /** Attempts made together (a fan-out, a drain): each account read once, the pages told once. */
-interface Batch {
-  contexts: AccountContexts;
+interface Batch extends Shared {
   /** An item was stored or attempted. */
   changed(): void;
 }
@@ -99,6 +99,7 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
   const { db } = services.store;
   // Each pass reads the whole outbox under its lock; the passes of a fan-out share that read.
   const readOutbox = sharedReads(() => db.getAll('outbox'));
+  const writes = createOutboxWrites(db);
 
   /**
    * One pass over one target's items, to be run under that target's lock, given the outbox as read
@@ -123,7 +124,7 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
       const due = item.state === 'pending' && item.nextAttemptAt <= now;
       if (!due && !stale) break;
       const options = first?.id === item.id ? first.options : undefined;
-      const result = await attempt(services, stale ? { ...item, unclear: true } : item, options, batch.contexts);
+      const result = await attempt(services, stale ? { ...item, unclear: true } : item, options, batch);
       batch.changed();
       results.set(item.id, result);
       if (!isDelivered(result)) break;
@@ -150,7 +151,7 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
   async function together<T>(work: (batch: Batch) => Promise<T>): Promise<T> {
     const run = revisionRun('outbox');
     try {
-      return await work({ contexts: contextsOnce(services), changed: run.changed });
+      return await work({ contexts: contextsOnce(services), writes, changed: run.changed });
     } finally {
       await run.done();
     }
