@@ -157,6 +157,18 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
     }
   }
 
+  /**
+   * Waits until `stored` has stored the items, reading their accounts meanwhile: nothing is
+   * attempted before it is stored, but the first attempt need not wait for two reads in a row.
+   */
+  async function storing(items: readonly OutboxItem[], batch: Batch, stored: Promise<unknown>): Promise<void> {
+    // The attempts hear if a read failed; if storing fails, nobody needs to.
+    for (const accountId of new Set(items.map((item) => item.accountId)))
+      batch.contexts(accountId).catch(() => undefined);
+    await stored;
+    batch.changed();
+  }
+
   const drain = (): Promise<number> => {
     running ??= together(async (batch) => {
       const targets = new Set((await readOutbox()).filter((i) => i.state !== 'failed').map(targetOf));
@@ -184,21 +196,18 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
   }
 
   return {
-    async enqueue(item, options) {
-      await db.put('outbox', item);
-      return together((batch) => {
-        batch.changed();
+    enqueue: (item, options) =>
+      together(async (batch) => {
+        await storing([item], batch, db.put('outbox', item));
         return sendStored(item, batch, options);
-      });
-    },
-    async enqueueAll(given) {
+      }),
+    enqueueAll(given) {
       // Items made in the same millisecond would go out in key order: the order given is the order sent.
       const items = given.map((item, index) => ({ ...item, createdAt: (given[0]?.createdAt ?? 0) + index }));
-      const tx = db.transaction('outbox', 'readwrite');
-      await Promise.all([...items.map((item) => tx.store.put(item)), tx.done]);
-      // One message to many targets waits for the slowest target, not for the sum of them all.
-      return together((batch) => {
-        batch.changed();
+      return together(async (batch) => {
+        const tx = db.transaction('outbox', 'readwrite');
+        await storing(items, batch, Promise.all([...items.map((item) => tx.store.put(item)), tx.done]));
+        // One message to many targets waits for the slowest target, not for the sum of them all.
         return Promise.all(items.map((item) => sendStored(item, batch)));
       });
     },
