@@ -20,7 +20,10 @@ export interface RefresherDeps {
     /** Writes `next` only if the stored version is still `expectedVersion`; false otherwise. */
     replace(next: Chain, expectedVersion: number): Promise<boolean>;
     markDead(id: string, code: string): Promise<void>;
-    listAll(): Promise<
+    /** Every chain without its tokens (nothing decrypted), or only `accountId`'s chains. */
+    listAll(
+      accountId?: string,
+    ): Promise<
       Pick<Chain, 'id' | 'accountId' | 'kind' | 'expiresAt' | 'lifetimeMs' | 'refreshedAt' | 'version' | 'dead'>[]
     >;
   };
@@ -48,8 +51,19 @@ const MAX_RETRY_AFTER_MS = 30_000;
 
 export const chainId = (accountId: string, kind: ChainKind) => `${accountId}:${kind}`;
 
+/** What identifies one stored state of a chain: every write bumps the version; a new link, the time. */
+type ChainStamp = Pick<Chain, 'version' | 'refreshedAt' | 'expiresAt'>;
+const sameStamp = (a: ChainStamp, b: ChainStamp) =>
+  a.version === b.version && a.refreshedAt === b.refreshedAt && a.expiresAt === b.expiresAt;
+
 export function createRefresher(deps: RefresherDeps) {
   const inFlight = new Map<string, Promise<Chain>>();
+  /**
+   * The decrypted chains of this context, each with the stamp it was read at: a fan-out decrypts
+   * its token once, not once per call. Every use checks the stored stamp first (no decryption), so
+   * a chain rotated anywhere is read again; a rotation or death here drops the entry at once.
+   */
+  const opened = new Map<string, { stamp: ChainStamp; chain: Promise<Chain | undefined> }>();
 
   function needsReconnect(code: string): CourierFailure {
     return new CourierFailure('needs_reconnect', explain(code));
@@ -61,6 +75,7 @@ export function createRefresher(deps: RefresherDeps) {
    * otherwise the chain is dead and the account needs a reconnect.
    */
   async function retryOrBury<T>(chain: Chain, code: string, work: (token: string) => Promise<T>): Promise<T> {
+    opened.delete(chain.id);
     const stored = await deps.chains.get(chain.id);
     if (stored && !stored.dead && stored.version !== chain.version) return work(stored.accessToken);
     if (!stored?.dead) {
@@ -131,6 +146,7 @@ export function createRefresher(deps: RefresherDeps) {
     if (running) return running;
     deps.onRefreshing(accountId, true);
     const started = rotate(id, seenVersion, force).finally(() => {
+      opened.delete(id);
       inFlight.delete(id);
       deps.onRefreshing(accountId, false);
     });
@@ -138,9 +154,26 @@ export function createRefresher(deps: RefresherDeps) {
     return started;
   }
 
+  /** The stored chain, decrypted only when its stamp changed since this context last read it. */
+  async function storedChain(accountId: string, id: string): Promise<Chain | undefined> {
+    const stamp = (await deps.chains.listAll(accountId)).find((meta) => meta.id === id);
+    if (!stamp) {
+      opened.delete(id);
+      return undefined;
+    }
+    const cached = opened.get(id);
+    if (cached && sameStamp(cached.stamp, stamp)) return cached.chain;
+    const chain = deps.chains.get(id);
+    const entry = { stamp, chain };
+    opened.set(id, entry);
+    // A failed read is not kept: the next use tries again.
+    chain.catch(() => opened.get(id) === entry && opened.delete(id));
+    return chain;
+  }
+
   async function currentChain(accountId: string, kind: ChainKind): Promise<Chain> {
     const id = chainId(accountId, kind);
-    const chain = await deps.chains.get(id);
+    const chain = await storedChain(accountId, id);
     if (!chain) {
       throw new CourierFailure(
         'needs_reconnect',

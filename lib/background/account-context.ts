@@ -30,3 +30,19 @@ export async function accountContext(services: Services, accountId: string): Pro
     },
   };
 }
+
+/** Where a batch of attempts gets each account's context. */
+export type AccountContexts = (accountId: string) => Promise<AccountContext>;
+
+/**
+ * Contexts for one batch of attempts (a fan-out, a drain): each account is read once, not once per
+ * item. A context holds no token, so nothing here outlives a rotation; it lives as long as the batch.
+ */
+export function contextsOnce(services: Services): AccountContexts {
+  const read = new Map<string, Promise<AccountContext>>();
+  return (accountId) => {
+    let context = read.get(accountId);
+    if (!context) read.set(accountId, (context = accountContext(services, accountId)));
+    return context;
+  };
+}

@@ -1,16 +1,16 @@
 import { toWireError } from '../errors';
 import { backoffMs, classifyAttempt } from '../outbox/classify';
-import { bumpRevision } from '../platform/revision';
 import type { SendResult, WireError } from '../protocol';
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
 import { permalinkFor } from '../slack/permalink';
 import type { UploadProgress } from '../slack/send-bytes';
 import type { OutboxItem } from '../store/sending-records';
-import { accountContext } from './account-context';
+import type { AccountContexts } from './account-context';
 import { callsFor, preferredKind } from './calls';
 import { shareFile } from './outbox-file';
 import { findInChannel, type Delivered } from './outbox-lookup';
+import type { OutboxWrites } from './outbox-writes';
 import type { Services } from './services';
 
 /** The message metadata event that carries the outbox id, so a retry can find its own post. */
@@ -81,12 +81,24 @@ export const DISCARDED: WireError = {
   message: 'You cancelled the upload; nothing was shared there',
 };
 
+/** What attempts made together share: each account's context, and transactions for their writes. */
+export interface Shared {
+  contexts: AccountContexts;
+  writes: OutboxWrites;
+}
+
 /**
  * One attempt at one outbox item. The item stays in the outbox until Slack confirmed it; an
  * attempt that ended without a clear answer first checks what Slack has, so nothing is sent twice.
- * An item discarded (or its upload cancelled) during the attempt stays gone.
+ * An item discarded (or its upload cancelled) during the attempt stays gone. The caller tells the
+ * pages (the outbox revision), once for all the attempts it makes together.
  */
-export async function deliver(services: Services, item: OutboxItem, options: AttemptOptions = {}): Promise<SendResult> {
+export async function deliver(
+  services: Services,
+  item: OutboxItem,
+  options: AttemptOptions,
+  { contexts, writes }: Shared,
+): Promise<SendResult> {
   const { store } = services;
   const base = {
     key: `${item.accountId}:${item.channel}`,
@@ -97,13 +109,12 @@ export async function deliver(services: Services, item: OutboxItem, options: Att
   };
   let api: SlackCalls | undefined;
   try {
-    const context = await accountContext(services, item.accountId);
+    const context = await contexts(item.accountId);
     api = callsFor(context, preferredKind(context));
-    await store.db.put('outbox', { ...item, state: 'sending', attempts: item.attempts + 1 });
+    await writes.put({ ...item, state: 'sending', attempts: item.attempts + 1 });
     const delivered = item.file
       ? await shareFile(services, api, item, options)
       : ((item.unclear ? await findPosted(api, item) : undefined) ?? (await post(api, item)));
-    await store.db.delete('outbox', item.id);
     const { teamUrl } = context.account;
     // Built from the workspace URL where it is known: a fan-out then costs one round trip per target.
     const permalink =
@@ -113,7 +124,7 @@ export async function deliver(services: Services, item: OutboxItem, options: Att
         : teamUrl
           ? permalinkFor(teamUrl, delivered.channel, delivered.ts, item.threadTs)
           : await permalinkOf(api, delivered.channel, delivered.ts));
-    await store.db.put('history', {
+    await writes.move(item.id, {
       id: item.id,
       accountId: item.accountId,
       teamName: context.account.teamName,
@@ -128,7 +139,6 @@ export async function deliver(services: Services, item: OutboxItem, options: Att
         : {}),
       ...(permalink ? { permalink } : {}),
     });
-    await bumpRevision('outbox');
     return {
       ...base,
       channel: delivered.channel,
@@ -144,7 +154,6 @@ export async function deliver(services: Services, item: OutboxItem, options: Att
     const stored = await store.db.get('outbox', item.id);
     if (!stored || options.signal?.aborted) {
       if (stored) await store.db.delete('outbox', item.id);
-      await bumpRevision('outbox');
       return { ...base, state: 'failed', error: DISCARDED };
     }
     const failure = classifyAttempt(error);
@@ -164,8 +173,7 @@ export async function deliver(services: Services, item: OutboxItem, options: Att
             nextAttemptAt: now + Math.max(afterMs, backoffMs(attempts)),
             ...(afterMs ? { notBefore: now + afterMs } : {}),
           };
-    await store.db.put('outbox', next);
-    await bumpRevision('outbox');
+    await writes.put(next);
     const canJoin = error instanceof SlackApiError && error.code === 'not_in_channel' && item.channel.startsWith('C');
     return {
       ...base,

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Emulator } from '../../test/emulator';
 import { startEmulator } from '../../test/emulator';
 import { storedChain } from '../auth/testing/linked';
+import { watchRevision } from '../platform/revision';
 import { sweepDuplicates } from './duplicate-sweep';
 import { BOT_SCOPES, eventually, outboxSupport, TEAM } from './outbox-testing';
 import { sendHandlers } from './send-handlers';
@@ -243,6 +244,30 @@ describe('outbox', () => {
     expect(await h.services.outbox.drain()).toBe(2);
     const texts = emulator.state.listMessages({ team: TEAM, channel: engineering }).map((m) => m.text);
     expect(texts).toEqual([waiting.text, behind.text]);
+  });
+
+  it('tells the pages once per drain or enqueue that changed the outbox, and not for a drain with nothing due', async () => {
+    const h = await linked();
+    const engineering = channelId('engineering');
+    const waiting = h.item(engineering, { nextAttemptAt: Date.now() + 60_000, attempts: 1 });
+    await h.services.store.db.put('outbox', waiting);
+    let revisions = 0;
+    const stop = watchRevision('outbox', () => revisions++);
+    try {
+      expect(await h.services.outbox.drain()).toBe(0);
+      expect(revisions).toBe(0);
+
+      // Stored behind the waiting item and not tried: the pages still learn that it waits.
+      const behind = h.item(engineering);
+      expect((await h.services.outbox.enqueue(behind)).state).toBe('queued');
+      expect(revisions).toBe(1);
+
+      await h.makeDue(waiting.id);
+      expect(await h.services.outbox.drain()).toBe(2);
+      expect(revisions).toBe(2);
+    } finally {
+      stop();
+    }
   });
 
   it('schedules an item with postAt through chat.scheduleMessage', async () => {

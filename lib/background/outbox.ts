@@ -1,8 +1,12 @@
 import type { WithLock } from '../platform/locks';
+import { revisionRun } from '../platform/revision';
 import type { SendResult } from '../protocol';
 import type { OutboxItem } from '../store/sending-records';
-import { deliver, DISCARDED, type AttemptOptions } from './delivery';
+import { contextsOnce } from './account-context';
+import { deliver, DISCARDED, type AttemptOptions, type Shared } from './delivery';
+import { createOutboxWrites } from './outbox-writes';
 import type { Services } from './services';
+import { sharedReads } from './shared-read';
 import { cancellable } from './uploads';
 
 /**
@@ -64,26 +68,51 @@ async function alreadyTried(services: Services, item: OutboxItem, current?: Outb
 }
 
 /** A file attempt can be stopped by its item id (a discard) as well as by the page that started it. */
-function attempt(services: Services, item: OutboxItem, options: AttemptOptions = {}): Promise<SendResult> {
-  if (!item.file) return deliver(services, item, options);
+function attempt(
+  services: Services,
+  item: OutboxItem,
+  options: AttemptOptions = {},
+  shared: Shared,
+): Promise<SendResult> {
+  if (!item.file) return deliver(services, item, options, shared);
   return cancellable(item.id, (own) =>
-    deliver(services, item, { ...options, signal: options.signal ? AbortSignal.any([own, options.signal]) : own }),
+    deliver(
+      services,
+      item,
+      { ...options, signal: options.signal ? AbortSignal.any([own, options.signal]) : own },
+      shared,
+    ),
   );
 }
 
 const lockOf = (target: string) => `courier-outbox:${target}`;
+
+/** Attempts made together (a fan-out, a drain): each account read once, the pages told once. */
+interface Batch extends Shared {
+  /** An item was stored or attempted. */
+  changed(): void;
+}
 const isDelivered = (result: SendResult) => result.state === 'sent' || result.state === 'scheduled';
 
 export function createOutbox(services: Services, withLock: WithLock): Outbox {
   let running: Promise<number> | undefined;
   const { db } = services.store;
+  // Each pass reads the whole outbox under its lock; the passes of a fan-out share that read.
+  const readOutbox = sharedReads(() => db.getAll('outbox'));
+  const writes = createOutboxWrites(db);
 
   /**
-   * One pass over one target's items, to be run under that target's lock. Returns each tried
-   * item's result; `first` is the item an enqueue asked for, with its page's options.
+   * One pass over one target's items, to be run under that target's lock, given the outbox as read
+   * under it. Returns each tried item's result; `first` is the item an enqueue asked for, with its
+   * page's options.
    */
-  async function pass(target: string, first?: { id: string; options: AttemptOptions }) {
-    const items = (await db.getAll('outbox'))
+  async function pass(
+    target: string,
+    outbox: readonly OutboxItem[],
+    batch: Batch,
+    first?: { id: string; options: AttemptOptions },
+  ) {
+    const items = outbox
       .filter((item) => targetOf(item) === target && item.state !== 'failed')
       .sort((a, b) => a.createdAt - b.createdAt);
     const results = new Map<string, SendResult>();
@@ -95,7 +124,8 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
       const due = item.state === 'pending' && item.nextAttemptAt <= now;
       if (!due && !stale) break;
       const options = first?.id === item.id ? first.options : undefined;
-      const result = await attempt(services, stale ? { ...item, unclear: true } : item, options);
+      const result = await attempt(services, stale ? { ...item, unclear: true } : item, options, batch);
+      batch.changed();
       results.set(item.id, result);
       if (!isDelivered(result)) break;
     }
@@ -103,21 +133,50 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
   }
 
   /** Tries the stored `item` (and what is due before it for its target) under the target's lock. */
-  const sendStored = (item: OutboxItem, options: AttemptOptions = {}) =>
+  const sendStored = (item: OutboxItem, batch: Batch, options: AttemptOptions = {}) =>
     withLock(lockOf(targetOf(item)), async () => {
+      const outbox = await readOutbox();
       // A drain may have tried the item while this send waited for the lock: never send it twice.
-      const current = await db.get('outbox', item.id);
+      const current = outbox.find((stored) => stored.id === item.id);
       if (current?.attempts !== item.attempts) return alreadyTried(services, item, current);
-      const results = await pass(targetOf(item), { id: item.id, options });
+      const results = await pass(targetOf(item), outbox, batch, { id: item.id, options });
       return results.get(item.id) ?? alreadyTried(services, item, await db.get('outbox', item.id));
     });
 
+  /**
+   * Runs attempts made together with each account read once, and tells the pages when it is over
+   * (and now and then while a long one lasts): a fan-out to fifty channels is one revision (and one
+   * badge update), not fifty.
+   */
+  async function together<T>(work: (batch: Batch) => Promise<T>): Promise<T> {
+    const run = revisionRun('outbox');
+    try {
+      return await work({ contexts: contextsOnce(services), writes, changed: run.changed });
+    } finally {
+      await run.done();
+    }
+  }
+
+  /**
+   * Waits until `stored` has stored the items, reading their accounts meanwhile: nothing is
+   * attempted before it is stored, but the first attempt need not wait for two reads in a row.
+   */
+  async function storing(items: readonly OutboxItem[], batch: Batch, stored: Promise<unknown>): Promise<void> {
+    // The attempts hear if a read failed; if storing fails, nobody needs to.
+    for (const accountId of new Set(items.map((item) => item.accountId)))
+      batch.contexts(accountId).catch(() => undefined);
+    await stored;
+    batch.changed();
+  }
+
   const drain = (): Promise<number> => {
-    running ??= (async () => {
-      const targets = new Set((await db.getAll('outbox')).filter((i) => i.state !== 'failed').map(targetOf));
-      const passes = await Promise.all([...targets].map((target) => withLock(lockOf(target), () => pass(target))));
+    running ??= together(async (batch) => {
+      const targets = new Set((await readOutbox()).filter((i) => i.state !== 'failed').map(targetOf));
+      const passes = await Promise.all(
+        [...targets].map((target) => withLock(lockOf(target), async () => pass(target, await readOutbox(), batch))),
+      );
       return passes.reduce((sum, results) => sum + [...results.values()].filter(isDelivered).length, 0);
-    })().finally(() => (running = undefined));
+    }).finally(() => (running = undefined));
     return running;
   };
 
@@ -137,17 +196,20 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
   }
 
   return {
-    async enqueue(item, options) {
-      await db.put('outbox', item);
-      return sendStored(item, options);
-    },
-    async enqueueAll(given) {
+    enqueue: (item, options) =>
+      together(async (batch) => {
+        await storing([item], batch, db.put('outbox', item));
+        return sendStored(item, batch, options);
+      }),
+    enqueueAll(given) {
       // Items made in the same millisecond would go out in key order: the order given is the order sent.
       const items = given.map((item, index) => ({ ...item, createdAt: (given[0]?.createdAt ?? 0) + index }));
-      const tx = db.transaction('outbox', 'readwrite');
-      await Promise.all([...items.map((item) => tx.store.put(item)), tx.done]);
-      // One message to many targets waits for the slowest target, not for the sum of them all.
-      return Promise.all(items.map((item) => sendStored(item)));
+      return together(async (batch) => {
+        const tx = db.transaction('outbox', 'readwrite');
+        await storing(items, batch, Promise.all([...items.map((item) => tx.store.put(item)), tx.done]));
+        // One message to many targets waits for the slowest target, not for the sum of them all.
+        return Promise.all(items.map((item) => sendStored(item, batch)));
+      });
     },
     async retryNow() {
       await hurry(() => true);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Emulator } from '../../test/emulator';
 import { DEMO_APP, startEmulator } from '../../test/emulator';
 import { linkFromBody, testProfile } from '../auth/testing/linked';
+import { watchRevision } from '../platform/revision';
 import type { SendTarget } from '../protocol';
 import type { OutboxItem } from '../store/sending-records';
 import { sendShareNow } from './send-now';
@@ -97,4 +98,26 @@ it('enqueueAll keeps one target in order; a refused item stays failed for the pe
     ['refused', 'failed'],
     ['also refused', 'failed'],
   ]);
+});
+
+it('a fan-out reads its account once, decrypts its token once and tells the pages once', async () => {
+  const h = await linked();
+  const { store } = h.services;
+  const reads = { accounts: 0, chains: 0 };
+  const account = store.accounts.get.bind(store.accounts);
+  const chain = store.chains.get.bind(store.chains);
+  store.accounts.get = (id) => (reads.accounts++, account(id));
+  store.chains.get = (id) => (reads.chains++, chain(id));
+  let revisions = 0;
+  const stop = watchRevision('outbox', () => revisions++);
+  const targets = h.botIn.slice(0, 5).map((c) => h.target(c.id));
+
+  const results = await sendShareNow(h.services, { kind: 'page', title: 'Fan', url: 'https://example.com/' }, targets);
+  stop();
+
+  expect(results.map((r) => r.state)).toEqual(targets.map(() => 'sent'));
+  for (const result of results) expect(posted(result.channel)).toHaveLength(1);
+  expect(await store.db.count('history')).toBe(targets.length);
+  expect(reads).toEqual({ accounts: 1, chains: 1 });
+  expect(revisions).toBe(1);
 });

@@ -13,6 +13,7 @@ import type { Health } from './health';
 import { createHealth } from './health';
 import type { Outbox } from './outbox';
 import { createOutbox } from './outbox';
+import { sharedReads } from './shared-read';
 
 /** Everything the background's handlers share. */
 export interface Services {
@@ -39,6 +40,8 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const transport = (baseUrl: string) => createTransport(baseUrl, options.fetch);
   const withLock = createLocks();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  // Every token use reads its chain's stamp; the uses of a fan-out share one read.
+  const chainStamps = sharedReads((accountId) => store.chains.listMeta(accountId));
   const refresher = createRefresher({
     chains: {
       get: (id) => store.chains.get(id),
@@ -51,7 +54,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
       markDead: async (id, code) => {
         await store.chains.markDead(id, code);
       },
-      listAll: () => store.chains.listMeta(),
+      listAll: (accountId) => (accountId === undefined ? store.chains.listMeta() : chainStamps(accountId)),
     },
     credentials: (accountId) => credentialsFor(store, accountId),
     transport,
