@@ -219,10 +219,13 @@ export function ChannelPicker(props: ChannelPickerProps) {
     }
   };
 
+  // A closed list renders no rows: opening the popup then makes no target objects at all.
   const rows: number[] = [];
-  if (expanded && activeIndex < start) rows.push(activeIndex);
-  for (let row = start; row < end; row++) rows.push(row);
-  if (expanded && activeIndex >= end) rows.push(activeIndex);
+  if (expanded) {
+    if (activeIndex < start) rows.push(activeIndex);
+    for (let row = start; row < end; row++) rows.push(row);
+    if (activeIndex >= end) rows.push(activeIndex);
+  }
 
   return (
     <div class="channel-picker">
