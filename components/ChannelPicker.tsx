@@ -124,7 +124,9 @@ export function ChannelPicker(props: ChannelPickerProps) {
   // What the first key press would do, done while the person has not typed yet.
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
-    const idle = requestIdleCallback(() => index.prepare());
+    let idle = requestIdleCallback(function step() {
+      if (index.prepare()) idle = requestIdleCallback(step);
+    });
     return () => cancelIdleCallback(idle);
   }, [index]);
 

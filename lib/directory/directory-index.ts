@@ -56,11 +56,12 @@ export interface DirectoryIndex {
   trail: Narrowing[];
   targetAt(position: number): Target;
   /**
-   * Does now what the first search and the first rows shown would otherwise do (splitting the
-   * haystacks, their letter masks, finding where each name starts): for an idle moment after the
-   * picker is shown.
+   * Does now one step of what the first search and the first rows shown would otherwise do
+   * (splitting the haystacks, their letter masks, finding where each name starts), for an idle
+   * moment after the picker is shown; true while steps remain. One step at a time, so a key
+   * pressed meanwhile waits for a few milliseconds at most.
    */
-  prepare(): void;
+  prepare(): boolean;
   /** The position of the target with this key (`${accountId}:${id}`), archived or not. */
   positionOf(key: string): number | undefined;
 }
@@ -249,10 +250,15 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
       return target;
     },
     prepare() {
-      masksOf();
-      for (const source of sources) {
-        for (const name of COLUMNS) source.starts[name] ??= entryStarts(source.workspace[name], source.workspace.count);
+      if (!haystacks) haystacksOf();
+      else if (!masks) masksOf();
+      else {
+        const source = sources.find(({ starts }) => COLUMNS.some((name) => !starts[name]));
+        if (!source) return false;
+        const name = COLUMNS.find((column) => !source.starts[column])!;
+        source.starts[name] = entryStarts(source.workspace[name], source.workspace.count);
       }
+      return true;
     },
     positionOf(key) {
       if (found.has(key)) return found.get(key);
