@@ -124,7 +124,9 @@ export function ChannelPicker(props: ChannelPickerProps) {
   // What the first key press would do, done while the person has not typed yet.
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
-    const idle = requestIdleCallback(() => index.prepare());
+    let idle = requestIdleCallback(function step() {
+      if (index.prepare()) idle = requestIdleCallback(step);
+    });
     return () => cancelIdleCallback(idle);
   }, [index]);
 
@@ -219,10 +221,13 @@ export function ChannelPicker(props: ChannelPickerProps) {
     }
   };
 
+  // A closed list renders no rows: opening the popup then makes no target objects at all.
   const rows: number[] = [];
-  if (expanded && activeIndex < start) rows.push(activeIndex);
-  for (let row = start; row < end; row++) rows.push(row);
-  if (expanded && activeIndex >= end) rows.push(activeIndex);
+  if (expanded) {
+    if (activeIndex < start) rows.push(activeIndex);
+    for (let row = start; row < end; row++) rows.push(row);
+    if (activeIndex >= end) rows.push(activeIndex);
+  }
 
   return (
     <div class="channel-picker">

@@ -183,7 +183,13 @@ function Outbox({ revision }: { revision: number }) {
 }
 
 /** Per workspace: health (with Reconnect) and presence; then scheduled messages and the outbox. */
-export function QuickActions({ accounts, revision }: { accounts: readonly AccountSummary[]; revision: number }) {
+export interface QuickActionsProps {
+  accounts: readonly AccountSummary[];
+  /** Moves on after each send: the scheduled and outbox lists reload. */
+  revision: number;
+}
+
+export function QuickActions({ accounts, revision }: QuickActionsProps) {
   return (
     <>
       <Workspaces accounts={accounts} />

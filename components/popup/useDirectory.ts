@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { indexDirectory, type DirectoryIndex } from '@/lib/directory/directory-index';
 import { readDirectory } from '@/lib/directory/read';
 import { ask } from '@/lib/messaging';
@@ -34,11 +34,11 @@ export function useDirectory(
   started?: Promise<DirectoryRecord[]>,
 ): DirectoryView {
   const [view, setView] = useState<DirectoryView>({ status: 'loading' });
+  const refreshing = useRef(true);
   // Before the first paint: the read is the longest part of opening, so it starts at once.
   useLayoutEffect(() => {
     let live = true;
     let stamp: string | undefined;
-    let refreshing = true;
     let pending = started;
     const load = async () => {
       const read = pending ?? readDirectory();
@@ -48,7 +48,7 @@ export function useDirectory(
       if (!live || next === stamp) return;
       stamp = next;
       const index = indexDirectory(records);
-      setView({ status: 'ready', index, workspaces: records.length, refreshing });
+      setView({ status: 'ready', index, workspaces: records.length, refreshing: refreshing.current });
     };
     const reload = () =>
       void load().catch((error: unknown) => {
@@ -56,17 +56,28 @@ export function useDirectory(
       });
     const stop = watchRevision('directory', reload);
     reload();
-    // Fire and forget: the popup never waits on Slack to show targets.
-    void ask('directory.refresh', {})
-      .catch(() => undefined)
-      .then(() => {
-        refreshing = false;
-        if (live) setView((view) => (view.status === 'ready' ? { ...view, refreshing } : view));
-      });
     return () => {
       live = false;
       stop();
     };
   }, []);
+
+  // Once the cache has been shown (an effect runs after that frame): the background's check reads
+  // the same records, which would otherwise compete with the popup's own read. Fire and forget:
+  // the popup never waits on Slack to show targets.
+  const shown = view.status !== 'loading';
+  useEffect(() => {
+    if (!shown) return;
+    let live = true;
+    void ask('directory.refresh', {})
+      .catch(() => undefined)
+      .then(() => {
+        refreshing.current = false;
+        if (live) setView((view) => (view.status === 'ready' ? { ...view, refreshing: false } : view));
+      });
+    return () => {
+      live = false;
+    };
+  }, [shown]);
   return view;
 }

@@ -1,8 +1,9 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Composer } from '@/components/popup/Composer';
 import { currentPage, shareFromQuery, withSelection } from '@/components/popup/current-share';
-import { QuickActions } from '@/components/popup/QuickActions';
+import type { QuickActionsProps } from '@/components/popup/QuickActions';
 import { useDirectory } from '@/components/popup/useDirectory';
 import { useRequest } from '@/components/useRequest';
 import { ask } from '@/lib/messaging';
@@ -40,6 +41,23 @@ function useShare(started?: OpenedOn): { ready: boolean; share: Share | null } {
   return state;
 }
 
+/**
+ * The quick actions (presence, scheduled messages, the outbox) sit below the composer: their code
+ * loads, and their requests go out, once the composer has been shown, so they never hold up the
+ * picker.
+ */
+function useQuickActions(wanted: boolean): { Loaded?: ComponentType<QuickActionsProps>; failed?: string } {
+  const [state, setState] = useState<{ Loaded?: ComponentType<QuickActionsProps>; failed?: string }>({});
+  useEffect(() => {
+    if (!wanted) return;
+    import('@/components/popup/QuickActions').then(
+      ({ QuickActions }) => setState({ Loaded: QuickActions }),
+      (error: unknown) => setState({ failed: error instanceof Error ? error.message : String(error) }),
+    );
+  }, [wanted]);
+  return state;
+}
+
 export interface AppProps {
   /** Reads started before the UI's code loaded (main.tsx): the cached directory, the current tab. */
   cachedDirectory?: Promise<DirectoryRecord[]>;
@@ -56,6 +74,8 @@ export function App({ cachedDirectory, openedOn }: AppProps) {
   // A cached directory means a workspace is linked: compose at once, before the worker answers.
   const cached = directory.status === 'ready' && directory.workspaces > 0;
   const composing = linked.length > 0 || (accounts.status === 'loading' && cached);
+  // An effect runs after the frame it was rendered in: by then the picker, if any, is on screen.
+  const quick = useQuickActions(linked.length > 0 && directory.status !== 'loading');
   return (
     <main>
       <h1>Courier for Slack</h1>
@@ -76,9 +96,14 @@ export function App({ cachedDirectory, openedOn }: AppProps) {
       {composing && ready && (
         <Composer share={share} directory={directory} accounts={linked} onSent={() => setRevision((n) => n + 1)} />
       )}
-      {linked.length > 0 && (
+      {linked.length > 0 && quick.failed && (
+        <p class="error" role="alert">
+          Presence, scheduled messages and the outbox could not be shown ({quick.failed}). Close and reopen the popup.
+        </p>
+      )}
+      {linked.length > 0 && (quick.Loaded || quick.failed) && (
         <>
-          <QuickActions accounts={linked} revision={revision} />
+          {quick.Loaded && <quick.Loaded accounts={linked} revision={revision} />}
           <button type="button" class="popup__options" onClick={openOptions}>
             Manage workspaces
           </button>

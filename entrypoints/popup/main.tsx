@@ -1,18 +1,16 @@
 import { render } from 'preact';
 import { currentPage, shareFromQuery } from '@/components/popup/current-share';
 import '@/components/theme.css';
-import { readDirectory } from '@/lib/directory/read';
+import { readDirectory, takeEarlyRead } from '@/lib/directory/read';
+import { App } from './App';
 import './popup.css';
 
-// At scale, reading the cached directory is the longest part of opening the popup, so it starts
-// first, with the look-up of the current tab, and both run while the UI's code loads (its own
-// chunk); the UI then picks them up. It reports their failures; the catches below only keep them
-// from counting as unhandled in the meantime.
-const cachedDirectory = readDirectory();
+// The cached directory is already being read (popup-read.js, before these modules loaded); the
+// look-up of the current tab starts before the first render. The UI reports their failures; the
+// catches below only keep them from counting as unhandled in the meantime.
+const cachedDirectory = takeEarlyRead() ?? readDirectory();
 cachedDirectory.catch(() => undefined);
 const openedOn = shareFromQuery(location.search) ? undefined : currentPage();
 openedOn?.catch(() => undefined);
 
-void import('./App').then(({ App }) => {
-  render(<App cachedDirectory={cachedDirectory} openedOn={openedOn} />, document.getElementById('app')!);
-});
+render(<App cachedDirectory={cachedDirectory} openedOn={openedOn} />, document.getElementById('app')!);

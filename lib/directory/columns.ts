@@ -1,35 +1,33 @@
 import type { Target, TargetKind } from './target';
-import { describeHaystack, fold, haystackOf } from './text';
+import { fold, haystackOf } from './text';
 
 /**
  * The directory of one workspace as it is stored: a handful of long strings and typed arrays
  * instead of one object per target, so the popup reads 70 000 targets in one quick structured-clone
  * and searches them without building anything. The background also stores what search needs
- * (folded haystacks and their letter masks, in the picker's alphabetical order).
+ * (folded haystacks, in the picker's alphabetical order). Nothing that can be derived cheaply
+ * after the popup is shown is stored: every byte here is read before the picker can be used.
  *
  * Bump DIRECTORY_FORMAT when what is derived here changes meaning: readers ignore records of
  * another format and the background rewrites them at its next refresh.
  */
-export const DIRECTORY_FORMAT = 1;
+export const DIRECTORY_FORMAT = 2;
 
 export interface DirectoryColumns {
   format: number;
   count: number;
   /** One entry per target, joined by ENTRY, in alphabetical order of folded name, then id. */
   ids: string;
+  /** '' where the name is its folded form, the first field of its haystack (Slack's names mostly are). */
   names: string;
   /** '' where a target has none. */
   realNames: string;
-  displayNames: string;
   /** Index into KINDS. */
   kinds: Uint8Array;
   /** ARCHIVED | MEMBER. */
   flags: Uint8Array;
   /** Per target: its folded "name\ndisplay name\nreal name" (text.ts), joined by ENTRY. */
   haystacks: string;
-  letters: Int32Array;
-  fieldInitials: Int32Array;
-  wordInitials: Int32Array;
 }
 
 /** Separates the entries of a string column; never part of a name (control characters are replaced). */
@@ -46,10 +44,10 @@ const clean = (text: string | undefined): string => (text ? text.replace(CONTROL
 /** One workspace's targets as stored. Every target must belong to the same account. */
 export function toColumns(targets: readonly Target[]): DirectoryColumns {
   const count = targets.length;
-  const folded = targets.map((target) => fold(clean(target.name)).trim());
+  const foldedNames = targets.map((target) => fold(clean(target.name)).trim());
   const order = Array.from(targets.keys()).sort((a, b) => {
-    const nameA = folded[a]!;
-    const nameB = folded[b]!;
+    const nameA = foldedNames[a]!;
+    const nameB = foldedNames[b]!;
     if (nameA !== nameB) return nameA < nameB ? -1 : 1;
     const keyA = targets[a]!.key;
     const keyB = targets[b]!.key;
@@ -59,27 +57,19 @@ export function toColumns(targets: readonly Target[]): DirectoryColumns {
     ids: new Array<string>(count),
     names: new Array<string>(count),
     realNames: new Array<string>(count),
-    displayNames: new Array<string>(count),
     haystacks: new Array<string>(count),
   };
   const kinds = new Uint8Array(count);
   const flags = new Uint8Array(count);
-  const masks = {
-    letters: new Int32Array(count),
-    fieldInitials: new Int32Array(count),
-    wordInitials: new Int32Array(count),
-  };
   order.forEach((original, position) => {
     const target = targets[original]!;
+    const name = clean(target.name);
     const realName = clean(target.realName);
-    const displayName = clean(target.displayName);
+    const folded = foldedNames[original]!;
     columns.ids[position] = clean(target.id);
-    columns.names[position] = clean(target.name);
+    columns.names[position] = name === folded ? '' : name;
     columns.realNames[position] = realName;
-    columns.displayNames[position] = displayName;
-    const haystack = haystackOf(folded[original]!, { realName, displayName });
-    columns.haystacks[position] = haystack;
-    describeHaystack(haystack, masks, position);
+    columns.haystacks[position] = haystackOf(folded, { realName, displayName: clean(target.displayName) });
     kinds[position] = Math.max(0, KINDS.indexOf(target.kind));
     flags[position] = (target.archived ? ARCHIVED : 0) | (target.isMember ? MEMBER : 0);
   });
@@ -89,11 +79,9 @@ export function toColumns(targets: readonly Target[]): DirectoryColumns {
     ids: columns.ids.join(ENTRY),
     names: columns.names.join(ENTRY),
     realNames: columns.realNames.join(ENTRY),
-    displayNames: columns.displayNames.join(ENTRY),
     kinds,
     flags,
     haystacks: columns.haystacks.join(ENTRY),
-    ...masks,
   };
 }
 
@@ -119,34 +107,42 @@ export interface WorkspaceColumns extends DirectoryColumns {
   teamName: string;
 }
 
+/** The first field of a haystack: the folded name. */
+export function foldedNameOf(haystack: string): string {
+  const end = haystack.indexOf('\n');
+  return end < 0 ? haystack : haystack.slice(0, end);
+}
+
 /** Every target of a stored workspace directory, as objects (for pages that list them all). */
 export function targetsOf(workspace: WorkspaceColumns): Target[] {
   const { accountId, teamName, count } = workspace;
   const ids = entriesOf(workspace.ids, count);
   const names = entriesOf(workspace.names, count);
   const realNames = entriesOf(workspace.realNames, count);
-  const displayNames = entriesOf(workspace.displayNames, count);
+  const haystacks = entriesOf(workspace.haystacks, count);
   return ids.map((id, i) =>
     targetFrom(
       accountId,
       teamName,
       id,
-      names[i]!,
+      names[i] || foldedNameOf(haystacks[i]!),
       realNames[i]!,
-      displayNames[i]!,
       workspace.kinds[i]!,
       workspace.flags[i]!,
     ),
   );
 }
 
+/**
+ * A target as the picker shows and sends it. Its display name is only searched (through its
+ * haystack), never shown, so it is not stored.
+ */
 export function targetFrom(
   accountId: string,
   teamName: string,
   id: string,
   name: string,
   realName: string,
-  displayName: string,
   kind: number,
   flags: number,
 ): Target {
@@ -158,7 +154,6 @@ export function targetFrom(
     kind: KINDS[kind] ?? 'channel',
     name,
     ...(realName ? { realName } : {}),
-    ...(displayName ? { displayName } : {}),
     ...(flags & ARCHIVED ? { archived: true } : {}),
     isMember: (flags & MEMBER) !== 0,
   };

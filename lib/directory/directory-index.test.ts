@@ -14,7 +14,7 @@ function workspace(accountId: string, teamName: string, targets: Target[]) {
 
 const acme = [
   target('p1:T1', 'Acme', 'C12', 'general', { isMember: true }),
-  target('p1:T1', 'Acme', 'C1', 'zeta'),
+  target('p1:T1', 'Acme', 'C1', 'Zeta'),
   target('p1:T1', 'Acme', 'U7', 'maya', { kind: 'user', realName: 'Maya Chén', displayName: 'mc' }),
   target('p1:T1', 'Acme', 'C9', 'old', { archived: true, isMember: true }),
 ];
@@ -28,7 +28,7 @@ const all = () => {
 };
 
 describe('indexDirectory', () => {
-  it('merges workspaces in name order, ties by team, and gives every target back as stored', () => {
+  it('merges workspaces in name order, ties by team, and gives every target back as stored but its display name', () => {
     const { index, targets } = all();
     expect(index.workspaceCount).toBe(2);
     expect(targets.map((t) => `${t.name}/${t.teamName}`)).toEqual([
@@ -37,9 +37,14 @@ describe('indexDirectory', () => {
       'general/Globex',
       'maya/Acme',
       'old/Acme',
-      'zeta/Acme',
+      'Zeta/Acme',
     ]);
-    expect(targets.find((t) => t.id === 'U7')).toEqual(acme[2]);
+    // The display name is searched (through the haystack), never shown: it is not stored.
+    const { displayName, ...shown } = acme[2]!;
+    expect(targets.find((t) => t.id === 'U7')).toEqual(shown);
+    expect(searchPositions(index, displayName!).map((position) => index.targetAt(position).id)).toEqual(['U7']);
+    // A name that is not its folded form is stored as it is.
+    expect(targets.find((t) => t.id === 'C1')).toEqual(acme[1]);
     expect(targets.find((t) => t.id === 'C9')).toEqual(acme[3]);
     expect(targets.find((t) => t.id === 'C4')).toEqual(globex[1]);
   });
@@ -72,7 +77,9 @@ describe('indexDirectory', () => {
     const single = indexDirectory([workspace('p1:T1', 'Acme', acme)]);
     const before = ['g', 'ge', 'm', 'mc', 'z'].map((query) => searchPositions(single, query));
     const fresh = indexDirectory([workspace('p1:T1', 'Acme', acme)]);
-    fresh.prepare();
+    let steps = 0;
+    while (fresh.prepare()) steps++;
+    expect(steps).toBeGreaterThan(1);
     expect(['g', 'ge', 'm', 'mc', 'z'].map((query) => searchPositions(fresh, query))).toEqual(before);
     expect(before.flat().length).toBeGreaterThan(4);
   });

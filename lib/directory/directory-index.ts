@@ -3,12 +3,14 @@ import {
   entriesOf,
   entryStarts,
   ENTRY_CODE,
+  foldedNameOf,
   KINDS,
   MEMBER,
   targetFrom,
   type WorkspaceColumns,
 } from './columns';
 import { isPersonKind, type Target } from './target';
+import { describeHaystack, type Masks } from './text';
 
 /** Kind masks: what '#' and '@' narrow to. Archived targets have neither and are never listed. */
 export const CHANNELS = 1;
@@ -37,7 +39,10 @@ export interface DirectoryIndex {
   readonly everyone: Int32Array;
   /** Per position: "name\ndisplay name\nreal name", folded (text.ts). */
   readonly haystacks: readonly string[];
-  /** Per position: which letters its haystack contains, and which start a field or another word. */
+  /**
+   * Per position: which letters its haystack contains, and which start a field or another word.
+   * Worked out on first use (or by `prepare`), not stored: the popup reads less before it is usable.
+   */
   readonly letters: Int32Array;
   readonly fieldInitials: Int32Array;
   readonly wordInitials: Int32Array;
@@ -51,10 +56,12 @@ export interface DirectoryIndex {
   trail: Narrowing[];
   targetAt(position: number): Target;
   /**
-   * Does now what the first search and the first rows shown would otherwise do (splitting the
-   * haystacks, finding where each name starts): for an idle moment after the picker is shown.
+   * Does now one step of what the first search and the first rows shown would otherwise do
+   * (splitting the haystacks, their letter masks, finding where each name starts), for an idle
+   * moment after the picker is shown; true while steps remain. One step at a time, so a key
+   * pressed meanwhile waits for a few milliseconds at most.
    */
-  prepare(): void;
+  prepare(): boolean;
   /** The position of the target with this key (`${accountId}:${id}`), archived or not. */
   positionOf(key: string): number | undefined;
 }
@@ -68,15 +75,18 @@ function identity(count: number): Int32Array {
 
 const PERSON_KINDS = KINDS.map((kind) => (isPersonKind(kind) ? PEOPLE : CHANNELS));
 
+type ColumnName = 'ids' | 'names' | 'realNames' | 'haystacks';
+const COLUMNS: readonly ColumnName[] = ['ids', 'names', 'realNames', 'haystacks'];
+
 /** Per workspace, what `targetAt` and `positionOf` need, computed on first use. */
 interface Source {
   workspace: WorkspaceColumns;
-  starts: Partial<Record<'ids' | 'names' | 'realNames' | 'displayNames', Int32Array>>;
+  starts: Partial<Record<ColumnName, Int32Array>>;
   /** Local entry → position; undefined when there is one workspace (they are the same). */
   positions?: Int32Array;
 }
 
-function column(source: Source, name: 'ids' | 'names' | 'realNames' | 'displayNames', entry: number): string {
+function column(source: Source, name: ColumnName, entry: number): string {
   const { workspace } = source;
   const starts = (source.starts[name] ??= entryStarts(workspace[name], workspace.count));
   return workspace[name].slice(starts[entry], starts[entry + 1]! - 1);
@@ -110,16 +120,11 @@ function entryOfId(source: Source, id: string): number | undefined {
   return undefined;
 }
 
-/** Name, then team and key, as the picker lists ties; `haystack` starts with the folded name. */
-function nameOf(haystack: string): string {
-  const end = haystack.indexOf('\n');
-  return end < 0 ? haystack : haystack.slice(0, end);
-}
-
 /**
  * Merges workspaces already in alphabetical order (the background stores them so) into one
  * order: for each position, which workspace and which of its entries.
  */
+/** Name, then team and key, as the picker lists ties. */
 function merge(sources: readonly Source[], haystacks: readonly string[][]): { from: Uint16Array; entries: Int32Array } {
   const total = sources.reduce((sum, source) => sum + source.workspace.count, 0);
   const from = new Uint16Array(total);
@@ -134,7 +139,7 @@ function merge(sources: readonly Source[], haystacks: readonly string[][]): { fr
     let bestName = '';
     for (let w = 0; w < sources.length; w++) {
       if (heads[w]! >= sources[w]!.workspace.count) continue;
-      const name = nameOf(haystacks[w]![heads[w]!]!);
+      const name = foldedNameOf(haystacks[w]![heads[w]!]!);
       if (best < 0 || name < bestName || (name === bestName && tie(w) < tie(best))) {
         best = w;
         bestName = name;
@@ -157,22 +162,23 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
   let from: Uint16Array;
   let entries: Int32Array;
   let haystacks: readonly string[] | undefined;
-  let letters: Int32Array;
-  let fieldInitials: Int32Array;
-  let wordInitials: Int32Array;
+  const kinds = new Uint8Array(count);
+  const members: number[] = [];
   if (single) {
-    // The stored order is the order: nothing to copy.
+    // The stored order is the order: nothing to copy, one pass over two byte arrays.
     from = new Uint16Array(count);
     entries = identity(count);
-    letters = only?.letters ?? new Int32Array(0);
-    fieldInitials = only?.fieldInitials ?? new Int32Array(0);
-    wordInitials = only?.wordInitials ?? new Int32Array(0);
+    const flags = only?.flags;
+    const stored = only?.kinds;
+    for (let entry = 0; entry < count; entry++) {
+      const flag = flags![entry]!;
+      if (flag & ARCHIVED) continue;
+      kinds[entry] = PERSON_KINDS[stored![entry]!] ?? CHANNELS;
+      if (flag & MEMBER) members.push(entry);
+    }
   } else {
     ({ from, entries } = merge(sources, split));
     const merged = new Array<string>(count);
-    letters = new Int32Array(count);
-    fieldInitials = new Int32Array(count);
-    wordInitials = new Int32Array(count);
     for (const source of sources) source.positions = new Int32Array(source.workspace.count);
     for (let position = 0; position < count; position++) {
       const w = from[position]!;
@@ -180,38 +186,47 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
       const { workspace, positions } = sources[w]!;
       positions![entry] = position;
       merged[position] = split[w]![entry]!;
-      letters[position] = workspace.letters[entry]!;
-      fieldInitials[position] = workspace.fieldInitials[entry]!;
-      wordInitials[position] = workspace.wordInitials[entry]!;
+      const flag = workspace.flags[entry]!;
+      if (flag & ARCHIVED) continue;
+      kinds[position] = PERSON_KINDS[workspace.kinds[entry]!] ?? CHANNELS;
+      if (flag & MEMBER) members.push(position);
     }
     haystacks = merged;
-  }
-
-  const kinds = new Uint8Array(count);
-  const members: number[] = [];
-  for (let position = 0; position < count; position++) {
-    const { workspace } = sources[from[position]!]!;
-    const entry = entries[position]!;
-    const flags = workspace.flags[entry]!;
-    if (flags & ARCHIVED) continue;
-    kinds[position] = PERSON_KINDS[workspace.kinds[entry]!] ?? CHANNELS;
-    if (flags & MEMBER) members.push(position);
   }
 
   const made = new Array<Target | undefined>(count);
   const found = new Map<string, number | undefined>();
   const byAccount = new Map(sources.map((source) => [source.workspace.accountId, source]));
+  const haystacksOf = () => (haystacks ??= only ? entriesOf(only.haystacks, only.count) : []);
+  let masks: Masks | undefined;
+  const masksOf = (): Masks => {
+    if (masks) return masks;
+    const all = haystacksOf();
+    const made: Masks = {
+      letters: new Int32Array(count),
+      fieldInitials: new Int32Array(count),
+      wordInitials: new Int32Array(count),
+    };
+    for (let position = 0; position < count; position++) describeHaystack(all[position]!, made, position);
+    return (masks = made);
+  };
 
   return {
     count,
     workspaceCount: workspaces.filter((workspace) => workspace.count > 0).length,
     everyone: single ? entries : identity(count),
     get haystacks() {
-      return (haystacks ??= only ? entriesOf(only.haystacks, only.count) : []);
+      return haystacksOf();
     },
-    letters,
-    fieldInitials,
-    wordInitials,
+    get letters() {
+      return masksOf().letters;
+    },
+    get fieldInitials() {
+      return masksOf().fieldInitials;
+    },
+    get wordInitials() {
+      return masksOf().wordInitials;
+    },
     kinds,
     members: Int32Array.from(members),
     boosts: new Int32Array(count),
@@ -226,9 +241,8 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
         workspace.accountId,
         workspace.teamName,
         column(source, 'ids', entry),
-        column(source, 'names', entry),
+        column(source, 'names', entry) || foldedNameOf(column(source, 'haystacks', entry)),
         column(source, 'realNames', entry),
-        column(source, 'displayNames', entry),
         workspace.kinds[entry]!,
         workspace.flags[entry]!,
       );
@@ -236,12 +250,15 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
       return target;
     },
     prepare() {
-      void this.haystacks;
-      for (const source of sources) {
-        for (const name of ['ids', 'names', 'realNames', 'displayNames'] as const) {
-          source.starts[name] ??= entryStarts(source.workspace[name], source.workspace.count);
-        }
+      if (!haystacks) haystacksOf();
+      else if (!masks) masksOf();
+      else {
+        const source = sources.find(({ starts }) => COLUMNS.some((name) => !starts[name]));
+        if (!source) return false;
+        const name = COLUMNS.find((column) => !source.starts[column])!;
+        source.starts[name] = entryStarts(source.workspace[name], source.workspace.count);
       }
+      return true;
     },
     positionOf(key) {
       if (found.has(key)) return found.get(key);

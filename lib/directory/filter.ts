@@ -7,9 +7,10 @@ export type { DirectoryIndex } from './directory-index';
 
 /**
  * Ranks directory targets for the channel picker. Built for 70 000 targets searched on every key
- * press: everything that does not depend on the query (lowercased, accent-folded text, the
- * alphabetical order, kinds, membership, which letters occur) is computed once, by the background
- * when it stores the directory (columns.ts), and a query that extends an earlier one only re-examines that query's matches.
+ * press: everything that does not depend on the query is computed once, by the background when
+ * it stores the directory (lowercased, accent-folded text, the alphabetical order, kinds,
+ * membership: columns.ts) or by the index before the first search (which letters occur), and a
+ * query that extends an earlier one only re-examines that query's matches.
  */
 
 /**
@@ -105,14 +106,14 @@ function rankOf(haystack: string, text: string): number {
 
 /** `rankOf` for a one-letter query, from the initials. */
 function rankOfLetter(
-  index: DirectoryIndex,
+  initials: { fieldInitials: Int32Array; wordInitials: Int32Array },
   haystacks: readonly string[],
   position: number,
   code: number,
   bit: number,
 ): number {
-  if (index.fieldInitials[position]! & bit) return isLetterField(haystacks[position]!, code) ? EXACT : PREFIX;
-  return index.wordInitials[position]! & bit ? WORD_START : SUBSTRING;
+  if (initials.fieldInitials[position]! & bit) return isLetterField(haystacks[position]!, code) ? EXACT : PREFIX;
+  return initials.wordInitials[position]! & bit ? WORD_START : SUBSTRING;
 }
 
 /** Whether one of the haystack's fields is exactly this letter; reads characters, builds no strings. */
@@ -183,6 +184,8 @@ function narrowingFor(index: DirectoryIndex, text: string, mask: number): Narrow
 
 function rank(index: DirectoryIndex, text: string, mask: number, limit: number): number[] {
   const { boosts, haystacks, kinds, letters } = index;
+  // Read once: the index works the masks out on first use.
+  const initials = { fieldInitials: index.fieldInitials, wordInitials: index.wordInitials };
   const needed = lettersOf(text);
   const code = text.charCodeAt(0);
   const letterBit = text.length === 1 && code >= 97 && code <= 122 ? 1 << (code - 97) : 0;
@@ -199,7 +202,7 @@ function rank(index: DirectoryIndex, text: string, mask: number, limit: number):
     const position = source[i]!;
     if ((kinds[position]! & mask) === 0 || (letters[position]! & needed) !== needed) continue;
     const rank = letterBit
-      ? rankOfLetter(index, haystacks, position, code, letterBit)
+      ? rankOfLetter(initials, haystacks, position, code, letterBit)
       : rankOf(haystacks[position]!, text);
     if (rank < 0) continue;
     matches[matched] = position;

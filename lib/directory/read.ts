@@ -57,3 +57,26 @@ export async function readDirectory(name = DB_NAME): Promise<DirectoryRecord[]> 
     db.close();
   }
 }
+
+/**
+ * Where the popup's first script (entrypoints/popup-read.ts, a classic script that runs while the
+ * page is still being parsed) leaves its read for the popup's modules, which load after it.
+ */
+const EARLY_READ = 'courierDirectoryRead';
+type EarlyReadHolder = { [EARLY_READ]?: Promise<DirectoryRecord[]> };
+
+/** Starts reading the cache for a page whose modules have not loaded yet. */
+export function startEarlyRead(): void {
+  const read = readDirectory();
+  // The page reports a failure once it takes the read; until then it is not unhandled.
+  read.catch(() => undefined);
+  (globalThis as EarlyReadHolder)[EARLY_READ] = read;
+}
+
+/** The read startEarlyRead began, once; undefined when it did not run. */
+export function takeEarlyRead(): Promise<DirectoryRecord[]> | undefined {
+  const holder = globalThis as EarlyReadHolder;
+  const read = holder[EARLY_READ];
+  delete holder[EARLY_READ];
+  return read;
+}
