@@ -22,15 +22,14 @@ const hanging = vi.fn(
 );
 
 describe('transport: timeout and cancelling', () => {
-  it('leaves no timer and no listener on the caller signal behind once a call is answered', async () => {
-    const caller = new AbortController();
-    const add = vi.spyOn(caller.signal, 'addEventListener');
-    const remove = vi.spyOn(caller.signal, 'removeEventListener');
+  it('leaves no timeout timer behind once a call is answered, with or without a caller signal', async () => {
     const transport = createTransport('https://slack.test', () => Promise.resolve(ok()));
-    for (let i = 0; i < 3; i++) await transport.call('auth.test', {}, { token: 't', signal: caller.signal });
+    const caller = new AbortController();
+    for (let i = 0; i < 3; i++) {
+      await transport.call('auth.test', {}, { token: 't' });
+      await transport.call('auth.test', {}, { token: 't', signal: caller.signal });
+    }
     expect(vi.getTimerCount()).toBe(0);
-    expect(add).toHaveBeenCalledTimes(3);
-    expect(remove.mock.calls.map(([, listener]) => listener)).toEqual(add.mock.calls.map(([, listener]) => listener));
   });
 
   it('fails with a timeout when the answer takes longer than timeoutMs, and clears its timer on failure too', async () => {

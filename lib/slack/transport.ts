@@ -64,20 +64,10 @@ export function createTransport(
   const root = baseUrl.replace(/\/+$/, '');
   return {
     async call(method, params, options = {}) {
-      // One controller and one clearable timer per attempt: AbortSignal.timeout plus AbortSignal.any
-      // cost a timer that outlives the call and a composite signal the caller's signal keeps
-      // referenced, on every call (see bench/notes.md).
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort(new DOMException('The call timed out.', 'TimeoutError'));
-      }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      const caller = options.signal;
-      const onAbort = () => controller.abort(caller?.reason);
-      if (caller?.aborted) onAbort();
-      else caller?.addEventListener('abort', onAbort, { once: true });
-      const { signal } = controller;
+      // A timer cleared once the body is read: AbortSignal.timeout's timer outlived every call.
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
       const headers: Record<string, string> = { 'content-type': FORM_CONTENT_TYPE };
       if (options.basicAuth) {
         headers.authorization = `Basic ${btoa(`${options.basicAuth.user}:${options.basicAuth.password}`)}`;
@@ -105,11 +95,10 @@ export function createTransport(
         }
       } catch (error) {
         if (error instanceof SlackTransportError) throw error;
-        if (caller?.aborted) throw error;
-        throw new SlackTransportError(method, timedOut ? 'timeout' : 'network');
+        if (options.signal?.aborted) throw error;
+        throw new SlackTransportError(method, timeout.signal.aborted ? 'timeout' : 'network');
       } finally {
         clearTimeout(timer);
-        caller?.removeEventListener('abort', onAbort);
       }
       return readEnvelope(method, body, response.status);
     },
