@@ -103,6 +103,12 @@ describe('paginate: page/count and malformed pages', () => {
       '/api/users.list': (req, res) => json(res, { ok: true, response_metadata: { next_cursor: 'abc=' } }),
       '/api/conversations.list': (_req, res) =>
         json(res, { ok: true, channels: [{ id: 'C1' }], response_metadata: { next_cursor: 'same=' } }),
+      // An empty page that still carries a cursor, between two pages of members.
+      '/api/conversations.members': (req, res) => {
+        const pages: Record<string, [string[], string]> = { '': [['U1'], 'b='], 'b=': [[], 'c='], 'c=': [['U2'], ''] };
+        const [members, next_cursor] = pages[req.params.get('cursor') ?? ''] ?? [[], ''];
+        json(res, { ok: true, members, response_metadata: { next_cursor } });
+      },
       '/api/conversations.listConnectInvites': (req, res) =>
         json(res, { ok: true, invites: [{ count: req.params.get('count') }], response_metadata: { next_cursor: '' } }),
     });
@@ -152,11 +158,26 @@ describe('paginate: page/count and malformed pages', () => {
     expect(slack.requests[0]?.params.has('limit')).toBe(false);
   });
 
+  it('walks past an empty page that carries a cursor', async () => {
+    const members = await collect(
+      client().paginate('conversations.members', { channel: 'C1' }, { token: 't', itemsKey: 'members' }),
+    );
+    expect(members).toEqual(['U1', 'U2']);
+    expect(slack.requests.map((r) => r.params.get('cursor'))).toEqual([null, 'b=', 'c=']);
+  });
+
   it('refuses a page without its items, and a cursor that does not move', async () => {
     const missing = collect(client().paginate('users.list', {}, { token: 't', itemsKey: 'members' }));
     await expect(missing).rejects.toMatchObject({ name: 'SlackTransportError', failure: 'garbage' });
-    const stuck = collect(client().paginate('conversations.list', {}, { token: 't', itemsKey: 'channels' }));
+    const seen: unknown[] = [];
+    const stuck = (async () => {
+      for await (const channel of client().paginate('conversations.list', {}, { token: 't', itemsKey: 'channels' })) {
+        seen.push(channel);
+      }
+    })();
     await expect(stuck).rejects.toMatchObject({ failure: 'garbage' });
+    // The pages read before the refusal were handed out first.
+    expect(seen).toEqual([{ id: 'C1' }, { id: 'C1' }]);
     expect(slack.requests.filter((r) => r.path === '/api/conversations.list')).toHaveLength(2);
   });
 });

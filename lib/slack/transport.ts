@@ -64,8 +64,10 @@ export function createTransport(
   const root = baseUrl.replace(/\/+$/, '');
   return {
     async call(method, params, options = {}) {
-      const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+      // A timer cleared once the body is read: AbortSignal.timeout's timer outlived every call.
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
       const headers: Record<string, string> = { 'content-type': FORM_CONTENT_TYPE };
       if (options.basicAuth) {
         headers.authorization = `Basic ${btoa(`${options.basicAuth.user}:${options.basicAuth.password}`)}`;
@@ -94,7 +96,9 @@ export function createTransport(
       } catch (error) {
         if (error instanceof SlackTransportError) throw error;
         if (options.signal?.aborted) throw error;
-        throw new SlackTransportError(method, timeout.aborted ? 'timeout' : 'network');
+        throw new SlackTransportError(method, timeout.signal.aborted ? 'timeout' : 'network');
+      } finally {
+        clearTimeout(timer);
       }
       return readEnvelope(method, body, response.status);
     },
