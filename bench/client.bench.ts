@@ -7,7 +7,7 @@ import type { Benchmark } from './types';
 
 const USERS = 50_000;
 const PAGE = 200;
-const ROUNDS = 7;
+const ROUNDS = 15;
 const TEAM = 'T0BENCH01';
 
 /**

@@ -10,7 +10,7 @@ import { interleave, median, timed } from './stats';
 import type { Benchmark } from './types';
 
 const CHANNELS = 50;
-const ROUNDS = 9;
+const ROUNDS = 15;
 const TEAM = 'T0FAN0001';
 const METHOD = 'chat.postMessage';
 /** Every API call's answer is held this long, as by a round trip to Slack from a browser. */

@@ -16,7 +16,7 @@ import type { Benchmark, BenchRow } from './types';
 const CHANNELS = 20_000;
 const SWEEP = [1_000, 10_000, 50_000] as const;
 const AT_SCALE = 50_000;
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const RATIO_GOAL = 1.5;
 const KEY_GOAL_MS = 16;
 const HEAP_GOAL_MB = 30;
