@@ -1,5 +1,5 @@
 import type { browser } from 'wxt/browser';
-import { conversationNamed } from '../support/extension-calls';
+import { channelTarget, conversationNamed } from '../support/extension-calls';
 import { askFrom, byRole, linkDemoWorkspace, waitForSuspension, waitForText } from '../support/firefox-page';
 import { expect, test } from './fixtures';
 
@@ -17,7 +17,7 @@ test('a send Slack answers with a 5xx waits in the outbox, and a later event pag
   const { page, errors } = options;
   const account = await linkDemoWorkspace(firefox, page, emulator.url);
   const general = conversationNamed(emulator, 'general');
-  const target = { key: `${account.id}:${general.id}`, accountId: account.id, id: general.id, label: '#general' };
+  const target = channelTarget(account.id, general);
   const startedAt = async () => {
     const reply = await askFrom(page, 'ping', {});
     if (!reply.ok) throw new Error(reply.error.message);

@@ -1,4 +1,4 @@
-import { askFrom, conversationNamed } from '../support/extension-calls';
+import { askFrom, channelTarget, conversationNamed } from '../support/extension-calls';
 import { linkDemoWorkspace } from '../support/options-page';
 import { pickChannel } from '../support/popup-page';
 import { expect, test } from './fixtures';
@@ -14,7 +14,7 @@ test('a send Slack answers with a 5xx waits in the outbox, then arrives exactly 
   const { page } = await openPage('options.html');
   const account = await linkDemoWorkspace(context, page, emulator.url);
   const general = conversationNamed(emulator, 'general');
-  const target = { key: `${account.id}:${general.id}`, accountId: account.id, id: general.id, label: '#general' };
+  const target = channelTarget(account.id, general);
 
   // Slack fails with a 5xx page: for a write that is an unclear answer, so the item waits.
   // (A connection dropped on a reused socket is resent by Chromium itself, below fetch; see the notes.)
@@ -66,7 +66,7 @@ test('a terminal error leaves the item failed, with the reason, editable and dis
   const { page } = await openPage('options.html');
   const account = await linkDemoWorkspace(context, page, emulator.url);
   const archived = conversationNamed(emulator, 'old-project');
-  const target = { key: `${account.id}:${archived.id}`, accountId: account.id, id: archived.id, label: '#old-project' };
+  const target = channelTarget(account.id, archived);
   const reply = await askFrom(page, 'send', { targets: [target], share, unfurl: false });
   expect(reply).toMatchObject({ ok: true, value: [{ state: 'failed' }] });
 
@@ -92,7 +92,7 @@ test('a connection dropped after Slack stored the message still ends with exactl
   const { page } = await openPage('options.html');
   const account = await linkDemoWorkspace(context, page, emulator.url);
   const general = conversationNamed(emulator, 'general');
-  const target = { key: `${account.id}:${general.id}`, accountId: account.id, id: general.id, label: '#general' };
+  const target = channelTarget(account.id, general);
   const copies = () =>
     emulator.state
       .listMessages({ team: 'T0ACME001', channel: general.id })
@@ -129,7 +129,7 @@ test('Edit moves a failed item to another channel with the picker; it arrives th
   const account = await linkDemoWorkspace(context, page, emulator.url);
   const archived = conversationNamed(emulator, 'old-project');
   const general = conversationNamed(emulator, 'general');
-  const target = { key: `${account.id}:${archived.id}`, accountId: account.id, id: archived.id, label: '#old-project' };
+  const target = channelTarget(account.id, archived);
   const moved = { kind: 'page' as const, url: 'https://example.com/moved', title: 'Moved' };
   expect(await askFrom(page, 'send', { targets: [target], share: moved, unfurl: false })).toMatchObject({
     ok: true,

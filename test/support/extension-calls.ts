@@ -52,3 +52,8 @@ export function conversationNamed(emulator: Emulator, name: string, team = 'T0AC
   if (!found) throw new Error(`The emulator's ${team} has no conversation named ${name}`);
   return found;
 }
+
+/** A channel of the emulator as a send target of the linked account, labelled as the picker would. */
+export function channelTarget(accountId: string, conversation: { id: string; name: string }) {
+  return { key: `${accountId}:${conversation.id}`, accountId, id: conversation.id, label: `#${conversation.name}` };
+}
