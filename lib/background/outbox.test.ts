@@ -430,6 +430,32 @@ describe('outbox edits and refreshes', () => {
     expect(await h.history(item.id)).toMatchObject({ channel: engineering, label: '#engineering', ts: copies[0]?.ts });
   });
 
+  it('an Edit made while an attempt runs waits for it: the failed attempt does not overwrite the new text', async () => {
+    let release!: () => void;
+    const stuck = new Promise<void>((resolve) => (release = resolve));
+    const h = await linked(BOT_SCOPES, {
+      fetch: async (input, init) => {
+        if (typeof input === 'string' && input.endsWith('/chat.postMessage')) await stuck;
+        return fetch(input, init);
+      },
+    });
+    const engineering = channelId('engineering');
+    const item = h.item(engineering, { text: 'Old text' });
+    emulator.state.faults.add({ method: 'chat.postMessage', kind: 'http500' });
+    const handlers = sendHandlers(() => Promise.resolve(h.services));
+
+    const sending = h.services.outbox.enqueue(item);
+    await eventually(async () => (await h.stored(item.id))?.state === 'sending', 'the attempt has started');
+    const editing = handlers['outbox.edit']({ id: item.id, text: 'New text' });
+    release();
+    expect((await sending).state).toBe('queued');
+    await editing;
+
+    expect(await h.stored(item.id)).toMatchObject({ text: 'New text', state: 'pending' });
+    await h.services.outbox.drain();
+    expect(copiesOf(engineering, item.id).map((m) => m.text)).toEqual(['New text']);
+  });
+
   it("a renewed token sends the account's waiting items at once, but not before Slack's Retry-After", async () => {
     const h = await linked();
     const engineering = channelId('engineering');

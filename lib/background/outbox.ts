@@ -34,6 +34,12 @@ export interface Outbox {
    * which may be inside the very attempt this drain would wait for.
    */
   afterRefresh(accountId: string): void;
+  /**
+   * Changes a stored item (Edit, Retry) under its target's lock, so neither a running attempt's
+   * own write nor the change overwrites the other. `change` sees the item as it is once the lock is
+   * held; undefined when it is gone by then (sent or discarded).
+   */
+  update(id: string, change: (item: OutboxItem) => OutboxItem): Promise<OutboxItem | undefined>;
 }
 
 const targetOf = (item: OutboxItem) => `${item.accountId}:${item.channel}`;
@@ -214,6 +220,19 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
     async retryNow() {
       await hurry(() => true);
       return drain();
+    },
+    async update(id, change) {
+      const seen = await db.get('outbox', id);
+      if (!seen) return undefined;
+      const changed = await withLock(lockOf(targetOf(seen)), async () => {
+        const current = await db.get('outbox', id);
+        // Retargeted meanwhile: its lock is another one.
+        if (!current || targetOf(current) !== targetOf(seen)) return current && 'moved';
+        const next = change(current);
+        await db.put('outbox', next);
+        return next;
+      });
+      return changed === 'moved' ? this.update(id, change) : changed;
     },
     afterRefresh(accountId) {
       void hurry((item) => item.accountId === accountId)

@@ -85,32 +85,32 @@ export function sendHandlers(
         }));
     },
     'outbox.retry': async ({ id }) => {
-      const { store, outbox } = await services();
-      const item = await store.db.get('outbox', id);
+      const { outbox } = await services();
+      const item = await outbox.update(id, (current) => ({ ...current, state: 'pending', nextAttemptAt: Date.now() }));
       if (!item) return null;
-      await store.db.put('outbox', { ...item, state: 'pending', nextAttemptAt: Date.now() });
       await bumpRevision('outbox');
       void outbox.drain();
       return null;
     },
     'outbox.edit': async ({ id, text, target }) => {
-      const { store, outbox } = await services();
-      const item = await store.db.get('outbox', id);
-      if (!item) return null;
-      // A file may go without a comment; a message needs its text.
-      if (!text.trim() && !item.file)
-        throw new CourierFailure('invalid_input', 'The message is empty. Type something or discard it.');
-      await store.db.put('outbox', {
-        ...item,
-        text,
-        ...(target
-          ? { accountId: target.accountId, channel: target.id, label: target.label, threadTs: undefined }
-          : {}),
-        state: 'pending',
-        // A new text or target is a new message: nothing of it can be in Slack yet.
-        unclear: false,
-        nextAttemptAt: Date.now(),
+      const { outbox } = await services();
+      const item = await outbox.update(id, (current) => {
+        // A file may go without a comment; a message needs its text.
+        if (!text.trim() && !current.file)
+          throw new CourierFailure('invalid_input', 'The message is empty. Type something or discard it.');
+        return {
+          ...current,
+          text,
+          ...(target
+            ? { accountId: target.accountId, channel: target.id, label: target.label, threadTs: undefined }
+            : {}),
+          state: 'pending',
+          // A new text or target is a new message: nothing of it can be in Slack yet.
+          unclear: false,
+          nextAttemptAt: Date.now(),
+        };
       });
+      if (!item) return null;
       await bumpRevision('outbox');
       void outbox.drain();
       return null;
