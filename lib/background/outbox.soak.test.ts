@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Emulator } from '../../test/emulator';
 import { DEMO_APP, startEmulator } from '../../test/emulator';
-import { CHAOS_WRITE_METHODS } from '../../test/emulator/chaos';
+import { CHAOS_WRITE_METHODS, prng } from '../../test/emulator/chaos';
 import { linkFromBody, testProfile } from '../auth/testing/linked';
 import type { OutboxItem } from '../store/sending-records';
 import { OUTBOX_EVENT } from './delivery';
@@ -35,18 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.close();
 });
-
-/** mulberry32, so the channels and the kill points follow from SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const tick = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

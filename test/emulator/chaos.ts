@@ -41,8 +41,11 @@ export const DEFAULT_CHAOS: ChaosSettings = {
 
 export type ChaosPatch = Partial<Omit<ChaosSettings, 'rates'>> & { rates?: Partial<ChaosRates> };
 
-/** mulberry32: small, fast and good enough to spread failures; the same seed gives the same draws. */
-function prng(seed: number): () => number {
+/**
+ * mulberry32: small, fast and good enough to spread failures; the same seed gives the same draws.
+ * The outbox soak draws its channels and kill points from it too.
+ */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
