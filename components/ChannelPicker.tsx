@@ -27,6 +27,7 @@ export type ChannelPickerProps = CommonProps &
 
 const NO_RECENTS: readonly string[] = [];
 const NO_FAVOURITES: ReadonlySet<string> = new Set();
+const NO_RESULTS: readonly number[] = [];
 const OVERSCAN = 4;
 /** Set once per page when the picker first shows with its directory searchable (bench/popup.bench.ts). */
 export const PICKER_INTERACTIVE_MARK = 'picker-interactive';
@@ -100,10 +101,12 @@ export function ChannelPicker(props: ChannelPickerProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
-  // Positions in the index: only the rows on screen are made into targets.
+  // Positions in the index: only the rows on screen are made into targets. A closed list searches
+  // nothing: the popup opens with the picker closed, and listing every conversation the person is in
+  // would only delay it.
   const results = useMemo(
-    () => searchPositions(index, query, { recents, favourites }),
-    [index, query, recents, favourites],
+    () => (open ? searchPositions(index, query, { recents, favourites }) : NO_RESULTS),
+    [open, index, query, recents, favourites],
   );
   const chosen = useMemo(() => new Set(selected), [selected]);
   const withTeam = index.workspaceCount > 1;

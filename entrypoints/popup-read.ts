@@ -1,10 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startEarlyRead } from '@/lib/directory/read';
+import { startEarlyReads } from '@/components/popup/early';
 
 /**
- * The popup's first script, a classic one in its <head>: at scale, reading the cached directory is
- * the longest part of opening the popup, and a classic script runs while the page is parsed, before
- * the popup's modules have loaded, so the read overlaps their loading (entrypoints/popup/main.tsx
- * takes it over).
+ * The popup's first script, a small classic one in its <head>: it starts reading the cached
+ * directory and asking for the current tab while the page is parsed and the popup's own script
+ * (entrypoints/popup-app.ts) loads; that script takes the reads over (components/popup/early.ts).
  */
-export default defineUnlistedScript(startEarlyRead);
+export default defineUnlistedScript(() => startEarlyReads());

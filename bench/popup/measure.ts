@@ -25,33 +25,73 @@ export async function markTime(page: Page, name: string, timeoutMs = 30_000): Pr
   return (await handle.jsonValue()) as number;
 }
 
-/** Opens a page in a new tab, waits for its mark, closes it: navigation start to the mark. */
-export async function openToMark(context: BrowserContext, url: string, mark: string): Promise<number> {
+/** How long each page is left alone after it closes, before the next one opens. */
+const SETTLE_MS = 400;
+
+export interface Opening {
+  /** Navigation start to the page's mark (ms). */
+  time: number;
+  /** Navigation start to each of the other marks asked for, when the page set it. */
+  marks: Record<string, number>;
+}
+
+/**
+ * Opens a page in a new tab, waits for its mark, closes it, then waits SETTLE_MS: what a page
+ * leaves running after its mark (Courier's worker answering the popup's later requests, a closing
+ * renderer) would otherwise land in the next opening, which is the other page's half the time.
+ */
+export async function openToMark(
+  context: BrowserContext,
+  url: string,
+  mark: string,
+  breakdown: readonly string[] = [],
+): Promise<Opening> {
   const page = await context.newPage();
   try {
     await page.goto(url);
-    return await markTime(page, mark);
+    const time = await markTime(page, mark);
+    const marks = await page.evaluate(
+      (names) =>
+        Object.fromEntries(
+          names.flatMap((name) => performance.getEntriesByName(name, 'mark').map((entry) => [name, entry.startTime])),
+        ),
+      [...breakdown],
+    );
+    return { time, marks };
   } finally {
     await page.close();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
+}
+
+export interface OpenedPage {
+  url: string;
+  mark: string;
+  /** Marks reported beside the total, as medians (the popup's breakdown). */
+  breakdown?: readonly string[];
 }
 
 /** Both pages opened `runs` times, alternately, so a noisy moment hits both alike. */
 export async function interleavedOpens(
   context: BrowserContext,
   runs: number,
-  courier: { url: string; mark: string },
-  baseline: { url: string; mark: string },
-): Promise<{ courier: number[]; baseline: number[] }> {
+  courier: OpenedPage,
+  baseline: OpenedPage,
+): Promise<{ courier: number[]; baseline: number[]; breakdown: Record<string, number> }> {
+  const open = (page: OpenedPage) => openToMark(context, page.url, page.mark, page.breakdown);
   // One unmeasured open of each: the first load of an extension's files is a cold disk read.
-  await openToMark(context, baseline.url, baseline.mark);
-  await openToMark(context, courier.url, courier.mark);
+  await open(baseline);
+  await open(courier);
   const result = { courier: [] as number[], baseline: [] as number[] };
+  const marks: Record<string, number[]> = {};
   for (let run = 0; run < runs; run++) {
-    result.baseline.push(await openToMark(context, baseline.url, baseline.mark));
-    result.courier.push(await openToMark(context, courier.url, courier.mark));
+    result.baseline.push((await open(baseline)).time);
+    const opening = await open(courier);
+    result.courier.push(opening.time);
+    for (const [name, time] of Object.entries(opening.marks)) (marks[name] ??= []).push(time);
   }
-  return result;
+  const breakdown = Object.fromEntries(Object.entries(marks).map(([name, times]) => [name, median(times)]));
+  return { ...result, breakdown };
 }
 
 /**

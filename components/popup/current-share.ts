@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { SHARE_KINDS, webUrl, type PageShare, type Share, type ShareKind } from '@/lib/share/share';
+import { SHARE_KINDS, type PageShare, type Share, type ShareKind } from '@/lib/share/share';
+import { currentPageFrom, type CurrentPage } from './current-page';
 
 /** The string fields each kind needs, then the ones it may have. */
 const FIELDS: Record<ShareKind, { required: readonly string[]; optional: readonly string[] }> = {
@@ -53,11 +54,8 @@ async function selectionIn(tabId: number): Promise<string> {
 }
 
 /** The current tab as a page share, with its id; null when it is not a web page Courier may see. */
-export async function currentPage(): Promise<{ share: PageShare; tabId: number | undefined } | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const url = webUrl(tab?.url);
-  if (!tab || !url) return null;
-  return { share: { kind: 'page', title: tab.title?.trim() ?? '', url }, tabId: tab.id };
+export function currentPage(): Promise<CurrentPage | null> {
+  return currentPageFrom(browser.tabs);
 }
 
 /** The page's selection, quoted with its source, when the tab has one; otherwise the page. */

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { indexDirectory, type DirectoryIndex } from '@/lib/directory/directory-index';
-import { readDirectory } from '@/lib/directory/read';
+import { DIRECTORY_MARKS, readDirectory } from '@/lib/directory/read';
 import { ask } from '@/lib/messaging';
 import { watchRevision } from '@/lib/platform/revision';
 import type { DirectoryRecord } from '@/lib/store/sending-records';
@@ -48,6 +48,7 @@ export function useDirectory(
       if (!live || next === stamp) return;
       stamp = next;
       const index = indexDirectory(records);
+      performance.mark(DIRECTORY_MARKS.indexed);
       setView({ status: 'ready', index, workspaces: records.length, refreshing: refreshing.current });
     };
     const reload = () =>

@@ -169,14 +169,27 @@ export function isCurrent(record: DirectoryRecord | undefined): record is Direct
   return record?.format === DIRECTORY_FORMAT;
 }
 
+/**
+ * When each workspace's directory in the current format was refreshed, from the index alone: a
+ * directory record is megabytes, and this runs each time the popup opens.
+ */
+async function currentStamps(services: Services): Promise<Map<string, number>> {
+  const stamps = new Map<string, number>();
+  const range = IDBKeyRange.bound([DIRECTORY_FORMAT, -Infinity], [DIRECTORY_FORMAT, Infinity]);
+  let cursor = await services.store.db.transaction('directory').store.index('byStamp').openKeyCursor(range);
+  for (; cursor; cursor = await cursor.continue()) stamps.set(cursor.primaryKey, cursor.key[1]);
+  return stamps;
+}
+
 /** Refreshes every linked workspace whose directory is missing or stale, one after another. */
 export async function refreshStaleDirectories(services: Services, force = false): Promise<number> {
   const accounts = await services.store.accounts.list();
+  const refreshedAt = await currentStamps(services);
   let refreshed = 0;
   for (const account of accounts) {
     if (account.status === 'needs_reconnect') continue;
-    const cached = await services.store.db.get('directory', account.id);
-    if (!force && isCurrent(cached) && Date.now() - cached.refreshedAt < DIRECTORY_MAX_AGE_MS) continue;
+    const stamp = refreshedAt.get(account.id);
+    if (!force && stamp !== undefined && Date.now() - stamp < DIRECTORY_MAX_AGE_MS) continue;
     try {
       await refreshDirectory(services, account.id);
       refreshed++;

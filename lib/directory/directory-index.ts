@@ -159,15 +159,14 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
   const count = workspaces.reduce((sum, workspace) => sum + workspace.count, 0);
   const only = workspaces[0];
 
-  let from: Uint16Array;
-  let entries: Int32Array;
+  // One workspace: positions are its entries (no merge table); otherwise where each position is from.
+  let from: Uint16Array | undefined;
+  let entries: Int32Array | undefined;
   let haystacks: readonly string[] | undefined;
   const kinds = new Uint8Array(count);
   const members: number[] = [];
   if (single) {
     // The stored order is the order: nothing to copy, one pass over two byte arrays.
-    from = new Uint16Array(count);
-    entries = identity(count);
     const flags = only?.flags;
     const stored = only?.kinds;
     for (let entry = 0; entry < count; entry++) {
@@ -194,7 +193,7 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
     haystacks = merged;
   }
 
-  const made = new Array<Target | undefined>(count);
+  const made = new Map<number, Target>();
   const found = new Map<string, number | undefined>();
   const byAccount = new Map(sources.map((source) => [source.workspace.accountId, source]));
   const haystacksOf = () => (haystacks ??= only ? entriesOf(only.haystacks, only.count) : []);
@@ -211,10 +210,14 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
     return (masks = made);
   };
 
+  let everyone: Int32Array | undefined;
   return {
     count,
     workspaceCount: workspaces.filter((workspace) => workspace.count > 0).length,
-    everyone: single ? entries : identity(count),
+    // The first search needs it, the picker's first render does not.
+    get everyone() {
+      return (everyone ??= identity(count));
+    },
     get haystacks() {
       return haystacksOf();
     },
@@ -232,10 +235,10 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
     boosts: new Int32Array(count),
     trail: [],
     targetAt(position) {
-      const cached = made[position];
+      const cached = made.get(position);
       if (cached) return cached;
-      const source = sources[from[position]!]!;
-      const entry = entries[position]!;
+      const source = sources[from ? from[position]! : 0]!;
+      const entry = entries ? entries[position]! : position;
       const { workspace } = source;
       const target = targetFrom(
         workspace.accountId,
@@ -246,7 +249,7 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
         workspace.kinds[entry]!,
         workspace.flags[entry]!,
       );
-      made[position] = target;
+      made.set(position, target);
       return target;
     },
     prepare() {

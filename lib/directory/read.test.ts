@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openCourierDB } from '../store/db';
 import type { DirectoryRecord } from '../store/sending-records';
 import { DIRECTORY_FORMAT, targetsOf, toColumns } from './columns';
-import { readDirectory, startEarlyRead, takeEarlyRead } from './read';
+import { readDirectory } from './read';
 
 const record: DirectoryRecord = {
   accountId: 'acc-1',
@@ -69,18 +69,5 @@ describe('readDirectory', () => {
         isMember: false,
       },
     ]);
-  });
-});
-
-describe('startEarlyRead and takeEarlyRead', () => {
-  it("hand the read started by the popup's first script to its modules, once", async () => {
-    const db = await openCourierDB();
-    await db.put('directory', record);
-    db.close();
-    expect(takeEarlyRead()).toBeUndefined();
-    startEarlyRead();
-    const read = takeEarlyRead();
-    expect(takeEarlyRead()).toBeUndefined();
-    await expect(read).resolves.toEqual([record]);
   });
 });

@@ -3,6 +3,7 @@ import { openDB } from 'idb';
 import { migrateToV2 } from './migrate-v2';
 import { migrateToV3 } from './migrate-v3';
 import { migrateToV4 } from './migrate-v4';
+import { migrateToV5 } from './migrate-v5';
 import type { Account, KeyRecord, StoredChain, StoredProfile } from './records';
 import type { DirectoryRecord, HistoryEntry, OutboxItem } from './sending-records';
 
@@ -15,7 +16,7 @@ export interface CourierDB extends DBSchema {
   chains: { key: string; value: StoredChain; indexes: { byAccount: string } };
   keys: { key: string; value: KeyRecord };
   settings: { key: string; value: unknown };
-  directory: { key: string; value: DirectoryRecord };
+  directory: { key: string; value: DirectoryRecord; indexes: { byStamp: [number, number] } };
   outbox: { key: string; value: OutboxItem; indexes: { byState: string } };
   history: { key: string; value: HistoryEntry; indexes: { bySentAt: number } };
 }
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateToV2,
   migrateToV3,
   migrateToV4,
+  migrateToV5,
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

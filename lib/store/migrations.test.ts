@@ -145,6 +145,25 @@ FIXTURES[3] = {
   },
 };
 
+FIXTURES[4] = {
+  async seed(db) {
+    // Directories as version 4 cached them: one in the columns format, one from an older build.
+    const columns = { ids: 'C1', names: '', realNames: '', haystacks: 'general', kinds: [0], flags: [2] };
+    await putRaw(db, 'directory', [
+      { accountId: 'p1:T1', teamName: 'Acme', refreshedAt: 5, format: 2, count: 1, ...columns },
+      { accountId: 'p2:T2', teamName: 'Beta', refreshedAt: 6, count: 1, ...columns },
+    ]);
+  },
+  async check(_name, db) {
+    // Both kept; the stamp index lists the one with a format, and reading it needs no record.
+    await expect(db.count('directory')).resolves.toBe(2);
+    const index = db.transaction('directory').store.index('byStamp');
+    await expect(index.getAllKeys()).resolves.toEqual(['p1:T1']);
+    const cursor = await index.openKeyCursor();
+    expect(cursor?.key).toEqual([2, 5]);
+  },
+};
+
 describe('migrations', () => {
   it('has a fixture for every earlier version', () => {
     expect(Object.keys(FIXTURES).map(Number)).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, index) => index + 1));
