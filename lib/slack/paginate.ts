@@ -42,17 +42,65 @@ function nextCursor(page: Record<string, unknown>): string {
  * paging.pages. With `max`, no page is fetched once that many items were yielded, and the last
  * page asks only for what is still missing.
  */
-export async function* paginate(
+export function paginate(
   call: PageCall,
   method: string,
   params: Record<string, unknown>,
   options: PageOptions,
-): AsyncGenerator<unknown, void, undefined> {
+): AsyncIterable<unknown> {
+  return { [Symbol.asyncIterator]: () => itemsAcross(pagesOf(call, method, params, options)) };
+}
+
+/**
+ * The items of each page one by one. An async generator yielding every item costs a generator
+ * resumption and several promise turns per item (a third of the client's own time when paging
+ * 50 000 users); this hands out the items of a page already read as resolved promises.
+ */
+function itemsAcross(pages: AsyncGenerator<unknown[], void, undefined>): AsyncIterator<unknown> {
+  let items: unknown[] = [];
+  let index = 0;
+  async function nextPage(): Promise<IteratorResult<unknown>> {
+    for (;;) {
+      const page = await pages.next();
+      if (page.done) return { value: undefined, done: true };
+      items = page.value;
+      index = 0;
+      if (items.length > 0) return { value: items[index++], done: false };
+    }
+  }
+  return {
+    next: () => (index < items.length ? Promise.resolve({ value: items[index++], done: false }) : nextPage()),
+    // A loop left early (break, throw) stops the walk: no further page is fetched.
+    return: async () => {
+      items = [];
+      await pages.return(undefined);
+      return { value: undefined, done: true };
+    },
+  };
+}
+
+/** Each page's items, cut to what `max` still wants. */
+async function* pagesOf(
+  call: PageCall,
+  method: string,
+  params: Record<string, unknown>,
+  options: PageOptions,
+): AsyncGenerator<unknown[], void, undefined> {
   const { itemsKey, max, signal } = options;
   const pageSize = Math.max(1, options.pageSize ?? (options.style === 'page' ? 100 : DEFAULT_PAGE_SIZE));
   const sizeParam = options.style === 'page' || COUNT_PARAM.has(method) ? 'count' : 'limit';
   let yielded = 0;
   const wanted = () => (max === undefined ? pageSize : Math.min(pageSize, max - yielded));
+  /** The page's items up to `max`; true when that many were yielded. */
+  const take = (items: unknown[]): [unknown[], boolean] => {
+    if (max === undefined || yielded + items.length < max) {
+      yielded += items.length;
+      return [items, false];
+    }
+    const last = items.slice(0, max - yielded);
+    yielded = max;
+    return [last, true];
+  };
   if (max !== undefined && max <= 0) return;
 
   if (options.style === 'page') {
@@ -61,10 +109,9 @@ export async function* paginate(
     for (let page = 1; ; page++) {
       const body = await call(method, { ...params, [sizeParam]: count, page }, { signal });
       const items = itemsOf(method, body, itemsKey);
-      for (const item of items) {
-        yield item;
-        if (++yielded === max) return;
-      }
+      const [some, done] = take(items);
+      yield some;
+      if (done) return;
       const paging = body.paging as { pages?: unknown } | undefined;
       const pages = typeof paging?.pages === 'number' ? paging.pages : page;
       if (items.length === 0 || page >= pages) return;
@@ -74,10 +121,9 @@ export async function* paginate(
   let cursor: string | undefined;
   for (;;) {
     const body = await call(method, { ...params, [sizeParam]: wanted(), cursor }, { signal });
-    for (const item of itemsOf(method, body, itemsKey)) {
-      yield item;
-      if (++yielded === max) return;
-    }
+    const [some, done] = take(itemsOf(method, body, itemsKey));
+    yield some;
+    if (done) return;
     const next = nextCursor(body);
     if (!next) return;
     // A cursor that does not move would loop forever.
