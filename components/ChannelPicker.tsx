@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createIndex, searchPositions, targetFor, type DirectoryIndex } from '@/lib/directory/filter';
+import { createIndex, searchPositions, targetFor, warmUp, type DirectoryIndex } from '@/lib/directory/filter';
 import type { Target } from '@/lib/directory/target';
 import { scrollTopFor, visibleWindow } from '@/lib/directory/window';
 import './channel-picker.css';
@@ -129,6 +129,7 @@ export function ChannelPicker(props: ChannelPickerProps) {
     if (typeof requestIdleCallback !== 'function') return;
     let idle = requestIdleCallback(function step() {
       if (index.prepare()) idle = requestIdleCallback(step);
+      else warmUp(index);
     });
     return () => cancelIdleCallback(idle);
   }, [index]);

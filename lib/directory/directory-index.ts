@@ -57,7 +57,8 @@ export interface DirectoryIndex {
   targetAt(position: number): Target;
   /**
    * Does now one step of what the first search and the first rows shown would otherwise do
-   * (splitting the haystacks, their letter masks, finding where each name starts), for an idle
+   * (splitting the haystacks, their letter masks, the list of every position, finding where each
+   * name starts), for an idle
    * moment after the picker is shown; true while steps remain. One step at a time, so a key
    * pressed meanwhile waits for a few milliseconds at most.
    */
@@ -255,6 +256,7 @@ export function indexDirectory(workspaces: readonly WorkspaceColumns[]): Directo
     prepare() {
       if (!haystacks) haystacksOf();
       else if (!masks) masksOf();
+      else if (!everyone) everyone = identity(count);
       else {
         const source = sources.find(({ starts }) => COLUMNS.some((name) => !starts[name]));
         if (!source) return false;

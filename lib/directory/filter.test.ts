@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIndex, search, targetFor } from './filter';
+import { createIndex, search, targetFor, warmUp } from './filter';
 import type { Target, TargetKind } from './target';
 
 function target(name: string, kind: TargetKind = 'channel', extra: Partial<Target> = {}): Target {
@@ -200,6 +200,17 @@ describe('incremental narrowing', () => {
       }
     }
     expect(compared).toBeGreaterThan(20);
+  });
+
+  it('is not changed by a warm-up: the trail a person built stays, and results stay the same', () => {
+    const warmed = createIndex(directory);
+    search(warmed, 'ma', options);
+    const trail = warmed.trail.map((step) => step.text);
+    warmUp(warmed);
+    expect(warmed.trail.map((step) => step.text)).toEqual(trail);
+    for (const query of ['e', 'ea', 'may', '@e', '']) {
+      expect(search(warmed, query, options), query).toEqual(search(createIndex(directory), query, options));
+    }
   });
 });
 
