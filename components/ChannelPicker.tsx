@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'pr
 import { createIndex, searchPositions, targetFor, warmUp, type DirectoryIndex } from '@/lib/directory/filter';
 import type { Target } from '@/lib/directory/target';
 import { scrollTopFor, visibleWindow } from '@/lib/directory/window';
+import { KindIcon, PickerOption, spokenName } from './PickerOption';
 import './channel-picker.css';
 
 interface CommonProps {
@@ -32,35 +33,6 @@ const OVERSCAN = 4;
 /** Set once per page when the picker first shows with its directory searchable (bench/popup.bench.ts). */
 export const PICKER_INTERACTIVE_MARK = 'picker-interactive';
 const ANNOUNCE_DELAY_MS = 500;
-
-/** How a target is named in labels and announcements: "#general", "@maya", "private channel x". */
-function spokenName(target: Target, withTeam: boolean): string {
-  const name =
-    target.kind === 'channel'
-      ? `#${target.name}`
-      : target.kind === 'private'
-        ? `private channel ${target.name}`
-        : `@${target.name}`;
-  return withTeam ? `${name} (${target.teamName})` : name;
-}
-
-function KindIcon({ target }: { target: Target }) {
-  if (target.kind === 'private') {
-    return (
-      <svg
-        class="channel-picker__kind"
-        viewBox="0 0 16 16"
-        width="12"
-        height="12"
-        role="img"
-        aria-label="Private channel"
-      >
-        <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 1 0-4 0z" />
-      </svg>
-    );
-  }
-  return <span class="channel-picker__kind">{target.kind === 'channel' ? '#' : '@'}</span>;
-}
 
 function countText(count: number): string {
   if (count === 0) return 'No matches';
@@ -309,46 +281,20 @@ export function ChannelPicker(props: ChannelPickerProps) {
       >
         {rows.map((row) => {
           const target = index.targetAt(results[row]!);
-          const isChosen = chosen.has(target.key);
-          const isFavourite = favourites.has(target.key);
-          const person = target.kind !== 'channel' && target.kind !== 'private';
           return (
-            <li
+            <PickerOption
               key={target.key}
+              target={target}
+              row={row}
+              count={count}
               id={optionId(target)}
-              role="option"
-              aria-selected={isChosen}
-              aria-setsize={count}
-              aria-posinset={row + 1}
-              data-index={row}
-              class={row === activeIndex ? 'channel-picker__option active' : 'channel-picker__option'}
-              style={{ top: row * rowHeight }}
-            >
-              <span class="channel-picker__check" aria-hidden="true">
-                {isChosen ? '✓' : ''}
-              </span>
-              <KindIcon target={target} />
-              <span class="channel-picker__name">{target.name}</span>
-              {person && target.realName && <span class="channel-picker__detail">{target.realName}</span>}
-              {withTeam && <span class="channel-picker__detail channel-picker__team">{target.teamName}</span>}
-              {isFavourite ? (
-                <span
-                  class="channel-picker__star on"
-                  role="img"
-                  aria-label="Starred"
-                  title={onToggleFavourite ? 'Unstar' : undefined}
-                >
-                  ★
-                </span>
-              ) : (
-                // Pointer convenience only; keyboard users have Ctrl+D (see the hint).
-                onToggleFavourite && (
-                  <span class="channel-picker__star" aria-hidden="true" title="Star">
-                    ☆
-                  </span>
-                )
-              )}
-            </li>
+              active={row === activeIndex}
+              chosen={chosen.has(target.key)}
+              favourite={favourites.has(target.key)}
+              withTeam={withTeam}
+              rowHeight={rowHeight}
+              starrable={onToggleFavourite !== undefined}
+            />
           );
         })}
       </ul>
