@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ask } from '@/lib/messaging';
-import { toColumns } from '@/lib/directory/columns';
+import { channelDirectory } from '@/lib/directory/testing/records';
 import type { MessageType, OutboxView } from '@/lib/protocol';
 import { openCourierDB } from '@/lib/store/db';
 import { formatSize, OutboxItems, useOutbox } from './OutboxList';
@@ -48,15 +48,13 @@ beforeEach(async () => {
     Promise.resolve(type === 'outbox.list' ? [failed, file] : type === 'outbox.retryNow' ? { delivered: 1 } : null),
   );
   const db = await openCourierDB();
-  await db.put('directory', {
-    accountId: 'acc-1',
-    teamName: 'Acme Corp',
-    refreshedAt: 1,
-    ...toColumns([
-      { key: 'acc-1:C1', accountId: 'acc-1', teamName: 'Acme Corp', id: 'C1', kind: 'channel', name: 'old-project' },
-      { key: 'acc-1:C3', accountId: 'acc-1', teamName: 'Acme Corp', id: 'C3', kind: 'channel', name: 'engineering' },
+  await db.put(
+    'directory',
+    channelDirectory('acc-1', 'Acme Corp', [
+      { id: 'C1', name: 'old-project' },
+      { id: 'C3', name: 'engineering' },
     ]),
-  });
+  );
   db.close();
 });
 

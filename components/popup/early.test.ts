@@ -1,17 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCourierDB } from '@/lib/store/db';
-import type { DirectoryRecord } from '@/lib/store/sending-records';
-import { toColumns } from '@/lib/directory/columns';
+import { channelDirectory } from '@/lib/directory/testing/records';
 import { startEarlyReads, takeEarlyReads } from './early';
 
-const record: DirectoryRecord = {
-  accountId: 'acc-1',
-  teamName: 'Acme Corp',
-  refreshedAt: 1,
-  ...toColumns([
-    { key: 'acc-1:C1', accountId: 'acc-1', teamName: 'Acme Corp', id: 'C1', kind: 'channel', name: 'general' },
-  ]),
-};
+const record = channelDirectory('acc-1', 'Acme Corp', [{ id: 'C1', name: 'general' }]);
 
 /** The browser's own `chrome.tabs`, as Chromium has it (the early script runs without the polyfill). */
 function nativeTabs(tabs: { url?: string; title?: string; id?: number }[]) {

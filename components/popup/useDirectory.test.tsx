@@ -1,32 +1,21 @@
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { toColumns } from '@/lib/directory/columns';
 import type { DirectoryIndex } from '@/lib/directory/directory-index';
 import { ask } from '@/lib/messaging';
 import { bumpRevision } from '@/lib/platform/revision';
 import { openCourierDB } from '@/lib/store/db';
-import type { DirectoryRecord } from '@/lib/store/sending-records';
+import { channelDirectory } from '@/lib/directory/testing/records';
 import { useDirectory } from './useDirectory';
 
 vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
 
-function record(accountId: string, names: string[], refreshedAt = 1): DirectoryRecord {
-  return {
+const record = (accountId: string, names: string[], refreshedAt = 1) =>
+  channelDirectory(
     accountId,
-    teamName: accountId,
+    accountId,
+    names.map((name) => ({ id: name, name })),
     refreshedAt,
-    ...toColumns(
-      names.map((name) => ({
-        key: `${accountId}:${name}`,
-        accountId,
-        teamName: accountId,
-        id: name,
-        kind: 'channel' as const,
-        name,
-      })),
-    ),
-  };
-}
+  );
 
 const namesIn = (index: DirectoryIndex) =>
   Array.from({ length: index.count }, (_, position) => index.targetAt(position).name);

@@ -2,17 +2,11 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openCourierDB } from '../store/db';
 import type { DirectoryRecord } from '../store/sending-records';
-import { DIRECTORY_FORMAT, targetsOf, toColumns } from './columns';
+import { DIRECTORY_FORMAT, targetsOf } from './columns';
 import { readDirectory } from './read';
+import { channelDirectory } from './testing/records';
 
-const record: DirectoryRecord = {
-  accountId: 'acc-1',
-  teamName: 'Acme Corp',
-  refreshedAt: 1,
-  ...toColumns([
-    { key: 'acc-1:C1', accountId: 'acc-1', teamName: 'Acme Corp', id: 'C1', kind: 'channel', name: 'general' },
-  ]),
-};
+const record = channelDirectory('acc-1', 'Acme Corp', [{ id: 'C1', name: 'general' }]);
 
 async function databaseNames(): Promise<string[]> {
   return (await indexedDB.databases()).map((info) => info.name ?? '');
