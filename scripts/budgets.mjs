@@ -64,6 +64,8 @@ function partOf(source, mapDir) {
 /** Minified bytes of `file` per part, from its source map: each mapping owns the bytes up to the next. */
 async function partsOf(file, sizes) {
   const { decode } = await import('@jridgewell/sourcemap-codec');
+  // Rollup writes no map for a chunk without code (WXT's empty plugin chunk).
+  if (!existsSync(path.join(root, `${file}.map`))) return sizes.set('(no source map)', read(file).length);
   const map = JSON.parse(read(`${file}.map`).toString('utf8'));
   const lines = read(file).toString('utf8').split('\n');
   const mapDir = path.join(root, path.dirname(file), map.sourceRoot ?? '');
