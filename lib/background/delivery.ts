@@ -138,6 +138,8 @@ export async function deliver(
         ? { scheduledMessageId: delivered.scheduledMessageId, postAt: delivered.postAt }
         : {}),
       ...(permalink ? { permalink } : {}),
+      ...(delivered.fileId ? { fileId: delivered.fileId } : {}),
+      ...(delivered.abandonedFiles ? { abandonedFiles: delivered.abandonedFiles } : {}),
     });
     return {
       ...base,

@@ -1,7 +1,10 @@
+import type { SlackCalls } from '../slack/client';
+import { SlackApiError } from '../slack/errors';
 import type { HistoryEntry } from '../store/sending-records';
 import { accountContext } from './account-context';
 import { callsFor, preferredKind } from './calls';
 import { OUTBOX_EVENT } from './delivery';
+import { shareIn } from './outbox-file';
 import type { Services } from './services';
 
 /**
@@ -12,10 +15,23 @@ import type { Services } from './services';
  * once, eventually.
  */
 export async function sweepDuplicates(services: Services, now = Date.now()): Promise<number> {
-  const { store } = services;
-  const settled = (await store.db.getAll('history')).filter(
-    (entry) => entry.ts && !entry.swept && now - entry.sentAt > SETTLE_MS,
+  const history = await services.store.db.getAll('history');
+  const settled = history.filter((entry) => !entry.swept && now - entry.sentAt > SETTLE_MS);
+  const files = await sweepFiles(
+    services,
+    settled.filter((entry) => entry.abandonedFiles?.length),
   );
+  return (
+    files +
+    (await sweepMessages(
+      services,
+      settled.filter((entry) => entry.ts && !entry.fileId),
+    ))
+  );
+}
+
+async function sweepMessages(services: Services, settled: readonly HistoryEntry[]): Promise<number> {
+  const { store } = services;
   const byChannel = new Map<string, HistoryEntry[]>();
   for (const entry of settled) {
     const key = `${entry.accountId} ${entry.channel}`;
@@ -56,6 +72,54 @@ export async function sweepDuplicates(services: Services, now = Date.now()): Pro
     }
   }
   return deleted;
+}
+
+/**
+ * A file share whose upload started over (outbox-file.ts) may have been shared twice: a completion
+ * sent by a worker that was stopped can reach Slack after the next worker found nothing. Each
+ * abandoned upload that did land in the share's channel is deleted; the file Courier recorded stays.
+ */
+async function sweepFiles(services: Services, settled: readonly HistoryEntry[]): Promise<number> {
+  let deleted = 0;
+  for (const entry of settled) {
+    try {
+      const context = await accountContext(services, entry.accountId);
+      const api = callsFor(context, preferredKind(context));
+      for (const fileId of entry.abandonedFiles ?? []) {
+        const share = fileId === entry.fileId ? undefined : await shareOf(api, fileId, entry.channel);
+        if (!share) continue;
+        // The share's message carries the comment: it goes too, or the channel would show it twice.
+        if (share.ts) await deleteMessage(api, entry.channel, share.ts);
+        await api.call('files.delete', { file: fileId });
+        deleted++;
+      }
+      await services.store.db.put('history', { ...entry, swept: true });
+    } catch {
+      // No files:read, the network: the next tick tries again, as for messages.
+    }
+  }
+  return deleted;
+}
+
+/** Where this upload is shared in `channel`, if it became a file at all (an upload never completed does not exist). */
+async function shareOf(api: SlackCalls, fileId: string, channel: string): Promise<{ ts?: string } | undefined> {
+  try {
+    const body = await api.call('files.info', { file: fileId });
+    return body.file ? shareIn(body.file, channel) : undefined;
+  } catch (error) {
+    if (error instanceof SlackApiError && (error.code === 'file_not_found' || error.code === 'file_deleted')) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+async function deleteMessage(api: SlackCalls, channel: string, ts: string): Promise<void> {
+  try {
+    await api.call('chat.delete', { channel, ts });
+  } catch (error) {
+    if (!(error instanceof SlackApiError && error.code === 'message_not_found')) throw error;
+  }
 }
 
 /** Chromium's own resend happens within the request's lifetime; a minute is well past it. */

@@ -9,9 +9,10 @@ import { startEmulator } from '../../test/emulator';
 import type { SendTarget } from '../protocol';
 import type { UploadProgressView } from '../share/upload-progress';
 import type { OutboxItem } from '../store/sending-records';
-import { BOT_SCOPES, outboxSupport, TEAM } from './outbox-testing';
+import { sweepDuplicates } from './duplicate-sweep';
+import { BOT_SCOPES, eventually, outboxSupport, TEAM } from './outbox-testing';
 import { sendHandlers } from './send-handlers';
-import type { ServicesOptions } from './services';
+import { createServices, type ServicesOptions } from './services';
 import { plannedFile } from './share-upload';
 import { cancellable, cancelUpload, uploadToTargets } from './uploads';
 
@@ -51,6 +52,8 @@ const { channelId, calls, linked } = outboxSupport(() => emulator);
 
 /** Files the workspace holds by name, and the file_share messages of a channel. */
 const filesNamed = (name: string) => emulator.state.workspaces.get(TEAM)!.files.filter((f) => f.name === name);
+/** The report's files that are shared and not deleted. */
+const sharedFiles = () => filesNamed('report.pdf').filter((f) => !f.deleted && f.shares.length > 0);
 const sharesIn = (channel: string) =>
   emulator.state.listMessages({ team: TEAM, channel }).filter((m) => m.subtype === 'file_share');
 
@@ -282,6 +285,41 @@ describe('file shares in the outbox', () => {
     expect(await h.stored(item.id)).toBeUndefined();
     expect(calls('files.completeUploadExternal')).toBe(0);
     expect(filesNamed('report.pdf')).toHaveLength(0);
+  });
+
+  it('a completion from a stopped worker that lands after the next worker started over is deleted by the sweep', async () => {
+    // Worker A dies while its completion is on the way; Slack holds that call and runs it later.
+    let dead = false;
+    const never = new Promise<never>(() => undefined);
+    const dying: typeof fetch = (input, init) => {
+      if (dead) return never;
+      const sent = fetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).endsWith('/files.completeUploadExternal')) return sent;
+      dead = true;
+      return never;
+    };
+    const a = await withFile(FILE_SCOPES, { fetch: dying });
+    const channel = channelId('engineering');
+    const item = a.fileItem(channel);
+    emulator.state.faults.add({ method: 'files.completeUploadExternal', kind: 'latency', ms: 400 });
+    void a.services.outbox.enqueue(item);
+    await eventually(async () => (await a.stored(item.id))?.file?.completing !== undefined, 'A completes');
+    const first = (await a.stored(item.id))!.file!.completing!;
+
+    // Worker B finds nothing under that id yet, starts over and shares the file.
+    const b = await createServices();
+    await a.makeDue(item.id);
+    expect(await b.outbox.drain()).toBe(1);
+    const entry = await a.history(item.id);
+    expect(entry?.abandonedFiles).toEqual([first]);
+    expect(entry?.fileId).not.toBe(first);
+
+    // Then A's completion lands: the file is in the channel twice, until the sweep.
+    await eventually(() => Promise.resolve(sharedFiles().length === 2), "A's completion lands");
+    expect(await sweepDuplicates(b, Date.now() + 61_000)).toBe(1);
+    expect(sharedFiles().map((f) => f.id)).toEqual([entry!.fileId]);
+    expect(sharesIn(channel)).toHaveLength(1);
+    expect(await sweepDuplicates(b, Date.now() + 61_000)).toBe(0);
   });
 
   it('keeps order per target: a message behind a waiting file waits, then follows it', async () => {

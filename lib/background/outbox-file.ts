@@ -2,12 +2,13 @@ import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
 import type { UploadProgress } from '../slack/send-bytes';
 import { uploadFile } from '../slack/upload';
-import type { OutboxItem } from '../store/sending-records';
+import type { OutboxFile, OutboxItem } from '../store/sending-records';
 import { findInChannel, type Delivered } from './outbox-lookup';
 import type { Services } from './services';
 import { downloadFile } from './share-upload';
 
 interface SharedFile {
+  id?: string;
   permalink?: string;
   shares?: Record<string, Record<string, { ts?: string }[]> | undefined>;
   channels?: string[];
@@ -16,7 +17,7 @@ interface SharedFile {
 }
 
 /** Where a file object says it is shared in `channel`: the share's ts, or true without one. */
-function shareIn(file: SharedFile, channel: string): { ts?: string } | undefined {
+export function shareIn(file: SharedFile, channel: string): { ts?: string } | undefined {
   for (const side of Object.values(file.shares ?? {})) {
     const ts = side?.[channel]?.[0]?.ts;
     if (side?.[channel]) return ts ? { ts } : {};
@@ -32,6 +33,7 @@ function delivered(item: OutboxItem, file: SharedFile | undefined): Delivered {
     channel: item.channel,
     ...(share?.ts ? { ts: share.ts } : {}),
     ...(file?.permalink ? { permalink: file.permalink } : {}),
+    ...(file?.id ? { fileId: file.id } : {}),
   };
 }
 
@@ -52,7 +54,7 @@ async function findShared(api: SlackCalls, item: OutboxItem, fileId: string): Pr
   }
   try {
     const ts = await findInChannel(api, item, (message) => message.files?.some((file) => file.id === fileId) === true);
-    return ts ? { channel: item.channel, ts } : undefined;
+    return ts ? { channel: item.channel, ts, fileId } : undefined;
   } catch (error) {
     if (error instanceof SlackApiError) return undefined;
     throw error;
@@ -82,7 +84,14 @@ export async function shareFile(
   let file = item.file!;
   if (file.completing) {
     const landed = await findShared(api, item, file.completing);
-    if (landed) return landed;
+    if (landed) return withAbandoned(landed, file);
+    // Not there now, but a completion sent by a worker that was stopped may still reach Slack:
+    // kept for the duplicate sweep, which deletes it if it lands after all.
+    const stored = await db.get('outbox', item.id);
+    if (!stored?.file || options.signal?.aborted) throw new Withdrawn();
+    const { completing, ...rest } = stored.file;
+    file = { ...rest, abandoned: [...(rest.abandoned ?? []), completing ?? file.completing] };
+    await db.put('outbox', { ...stored, file });
   }
   if (!file.blob) {
     file = await downloadFile(file, options.signal);
@@ -110,7 +119,7 @@ export async function shareFile(
   });
   try {
     const { completed } = await upload;
-    return delivered(item, (completed.files as SharedFile[] | undefined)?.[0]);
+    return withAbandoned(delivered(item, (completed.files as SharedFile[] | undefined)?.[0]), file);
   } catch (error) {
     // Chromium resends a POST whose keep-alive connection dropped, below fetch: the resent
     // completion then finds its upload already used. Only Slack can say whether the first one shared it.
@@ -118,7 +127,11 @@ export async function shareFile(
       completing && error instanceof SlackApiError && error.code === 'file_not_found'
         ? await findShared(api, item, completing)
         : undefined;
-    if (landed) return landed;
+    if (landed) return withAbandoned(landed, file);
     throw error;
   }
+}
+
+function withAbandoned(shared: Delivered, file: OutboxFile): Delivered {
+  return file.abandoned?.length ? { ...shared, abandonedFiles: file.abandoned } : shared;
 }

@@ -9,6 +9,9 @@ export interface Delivered {
   postAt?: number;
   /** Known at once for a file share; looked up for a message. */
   permalink?: string;
+  /** A file share: the file shared, and the uploads abandoned on the way (OutboxFile.abandoned). */
+  fileId?: string;
+  abandonedFiles?: string[];
 }
 
 export type Posted = {

@@ -25,6 +25,12 @@ export interface OutboxFile {
    * asks Slack whether that file landed before starting over.
    */
   completing?: string;
+  /**
+   * Earlier `completing` ids that had not landed when an attempt started over. A completion sent by
+   * a worker that was stopped can still reach Slack after that check; the duplicate sweep deletes
+   * any of these that did.
+   */
+  abandoned?: string[];
 }
 
 /** A send Courier promised to make: stored before the first attempt, removed once Slack confirms. */
@@ -66,6 +72,10 @@ export interface HistoryEntry {
   postAt?: number;
   permalink?: string;
   sentAt: number;
+  /** The shared file, for a file share. */
+  fileId?: string;
+  /** Uploads of this share abandoned on the way (OutboxFile.abandoned), for the duplicate sweep. */
+  abandonedFiles?: string[];
   /** Checked for copies a browser-level resend may have left (see duplicate-sweep.ts). */
   swept?: boolean;
 }
