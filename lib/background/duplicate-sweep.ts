@@ -12,7 +12,7 @@ import type { Services } from './services';
  * stored the message, and fetch never learns of it. So a sent message may exist twice. Once a
  * send has settled, one history read per channel finds every copy carrying its outbox id, and
  * every copy but the one Courier recorded (whose permalink it handed out) is deleted: exactly
- * once, eventually.
+ * once, eventually. File shares have their own way to double (see sweepFiles).
  */
 export async function sweepDuplicates(services: Services, now = Date.now()): Promise<number> {
   const history = await services.store.db.getAll('history');
