@@ -1,6 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { launchWithExtension } from '../support/chromium';
+import { linkDemoWorkspace } from '../support/options-page';
 
 interface Fixtures {
   emulator: Emulator;
@@ -9,6 +10,8 @@ interface Fixtures {
   extensionId: string;
   /** Opens an extension page in a tab and records its console errors and uncaught exceptions. */
   openPage: (pathAndQuery: string) => Promise<ExtensionPage>;
+  /** The options page, with the emulator's demo workspace linked through its consent page. */
+  linked: { page: Page; account: Awaited<ReturnType<typeof linkDemoWorkspace>> };
 }
 
 export interface ExtensionPage {
@@ -47,6 +50,10 @@ export const test = base.extend<Fixtures>({
       await page.goto(`chrome-extension://${extensionId}/${pathAndQuery}`);
       return { page, errors };
     });
+  },
+  linked: async ({ context, emulator, openPage }, use) => {
+    const { page } = await openPage('options.html');
+    await use({ page, account: await linkDemoWorkspace(context, page, emulator.url) });
   },
 });
 

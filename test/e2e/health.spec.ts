@@ -1,20 +1,16 @@
 import type { browser } from 'wxt/browser';
 import { DEMO_APP } from '../emulator/index';
 import { askFrom } from '../support/extension-calls';
-import { linkDemoWorkspace } from '../support/options-page';
 import { expect, test } from './fixtures';
 
 type Chrome = typeof browser;
 
 test('a dead refresh token marks the workspace, badges the toolbar, notifies, and one reconnect heals it', async ({
   context,
+  linked: { page, account },
   emulator,
-  openPage,
   serviceWorker,
 }) => {
-  const { page } = await openPage('options.html');
-  const account = await linkDemoWorkspace(context, page, emulator.url);
-
   // The app's secret is regenerated in Slack: every refresh token dies and the old secret is refused.
   const newSecret = emulator.state.regenerateClientSecret(DEMO_APP.clientId);
   emulator.state.expireTokens();
@@ -53,13 +49,9 @@ test('a dead refresh token marks the workspace, badges the toolbar, notifies, an
 });
 
 test('a token revoked in Slack turns a call into "Needs reconnect", not an unexplained error', async ({
-  context,
+  linked: { page, account },
   emulator,
-  openPage,
 }) => {
-  const { page } = await openPage('options.html');
-  const account = await linkDemoWorkspace(context, page, emulator.url);
-
   emulator.state.revokeTeam('T0ACME001', 'user');
   const user = await askFrom(page, 'workspaces.check', { accountId: account.id, kind: 'user' });
   expect(user).toMatchObject({ ok: false, error: { kind: 'needs_reconnect' } });

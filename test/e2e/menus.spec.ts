@@ -85,13 +85,10 @@ test('right-click handlers send the page, a link, a selection and an image to a 
 });
 
 test('the "send page to the last target" shortcut sends, notifies, and the notification opens the message', async ({
-  context,
+  linked: { page, account },
   emulator,
-  openPage,
   serviceWorker,
 }) => {
-  const { page } = await openPage('options.html');
-  const account = await linkDemoWorkspace(context, page, emulator.url);
   const general = conversationNamed(emulator, 'general');
   await page.evaluate(
     (recents) =>

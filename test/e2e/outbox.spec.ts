@@ -1,18 +1,14 @@
 import { askFrom, channelTarget, conversationNamed } from '../support/extension-calls';
-import { linkDemoWorkspace } from '../support/options-page';
 import { pickChannel } from '../support/popup-page';
 import { expect, test } from './fixtures';
 
 const share = { kind: 'page' as const, url: 'https://example.com/a', title: 'A page' };
 
 test('a send Slack answers with a 5xx waits in the outbox, then arrives exactly once', async ({
-  context,
+  linked: { page, account },
   emulator,
-  openPage,
   serviceWorker,
 }) => {
-  const { page } = await openPage('options.html');
-  const account = await linkDemoWorkspace(context, page, emulator.url);
   const general = conversationNamed(emulator, 'general');
   const target = channelTarget(account.id, general);
 
@@ -59,12 +55,9 @@ test('a send Slack answers with a 5xx waits in the outbox, then arrives exactly 
 });
 
 test('a terminal error leaves the item failed, with the reason, editable and discardable', async ({
-  context,
+  linked: { page, account },
   emulator,
-  openPage,
 }) => {
-  const { page } = await openPage('options.html');
-  const account = await linkDemoWorkspace(context, page, emulator.url);
   const archived = conversationNamed(emulator, 'old-project');
   const target = channelTarget(account.id, archived);
   const reply = await askFrom(page, 'send', { targets: [target], share, unfurl: false });
@@ -84,13 +77,10 @@ test('a terminal error leaves the item failed, with the reason, editable and dis
 });
 
 test('a connection dropped after Slack stored the message still ends with exactly one copy', async ({
-  context,
+  linked: { page, account },
   emulator,
-  openPage,
   serviceWorker,
 }) => {
-  const { page } = await openPage('options.html');
-  const account = await linkDemoWorkspace(context, page, emulator.url);
   const general = conversationNamed(emulator, 'general');
   const target = channelTarget(account.id, general);
   const copies = () =>
@@ -121,12 +111,9 @@ test('a connection dropped after Slack stored the message still ends with exactl
 });
 
 test('Edit moves a failed item to another channel with the picker; it arrives there once', async ({
-  context,
+  linked: { page, account },
   emulator,
-  openPage,
 }) => {
-  const { page } = await openPage('options.html');
-  const account = await linkDemoWorkspace(context, page, emulator.url);
   const archived = conversationNamed(emulator, 'old-project');
   const general = conversationNamed(emulator, 'general');
   const target = channelTarget(account.id, archived);
