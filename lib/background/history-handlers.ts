@@ -57,7 +57,8 @@ export function historyHandlers(
       if (!entry) return null;
       const context = await accountContext(all, entry.accountId);
       const api = callsFor(context, preferredKind(context));
-      if (entry.ts) await api.call('chat.delete', { channel: entry.channel, ts: entry.ts });
+      if (entry.fileId) await api.call('files.delete', { file: entry.fileId });
+      else if (entry.ts) await api.call('chat.delete', { channel: entry.channel, ts: entry.ts });
       else if (entry.scheduledMessageId) {
         await api.call('chat.deleteScheduledMessage', {
           channel: entry.channel,

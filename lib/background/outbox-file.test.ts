@@ -10,6 +10,7 @@ import type { SendTarget } from '../protocol';
 import type { UploadProgressView } from '../share/upload-progress';
 import type { OutboxItem } from '../store/sending-records';
 import { sweepDuplicates } from './duplicate-sweep';
+import { historyHandlers } from './history-handlers';
 import { BOT_SCOPES, eventually, outboxSupport, TEAM } from './outbox-testing';
 import { sendHandlers } from './send-handlers';
 import { createServices, type ServicesOptions } from './services';
@@ -101,6 +102,20 @@ describe('file shares in the outbox', () => {
     expect(entry?.text).toContain('report.pdf');
     expect(entry?.permalink).toEqual(result.permalink);
     expect(entry?.permalink).toContain(files[0]!.id);
+  });
+
+  it('Delete in the history deletes the shared file in Slack, as it deletes a message', async () => {
+    const h = await withFile();
+    const channel = channelId('engineering');
+    const item = h.fileItem(channel);
+    expect((await h.services.outbox.enqueue(item)).state).toBe('sent');
+    const fileId = (await h.history(item.id))?.fileId;
+    expect(fileId).toBe(filesNamed('report.pdf')[0]?.id);
+
+    await historyHandlers(() => Promise.resolve(h.services))['history.delete']({ id: item.id });
+
+    expect(filesNamed('report.pdf').map((f) => f.deleted)).toEqual([true]);
+    expect(await h.history(item.id)).toBeUndefined();
   });
 
   it('a 5xx leaves the item pending with its bytes; the next drain shares it once without downloading again', async () => {
