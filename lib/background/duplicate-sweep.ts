@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../store/sending-records';
 import { accountContext } from './account-context';
 import { callsFor, preferredKind } from './calls';
 import { OUTBOX_EVENT } from './delivery';
-import { shareIn } from './outbox-file';
+import { fileInfo, shareIn } from './outbox-file';
 import type { Services } from './services';
 
 /**
@@ -17,17 +17,9 @@ import type { Services } from './services';
 export async function sweepDuplicates(services: Services, now = Date.now()): Promise<number> {
   const history = await services.store.db.getAll('history');
   const settled = history.filter((entry) => !entry.swept && now - entry.sentAt > SETTLE_MS);
-  const files = await sweepFiles(
-    services,
-    settled.filter((entry) => entry.abandonedFiles?.length),
-  );
-  return (
-    files +
-    (await sweepMessages(
-      services,
-      settled.filter((entry) => entry.ts && !entry.fileId),
-    ))
-  );
+  const fileShares = settled.filter((entry) => entry.abandonedFiles?.length);
+  const messages = settled.filter((entry) => entry.ts && !entry.fileId);
+  return (await sweepFiles(services, fileShares)) + (await sweepMessages(services, messages));
 }
 
 async function sweepMessages(services: Services, settled: readonly HistoryEntry[]): Promise<number> {
@@ -86,7 +78,8 @@ async function sweepFiles(services: Services, settled: readonly HistoryEntry[]):
       const context = await accountContext(services, entry.accountId);
       const api = callsFor(context, preferredKind(context));
       for (const fileId of entry.abandonedFiles ?? []) {
-        const share = fileId === entry.fileId ? undefined : await shareOf(api, fileId, entry.channel);
+        const file = fileId === entry.fileId ? undefined : await fileInfo(api, fileId);
+        const share = file && shareIn(file, entry.channel);
         if (!share) continue;
         // The share's message carries the comment: it goes too, or the channel would show it twice.
         if (share.ts) await deleteMessage(api, entry.channel, share.ts);
@@ -99,19 +92,6 @@ async function sweepFiles(services: Services, settled: readonly HistoryEntry[]):
     }
   }
   return deleted;
-}
-
-/** Where this upload is shared in `channel`, if it became a file at all (an upload never completed does not exist). */
-async function shareOf(api: SlackCalls, fileId: string, channel: string): Promise<{ ts?: string } | undefined> {
-  try {
-    const body = await api.call('files.info', { file: fileId });
-    return body.file ? shareIn(body.file, channel) : undefined;
-  } catch (error) {
-    if (error instanceof SlackApiError && (error.code === 'file_not_found' || error.code === 'file_deleted')) {
-      return undefined;
-    }
-    throw error;
-  }
 }
 
 async function deleteMessage(api: SlackCalls, channel: string, ts: string): Promise<void> {

@@ -38,6 +38,21 @@ function delivered(item: OutboxItem, file: SharedFile | undefined): Delivered {
 }
 
 /**
+ * Slack's file object for `fileId`; undefined when there is no such file: an upload never completed
+ * is not a file, and a deleted one is gone. Other refusals (no files:read) are thrown.
+ */
+export async function fileInfo(api: SlackCalls, fileId: string): Promise<SharedFile | undefined> {
+  try {
+    return (await api.call('files.info', { file: fileId })).file as SharedFile | undefined;
+  } catch (error) {
+    if (error instanceof SlackApiError && (error.code === 'file_not_found' || error.code === 'file_deleted')) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
  * Whether an unanswered completion of `fileId` shared the file after all. files.info by id is one
  * exact call (a file exists only once completed); without files:read, the channel's recent
  * messages are searched for the file's share. A lookup Slack refuses both ways cannot tell, and the
@@ -45,12 +60,10 @@ function delivered(item: OutboxItem, file: SharedFile | undefined): Delivered {
  */
 async function findShared(api: SlackCalls, item: OutboxItem, fileId: string): Promise<Delivered | undefined> {
   try {
-    const body = await api.call('files.info', { file: fileId });
-    const file = body.file as SharedFile | undefined;
+    const file = await fileInfo(api, fileId);
     return file && shareIn(file, item.channel) ? delivered(item, file) : undefined;
   } catch (error) {
     if (!(error instanceof SlackApiError)) throw error;
-    if (error.code === 'file_not_found' || error.code === 'file_deleted') return undefined;
   }
   try {
     const ts = await findInChannel(api, item, (message) => message.files?.some((file) => file.id === fileId) === true);
