@@ -13,3 +13,8 @@ export function callsFor(context: AccountContext, kind: ChainKind): SlackCalls {
 export function preferredKind(context: AccountContext): ChainKind {
   return context.runner.chains.bot ? 'bot' : 'user';
 }
+
+/** The account's calls with its preferred token (preferredKind). */
+export function preferredCalls(context: AccountContext): SlackCalls {
+  return callsFor(context, preferredKind(context));
+}

@@ -7,7 +7,7 @@ import { permalinkFor } from '../slack/permalink';
 import type { UploadProgress } from '../slack/send-bytes';
 import type { OutboxItem } from '../store/sending-records';
 import type { AccountContexts } from './account-context';
-import { callsFor, preferredKind } from './calls';
+import { preferredCalls } from './calls';
 import { shareFile } from './outbox-file';
 import { findInChannel, type Delivered } from './outbox-lookup';
 import type { OutboxWrites } from './outbox-writes';
@@ -110,7 +110,7 @@ export async function deliver(
   let api: SlackCalls | undefined;
   try {
     const context = await contexts(item.accountId);
-    api = callsFor(context, preferredKind(context));
+    api = preferredCalls(context);
     await writes.put({ ...item, state: 'sending', attempts: item.attempts + 1 });
     const delivered = item.file
       ? await shareFile(services, api, item, options)

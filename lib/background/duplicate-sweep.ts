@@ -2,7 +2,7 @@ import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
 import type { HistoryEntry } from '../store/sending-records';
 import { accountContext } from './account-context';
-import { callsFor, preferredKind } from './calls';
+import { preferredCalls } from './calls';
 import { OUTBOX_EVENT } from './delivery';
 import { fileInfo, shareIn } from './outbox-file';
 import type { Services } from './services';
@@ -34,7 +34,7 @@ async function sweepMessages(services: Services, settled: readonly HistoryEntry[
     const first = entries[0]!;
     try {
       const context = await accountContext(services, first.accountId);
-      const api = callsFor(context, preferredKind(context));
+      const api = preferredCalls(context);
       const oldest = Math.min(...entries.map((entry) => entry.sentAt)) / 1000 - 120;
       const body = await api.call('conversations.history', {
         channel: first.channel,
@@ -76,7 +76,7 @@ async function sweepFiles(services: Services, settled: readonly HistoryEntry[]):
   for (const entry of settled) {
     try {
       const context = await accountContext(services, entry.accountId);
-      const api = callsFor(context, preferredKind(context));
+      const api = preferredCalls(context);
       for (const fileId of entry.abandonedFiles ?? []) {
         const file = fileId === entry.fileId ? undefined : await fileInfo(api, fileId);
         const share = file && shareIn(file, entry.channel);

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { bumpRevision } from '../platform/revision';
 import type { HistoryView } from '../protocol';
 import { accountContext } from './account-context';
-import { callsFor, preferredKind } from './calls';
+import { preferredCalls } from './calls';
 import type { Handlers } from './router';
 import type { Services } from './services';
 
@@ -56,7 +56,7 @@ export function historyHandlers(
       const entry = await all.store.db.get('history', id);
       if (!entry) return null;
       const context = await accountContext(all, entry.accountId);
-      const api = callsFor(context, preferredKind(context));
+      const api = preferredCalls(context);
       if (entry.fileId) await api.call('files.delete', { file: entry.fileId });
       else if (entry.ts) await api.call('chat.delete', { channel: entry.channel, ts: entry.ts });
       else if (entry.scheduledMessageId) {

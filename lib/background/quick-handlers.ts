@@ -1,7 +1,7 @@
 import { CourierFailure, toWireError } from '../errors';
 import type { PresenceView, ScheduledView } from '../protocol';
 import { accountContext } from './account-context';
-import { callsFor, preferredKind } from './calls';
+import { callsFor, preferredCalls } from './calls';
 import { targetsOf } from '../directory/columns';
 import { isCurrent, refreshStaleDirectories } from './directory';
 import type { Handlers } from './router';
@@ -52,7 +52,7 @@ export function quickHandlers(
         const names = new Map(
           isCurrent(directory) ? targetsOf(directory).map((target) => [target.id, target.name]) : [],
         );
-        const api = callsFor(context, preferredKind(context));
+        const api = preferredCalls(context);
         for await (const entry of api.paginate('chat.scheduledMessages.list', {}, { itemsKey: 'scheduled_messages' })) {
           const message = entry as { id: string; channel_id: string; post_at: number; text?: string };
           const name = names.get(message.channel_id);
@@ -71,7 +71,7 @@ export function quickHandlers(
     },
     'scheduled.cancel': async ({ accountId, channel, id }) => {
       const context = await accountContext(await services(), accountId);
-      await callsFor(context, preferredKind(context)).call('chat.deleteScheduledMessage', {
+      await preferredCalls(context).call('chat.deleteScheduledMessage', {
         channel,
         scheduled_message_id: id,
       });

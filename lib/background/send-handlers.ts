@@ -2,7 +2,7 @@ import { CourierFailure } from '../errors';
 import { parseThreadLink, type ThreadRef } from '../share/thread-link';
 import { bumpRevision } from '../platform/revision';
 import { accountContext } from './account-context';
-import { callsFor, preferredKind } from './calls';
+import { preferredCalls } from './calls';
 import type { Handlers } from './router';
 import { sendShareNow } from './send-now';
 import { discardItem } from './uploads';
@@ -52,17 +52,17 @@ export function sendHandlers(
 
     'message.update': async ({ accountId, channel, ts, text }) => {
       const context = await accountContext(await services(), accountId);
-      await callsFor(context, preferredKind(context)).call('chat.update', { channel, ts, text });
+      await preferredCalls(context).call('chat.update', { channel, ts, text });
       return null;
     },
     'message.delete': async ({ accountId, channel, ts }) => {
       const context = await accountContext(await services(), accountId);
-      await callsFor(context, preferredKind(context)).call('chat.delete', { channel, ts });
+      await preferredCalls(context).call('chat.delete', { channel, ts });
       return null;
     },
     'conversation.join': async ({ accountId, channel }) => {
       const context = await accountContext(await services(), accountId);
-      await callsFor(context, preferredKind(context)).call('conversations.join', { channel });
+      await preferredCalls(context).call('conversations.join', { channel });
       return null;
     },
 
