@@ -1,72 +1,34 @@
 // @vitest-environment node
 // File shares through the outbox, against the emulator: stored with their bytes before the first
 // call to Slack, retried like messages, restarted when a completion went unanswered, cancellable.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../test/emulator';
 import { startEmulator } from '../../test/emulator';
 import type { SendTarget } from '../protocol';
 import type { UploadProgressView } from '../share/upload-progress';
 import type { OutboxItem } from '../store/sending-records';
-import { sweepDuplicates } from './duplicate-sweep';
 import { historyHandlers } from './history-handlers';
-import { BOT_SCOPES, eventually, outboxSupport, TEAM } from './outbox-testing';
+import { BYTES, fileSupport, FILE_SCOPES } from './outbox-file-testing';
+import { TEAM } from './outbox-testing';
 import { sendHandlers } from './send-handlers';
-import { createServices, type ServicesOptions } from './services';
 import { plannedFile } from './share-upload';
 import { cancellable, cancelUpload, uploadToTargets } from './uploads';
 
-const FILE_SCOPES = [...BOT_SCOPES, 'files:write', 'files:read'];
-const BYTES = Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7) % 256));
-
 let emulator: Emulator;
-let site: Server;
-let siteUrl: string;
-let downloads = 0;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  site = createServer((request, response) => {
-    downloads += 1;
-    if (request.url === '/report.pdf') {
-      response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': BYTES.length });
-      response.end(BYTES);
-    } else response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
-  site.closeAllConnections();
-  site.close();
   await emulator.close();
 });
 
 beforeEach(() => {
   emulator.state.reset();
-  downloads = 0;
 });
 
-const { channelId, calls, linked } = outboxSupport(() => emulator);
-
-/** Files the workspace holds by name, and the file_share messages of a channel. */
-const filesNamed = (name: string) => emulator.state.workspaces.get(TEAM)!.files.filter((f) => f.name === name);
-/** The report's files that are shared and not deleted. */
-const sharedFiles = () => filesNamed('report.pdf').filter((f) => !f.deleted && f.shares.length > 0);
-const sharesIn = (channel: string) =>
-  emulator.state.listMessages({ team: TEAM, channel }).filter((m) => m.subtype === 'file_share');
-
-async function withFile(botScopes = FILE_SCOPES, options: ServicesOptions = {}) {
-  const h = await linked(botScopes, options);
-  const share = { kind: 'file' as const, url: `${siteUrl}/report.pdf`, comment: 'The report' };
-  const fileItem = (channel: string, overrides: Partial<OutboxItem> = {}): OutboxItem => {
-    const { file, comment } = plannedFile(share);
-    return h.item(channel, { text: comment, file, ...overrides });
-  };
-  return { ...h, share, fileItem };
-}
+const { channelId, calls, withFile, filesNamed, sharesIn, downloads, siteUrl } = fileSupport(() => emulator);
 
 describe('file shares in the outbox', () => {
   it('stores the bytes before calling Slack, shares the file once, and leaves a history entry', async () => {
@@ -140,7 +102,7 @@ describe('file shares in the outbox', () => {
     await h.makeDue(item.id);
     expect(await h.services.outbox.drain()).toBe(1);
 
-    expect(downloads).toBe(1);
+    expect(downloads()).toBe(1);
     expect(calls('files.getUploadURLExternal')).toBe(2);
     expect(filesNamed('report.pdf')).toHaveLength(1);
     expect(sharesIn(channel)).toHaveLength(1);
@@ -242,7 +204,7 @@ describe('file shares in the outbox', () => {
 
   it('a file the site no longer has fails at once instead of being retried', async () => {
     const h = await withFile();
-    const { file } = plannedFile({ kind: 'file', url: `${siteUrl}/gone.pdf` });
+    const { file } = plannedFile({ kind: 'file', url: `${siteUrl()}/gone.pdf` });
     const item = h.item(channelId('engineering'), { text: '', file });
 
     const result = await h.services.outbox.enqueue(item);
@@ -300,41 +262,6 @@ describe('file shares in the outbox', () => {
     expect(await h.stored(item.id)).toBeUndefined();
     expect(calls('files.completeUploadExternal')).toBe(0);
     expect(filesNamed('report.pdf')).toHaveLength(0);
-  });
-
-  it('a completion from a stopped worker that lands after the next worker started over is deleted by the sweep', async () => {
-    // Worker A dies while its completion is on the way; Slack holds that call and runs it later.
-    let dead = false;
-    const never = new Promise<never>(() => undefined);
-    const dying: typeof fetch = (input, init) => {
-      if (dead) return never;
-      const sent = fetch(input, init);
-      if (!String(input instanceof Request ? input.url : input).endsWith('/files.completeUploadExternal')) return sent;
-      dead = true;
-      return never;
-    };
-    const a = await withFile(FILE_SCOPES, { fetch: dying });
-    const channel = channelId('engineering');
-    const item = a.fileItem(channel);
-    emulator.state.faults.add({ method: 'files.completeUploadExternal', kind: 'latency', ms: 400 });
-    void a.services.outbox.enqueue(item);
-    await eventually(async () => (await a.stored(item.id))?.file?.completing !== undefined, 'A completes');
-    const first = (await a.stored(item.id))!.file!.completing!;
-
-    // Worker B finds nothing under that id yet, starts over and shares the file.
-    const b = await createServices();
-    await a.makeDue(item.id);
-    expect(await b.outbox.drain()).toBe(1);
-    const entry = await a.history(item.id);
-    expect(entry?.abandonedFiles).toEqual([first]);
-    expect(entry?.fileId).not.toBe(first);
-
-    // Then A's completion lands: the file is in the channel twice, until the sweep.
-    await eventually(() => Promise.resolve(sharedFiles().length === 2), "A's completion lands");
-    expect(await sweepDuplicates(b, Date.now() + 61_000)).toBe(1);
-    expect(sharedFiles().map((f) => f.id)).toEqual([entry!.fileId]);
-    expect(sharesIn(channel)).toHaveLength(1);
-    expect(await sweepDuplicates(b, Date.now() + 61_000)).toBe(0);
   });
 
   it('keeps order per target: a message behind a waiting file waits, then follows it', async () => {

@@ -5,7 +5,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Emulator } from '../../test/emulator';
 import { startEmulator } from '../../test/emulator';
 import { watchRevision } from '../platform/revision';
-import { sweepDuplicates } from './duplicate-sweep';
 import { BOT_SCOPES, outboxSupport, TEAM } from './outbox-testing';
 
 let emulator: Emulator;
@@ -328,28 +327,5 @@ describe('outbox', () => {
 
     expect(mine()).toHaveLength(1);
     expect((await h.history(item.id))?.scheduledMessageId).toBe(mine()[0]?.id);
-  });
-
-  it('the duplicate sweep deletes the later copy carrying the same outbox id', async () => {
-    const h = await linked();
-    const channel = channelId('engineering');
-    const item = h.item(channel);
-    const result = await h.services.outbox.enqueue(item);
-    // A browser-level resend stored the same post a second time.
-    const copy = await h.postCopy(item);
-    expect(copiesOf(channel, item.id)).toHaveLength(2);
-
-    // Not settled yet: nothing is touched.
-    expect(await sweepDuplicates(h.services)).toBe(0);
-    expect(copiesOf(channel, item.id)).toHaveLength(2);
-
-    expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(1);
-
-    const left = copiesOf(channel, item.id);
-    expect(left.map((m) => m.ts)).toEqual([result.ts]);
-    expect(left[0]?.ts).not.toBe(copy);
-    expect(await h.history(item.id)).toMatchObject({ ts: result.ts, swept: true });
-    // Swept entries are not read again.
-    expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(0);
   });
 });

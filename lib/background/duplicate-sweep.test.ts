@@ -1,0 +1,84 @@
+// @vitest-environment node
+// The duplicate sweep, against the emulator: the copies a browser-level resend or a stopped
+// worker's late file completion leave in Slack are deleted once the send has settled.
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Emulator } from '../../test/emulator';
+import { startEmulator } from '../../test/emulator';
+import { sweepDuplicates } from './duplicate-sweep';
+import { fileSupport, FILE_SCOPES } from './outbox-file-testing';
+import { eventually } from './outbox-testing';
+import { createServices } from './services';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+beforeEach(() => {
+  emulator.state.reset();
+});
+
+const { channelId, copiesOf, linked, withFile, sharesIn, sharedFiles } = fileSupport(() => emulator);
+
+it('the duplicate sweep deletes the later copy carrying the same outbox id', async () => {
+  const h = await linked();
+  const channel = channelId('engineering');
+  const item = h.item(channel);
+  const result = await h.services.outbox.enqueue(item);
+  // A browser-level resend stored the same post a second time.
+  const copy = await h.postCopy(item);
+  expect(copiesOf(channel, item.id)).toHaveLength(2);
+
+  // Not settled yet: nothing is touched.
+  expect(await sweepDuplicates(h.services)).toBe(0);
+  expect(copiesOf(channel, item.id)).toHaveLength(2);
+
+  expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(1);
+
+  const left = copiesOf(channel, item.id);
+  expect(left.map((m) => m.ts)).toEqual([result.ts]);
+  expect(left[0]?.ts).not.toBe(copy);
+  expect(await h.history(item.id)).toMatchObject({ ts: result.ts, swept: true });
+  // Swept entries are not read again.
+  expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(0);
+});
+
+it('a completion from a stopped worker that lands after the next worker started over is deleted by the sweep', async () => {
+  // Worker A dies while its completion is on the way; Slack holds that call and runs it later.
+  let dead = false;
+  const never = new Promise<never>(() => undefined);
+  const dying: typeof fetch = (input, init) => {
+    if (dead) return never;
+    const sent = fetch(input, init);
+    if (!String(input instanceof Request ? input.url : input).endsWith('/files.completeUploadExternal')) return sent;
+    dead = true;
+    return never;
+  };
+  const a = await withFile(FILE_SCOPES, { fetch: dying });
+  const channel = channelId('engineering');
+  const item = a.fileItem(channel);
+  emulator.state.faults.add({ method: 'files.completeUploadExternal', kind: 'latency', ms: 400 });
+  void a.services.outbox.enqueue(item);
+  await eventually(async () => (await a.stored(item.id))?.file?.completing !== undefined, 'A completes');
+  const first = (await a.stored(item.id))!.file!.completing!;
+
+  // Worker B finds nothing under that id yet, starts over and shares the file.
+  const b = await createServices();
+  await a.makeDue(item.id);
+  expect(await b.outbox.drain()).toBe(1);
+  const entry = await a.history(item.id);
+  expect(entry?.abandonedFiles).toEqual([first]);
+  expect(entry?.fileId).not.toBe(first);
+
+  // Then A's completion lands: the file is in the channel twice, until the sweep.
+  await eventually(() => Promise.resolve(sharedFiles().length === 2), "A's completion lands");
+  expect(await sweepDuplicates(b, Date.now() + 61_000)).toBe(1);
+  expect(sharedFiles().map((f) => f.id)).toEqual([entry!.fileId]);
+  expect(sharesIn(channel)).toHaveLength(1);
+  expect(await sweepDuplicates(b, Date.now() + 61_000)).toBe(0);
+});
