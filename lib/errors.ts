@@ -7,11 +7,14 @@ export class CourierFailure extends Error {
   readonly kind: ErrorKind;
   /** invalid_input: the field at fault, for the form to mark. */
   readonly field?: string;
-  constructor(kind: ErrorKind, message: string, details: { field?: string } = {}) {
+  /** needs_access: the site to ask the browser for. */
+  readonly site?: string;
+  constructor(kind: ErrorKind, message: string, details: { field?: string; site?: string } = {}) {
     super(message);
     this.name = 'CourierFailure';
     this.kind = kind;
     if (details.field !== undefined) this.field = details.field;
+    if (details.site !== undefined) this.site = details.site;
   }
 }
 
@@ -54,7 +57,12 @@ function transportKind(error: SlackTransportError): ErrorKind {
  */
 export function toWireError(error: unknown): WireError {
   if (error instanceof CourierFailure) {
-    return { kind: error.kind, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) };
+    return {
+      kind: error.kind,
+      message: error.message,
+      ...(error.field !== undefined ? { field: error.field } : {}),
+      ...(error.kind === 'needs_access' && error.site ? { site: error.site } : {}),
+    };
   }
   if (error instanceof SlackApiError) {
     const scopes = error.code === 'missing_scope' ? scopeList(error.needed) : [];

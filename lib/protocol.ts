@@ -161,6 +161,8 @@ export interface OutboxView {
   file?: { name: string; size?: number };
   state: 'pending' | 'sending' | 'failed';
   reason?: string;
+  /** A file share that waits for access to its site: the host permission pattern to ask for. */
+  needsAccess?: string;
   createdAt: number;
   attempts: number;
 }
@@ -255,6 +257,7 @@ export interface Envelope<K extends MessageType = MessageType> {
 /** Errors cross the message boundary as plain values with a kind the UI can act on. */
 export type ErrorKind =
   | 'needs_reconnect'
+  | 'needs_access'
   | 'missing_scope'
   | 'not_in_channel'
   | 'rate_limited'
@@ -271,6 +274,8 @@ export interface WireError {
   field?: string;
   /** missing_scope: the scopes to add, so "Reconnect" can ask for them. */
   scopes?: string[];
+  /** needs_access: the site (a host permission pattern) that "Allow access" asks the browser for. */
+  site?: string;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };

@@ -4,7 +4,7 @@ import { ask } from '@/lib/messaging';
 import { channelDirectory } from '@/lib/directory/testing/records';
 import type { MessageType, OutboxView } from '@/lib/protocol';
 import { openCourierDB } from '@/lib/store/db';
-import { formatSize, OutboxItems, useOutbox } from './OutboxList';
+import { OutboxItems, useOutbox } from './OutboxList';
 
 vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
 
@@ -115,14 +115,5 @@ describe('the outbox list', () => {
     expect(calls('outbox.retryNow')).toEqual([]);
     globalThis.dispatchEvent(new Event('online'));
     expect(calls('outbox.retryNow')).toEqual([{}]);
-  });
-});
-
-describe('formatSize', () => {
-  it('says bytes, then KB, MB, GB with one decimal', () => {
-    expect(formatSize(1)).toBe('1 byte');
-    expect(formatSize(512)).toBe('512 bytes');
-    expect(formatSize(50_000)).toBe('48.8 KB');
-    expect(formatSize(3_250_000)).toBe('3.1 MB');
   });
 });

@@ -3,6 +3,7 @@ import { ChannelPicker } from '@/components/ChannelPicker';
 import { sendTargets } from '@/components/popup/send-targets';
 import { useDirectory } from '@/components/popup/useDirectory';
 import { targetFor } from '@/lib/directory/filter';
+import { formatSize } from '@/lib/share/size';
 import { ask } from '@/lib/messaging';
 import type { OutboxView, SendTarget } from '@/lib/protocol';
 import { useRequest, type RequestState } from '../useRequest';
@@ -11,19 +12,6 @@ import './outbox.css';
 const STATE_TEXT: Record<OutboxView['state'], string> = { pending: 'Waiting', sending: 'Sending', failed: 'Failed' };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** "512 bytes", "48.8 KB", "3.1 MB". */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}
 
 /**
  * The outbox, reloaded whenever the background changes it. A page showing it that sees the browser

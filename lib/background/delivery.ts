@@ -1,5 +1,5 @@
 import { toWireError } from '../errors';
-import { backoffMs, classifyAttempt } from '../outbox/classify';
+import { backoffMs, classifyAttempt, MAX_DOWNLOAD_TRIES, type AttemptFailure } from '../outbox/classify';
 import type { SendResult, WireError } from '../protocol';
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
@@ -161,28 +161,40 @@ export async function deliver(
     const failure = classifyAttempt(error);
     const wire = toWireError(error);
     const attempts = item.attempts + 1;
-    const now = Date.now();
-    const afterMs = failure.kind === 'retry' ? (failure.afterMs ?? 0) : 0;
-    const next: OutboxItem =
-      failure.kind === 'terminal'
-        ? { ...stored, attempts, state: 'failed', reason: wire.message }
-        : {
-            ...stored,
-            attempts,
-            state: 'pending',
-            reason: wire.message,
-            unclear: item.unclear === true || failure.kind === 'unclear',
-            nextAttemptAt: now + Math.max(afterMs, backoffMs(attempts)),
-            ...(afterMs ? { notBefore: now + afterMs } : {}),
-          };
+    const next = afterFailure({ ...stored, attempts }, failure, wire.message, item.unclear === true);
+    wire.message = next.reason ?? wire.message;
     await writes.put(next);
     const canJoin = error instanceof SlackApiError && error.code === 'not_in_channel' && item.channel.startsWith('C');
     return {
       ...base,
-      state: failure.kind === 'terminal' ? 'failed' : 'queued',
+      state: next.state === 'failed' ? 'failed' : 'queued',
       error: { ...wire, ...(canJoin ? { canJoin } : {}) },
     };
   }
+}
+
+/** The item after a failed attempt: waiting for its next try, or for the person. */
+function afterFailure(stored: OutboxItem, failure: AttemptFailure, reason: string, unclear: boolean): OutboxItem {
+  const now = Date.now();
+  if (failure.kind === 'terminal') return { ...stored, state: 'failed', reason };
+  if (failure.kind === 'download') {
+    if (failure.access) return { ...stored, state: 'failed', reason, needsAccess: failure.site };
+    // The site is not Slack: an address that keeps failing is not retried forever.
+    const tries = (stored.file?.downloadFailures ?? 0) + 1;
+    const file = { ...stored.file!, downloadFailures: tries };
+    return tries >= MAX_DOWNLOAD_TRIES
+      ? { ...stored, file, state: 'failed', reason: `${reason} Courier tried ${tries} times; press Retry to try again.` }
+      : { ...stored, file, state: 'pending', reason: `${reason} Courier will try again.`, nextAttemptAt: now + backoffMs(tries) };
+  }
+  const afterMs = failure.kind === 'retry' ? (failure.afterMs ?? 0) : 0;
+  return {
+    ...stored,
+    state: 'pending',
+    reason,
+    unclear: unclear || failure.kind === 'unclear',
+    nextAttemptAt: now + Math.max(afterMs, backoffMs(stored.attempts)),
+    ...(afterMs ? { notBefore: now + afterMs } : {}),
+  };
 }
 
 async function permalinkOf(api: SlackCalls, channel: string, ts: string): Promise<string | undefined> {

@@ -107,7 +107,7 @@ export async function shareFile(
     await db.put('outbox', { ...stored, file });
   }
   if (!file.blob) {
-    file = await downloadFile(file, options.signal);
+    file = await downloadFile(file, { ...services.downloads, ...(options.signal ? { signal: options.signal } : {}) });
     const stored = await db.get('outbox', item.id);
     if (!stored || options.signal?.aborted) throw new Withdrawn();
     await db.put('outbox', { ...stored, file });

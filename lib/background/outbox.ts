@@ -1,5 +1,6 @@
 import type { WithLock } from '../platform/locks';
-import { revisionRun } from '../platform/revision';
+import { bumpRevision, revisionRun } from '../platform/revision';
+import { readyAgain } from '../outbox/ready';
 import type { SendResult } from '../protocol';
 import type { OutboxItem } from '../store/sending-records';
 import { contextsOnce } from './account-context';
@@ -40,6 +41,11 @@ export interface Outbox {
    * held; undefined when it is gone by then (sent or discarded).
    */
   update(id: string, change: (item: OutboxItem) => OutboxItem): Promise<OutboxItem | undefined>;
+  /**
+   * Items waiting for access to their site go again where `holds` says Courier has it now (a
+   * grant, or a start after one); how many went.
+   */
+  resumeAccess(holds: (site: string) => Promise<boolean>): Promise<number>;
 }
 
 const targetOf = (item: OutboxItem) => `${item.accountId}:${item.channel}`;
@@ -233,6 +239,25 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
         return next;
       });
       return changed === 'moved' ? this.update(id, change) : changed;
+    },
+    async resumeAccess(holds) {
+      const waiting = (await db.getAll('outbox')).filter((item) => item.needsAccess);
+      const held = new Map<string, Promise<boolean>>();
+      let resumed = 0;
+      for (const item of waiting) {
+        const site = item.needsAccess!;
+        if (!held.has(site)) held.set(site, holds(site).catch(() => false));
+        if (!(await held.get(site))) continue;
+        const changed = await this.update(item.id, (current) =>
+          current.needsAccess ? readyAgain(current, Date.now()) : current,
+        );
+        if (changed) resumed += 1;
+      }
+      if (resumed) {
+        await bumpRevision('outbox');
+        void drain().catch(() => undefined);
+      }
+      return resumed;
     },
     afterRefresh(accountId) {
       void hurry((item) => item.accountId === accountId)

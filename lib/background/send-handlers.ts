@@ -1,3 +1,4 @@
+import { readyAgain } from '../outbox/ready';
 import { CourierFailure } from '../errors';
 import { parseThreadLink, type ThreadRef } from '../share/thread-link';
 import { bumpRevision } from '../platform/revision';
@@ -71,7 +72,7 @@ export function sendHandlers(
       const items = await store.db.getAll('outbox');
       return items
         .sort((a, b) => a.createdAt - b.createdAt)
-        .map(({ id, accountId, channel, label, text, state, reason, createdAt, attempts, file }) => ({
+        .map(({ id, accountId, channel, label, text, state, reason, createdAt, attempts, file, needsAccess }) => ({
           id,
           accountId,
           channel,
@@ -81,12 +82,13 @@ export function sendHandlers(
           createdAt,
           attempts,
           ...(reason ? { reason } : {}),
+          ...(needsAccess ? { needsAccess } : {}),
           ...(file ? { file: { name: file.filename, ...(file.blob ? { size: file.blob.size } : {}) } } : {}),
         }));
     },
     'outbox.retry': async ({ id }) => {
       const { outbox } = await services();
-      const item = await outbox.update(id, (current) => ({ ...current, state: 'pending', nextAttemptAt: Date.now() }));
+      const item = await outbox.update(id, (current) => readyAgain(current, Date.now()));
       if (!item) return null;
       await bumpRevision('outbox');
       void outbox.drain();
@@ -99,15 +101,13 @@ export function sendHandlers(
         if (!text.trim() && !current.file)
           throw new CourierFailure('invalid_input', 'The message is empty. Type something or discard it.');
         return {
-          ...current,
+          ...readyAgain(current, Date.now()),
           text,
           ...(target
             ? { accountId: target.accountId, channel: target.id, label: target.label, threadTs: undefined }
             : {}),
-          state: 'pending',
           // A new text or target is a new message: nothing of it can be in Slack yet.
           unclear: false,
-          nextAttemptAt: Date.now(),
         };
       });
       if (!item) return null;

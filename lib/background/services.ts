@@ -24,6 +24,8 @@ export interface Services {
   /** The Slack client of a workspace (by its profile's base URL and team). */
   clientFor: (baseUrl: string, team: string) => SlackClient;
   outbox: Outbox;
+  /** Limits of a file share's download (Slack's file size, the stall timeout); tests lower them. */
+  downloads: { maxBytes?: number; stallMs?: number };
 }
 
 /** Tests only: the network and the waits of every client (the budget's clock goes with its sleep). */
@@ -31,6 +33,7 @@ export interface ServicesOptions {
   fetch?: typeof fetch;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  downloads?: Services['downloads'];
 }
 
 /** Everything the background's handlers share, built once per worker start. */
@@ -75,7 +78,8 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
     if (!client) clients.set(key, (client = createSlackClient({ baseUrl, team, budget, sleep, fetch: options.fetch })));
     return client;
   };
-  const services: Services = { store, health, transport, refresher, clientFor } as Services;
+  const downloads = { ...options.downloads };
+  const services: Services = { store, health, transport, refresher, clientFor, downloads } as Services;
   services.outbox = createOutbox(services, withLock);
   return services;
 }

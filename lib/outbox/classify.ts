@@ -1,4 +1,5 @@
 import { CourierFailure } from '../errors';
+import { DownloadFailure } from '../share/download';
 import { SlackApiError, SlackTransportError } from '../slack/errors';
 
 /**
@@ -6,10 +7,20 @@ import { SlackApiError, SlackTransportError } from '../slack/errors';
  * - retry: nothing was stored, try again later (429, Slack's own trouble);
  * - unclear: the request may have been stored (timeout, dropped connection, 5xx): look in the
  *   channel's history for the item before posting again;
- * - terminal: Slack refused it for a reason retrying cannot fix; keep it for the person.
+ * - terminal: Slack refused it for a reason retrying cannot fix; keep it for the person;
+ * - download: a file's site failed (before anything reached Slack): the browser refused Courier
+ *   the site (`access`: wait for the person to grant it), or the site or the way to it failed
+ *   (`flaky`: retry a few times, then wait for the person).
  */
 export type AttemptFailure =
-  { kind: 'retry'; afterMs?: number } | { kind: 'unclear' } | { kind: 'terminal'; code: string };
+  | { kind: 'retry'; afterMs?: number }
+  | { kind: 'unclear' }
+  | { kind: 'terminal'; code: string }
+  | { kind: 'download'; access: true; site: string }
+  | { kind: 'download'; access: false };
+
+/** Tries of a file's download that the site or the network failed, before Courier waits for the person. */
+export const MAX_DOWNLOAD_TRIES = 4;
 
 /**
  * Slack codes that mean "not now" rather than "never". token_expired reaches the outbox only when
@@ -34,6 +45,11 @@ export function classifyAttempt(error: unknown): AttemptFailure {
   }
   if (error instanceof SlackApiError) {
     return RETRYABLE_CODES.has(error.code) ? { kind: 'retry' } : { kind: 'terminal', code: error.code };
+  }
+  if (error instanceof DownloadFailure) {
+    if (error.problem === 'access') return { kind: 'download', access: true, site: error.site ?? '' };
+    if (error.problem === 'refused') return { kind: 'terminal', code: 'download_refused' };
+    return { kind: 'download', access: false };
   }
   if (error instanceof CourierFailure) {
     if (error.kind === 'offline' || error.kind === 'rate_limited' || error.kind === 'slack_error')

@@ -31,6 +31,8 @@ export interface OutboxFile {
    * any of these that did.
    */
   abandoned?: string[];
+  /** Downloads in a row that the site or the network failed; cleared by Retry. */
+  downloadFailures?: number;
 }
 
 /** A send Courier promised to make: stored before the first attempt, removed once Slack confirms. */
@@ -57,6 +59,11 @@ export interface OutboxItem {
   notBefore?: number;
   /** A file share (the three-step upload) instead of a message; `text` is its comment. */
   file?: OutboxFile;
+  /**
+   * A failed file share whose site the browser refused Courier: the host permission pattern that
+   * would let it download ("https://cdn.example.com/*"). Granting it sends the item again.
+   */
+  needsAccess?: string;
 }
 
 /** What was sent where and when. */
