@@ -11,7 +11,16 @@ const DEV_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArG6uQ7edBtx8XKBGRU0AXl32D+0drgkeQZ24b5F+2d84+a091FMtZ/j5ILEAxoSJaSX6PhsAkTuUlfhlLqgbb9XkQAInY57CiWKbS46L4VDiCBKkWSz8UtYeSlwMF4mYeg4wqtqnIb1U2s0cl+2UUIbR3Kgi7N7KyhSMEeq4B+Z9BYiFpb6Y0TgSYzSj2hhCLffSsKRF8lZTbrIxkB6Zcl39INamtm8dHS2AnizfLUQJJV/JDk80LXURt0JzicV7ZVyKPXF/rdZPFvLSRL7oIRyIeWD6y+LNQTk9oPBgx6i7b2wZpqFr56kmbfgTiUFX6WABjofYTJ/DZM+SloK8BQIDAQAB';
 
 const SLACK_HOSTS = ['https://slack.com/*', 'https://*.slack.com/*', 'https://files.slack.com/*'];
-const OPTIONAL_HOSTS = ['https://*/*'];
+/**
+ * Asked for at run time, one site at a time (or "Allow sharing from all sites"): the sites shared
+ * images and files come from, and a GovSlack or proxy base URL. Nothing is asked at install.
+ */
+const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+/**
+ * The e2e-grant build stands in for a person who allowed one site: 127.0.0.2, where the e2e tests
+ * serve images without CORS (a headless browser cannot click the permission prompt).
+ */
+const GRANTED_TEST_HOSTS = ['http://127.0.0.2/*'];
 /** Loopback Slack base URLs (the emulator), allowed only in the e2e build. */
 const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -29,7 +38,8 @@ export default defineConfig({
     excludeSources: ['.ci/**', 'playwright-report/**', 'test-results/**', 'reports/**'],
   },
   manifest: ({ browser, mode }) => {
-    const e2e = mode === 'e2e';
+    const granted = mode === 'e2e-grant';
+    const e2e = mode === 'e2e' || granted;
     const pinned = mode !== 'production';
     return {
       name: e2e ? 'Courier for Slack (e2e)' : 'Courier for Slack',
@@ -47,8 +57,9 @@ export default defineConfig({
           description: 'Send the current page to the last Slack target',
         },
       },
-      host_permissions: e2e ? [...SLACK_HOSTS, ...LOOPBACK_HOSTS] : SLACK_HOSTS,
-      // GovSlack, enterprise proxies and other Slack hosts are asked for when a profile names them.
+      host_permissions: e2e
+        ? [...SLACK_HOSTS, ...LOOPBACK_HOSTS, ...(granted ? GRANTED_TEST_HOSTS : [])]
+        : SLACK_HOSTS,
       optional_host_permissions: OPTIONAL_HOSTS,
       ...(pinned && browser !== 'firefox' ? { key: DEV_PUBLIC_KEY } : {}),
       ...(browser === 'firefox'

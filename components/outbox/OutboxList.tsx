@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { AllowSiteButton } from '@/components/AllowSiteButton';
 import { ChannelPicker } from '@/components/ChannelPicker';
 import { sendTargets } from '@/components/popup/send-targets';
 import { useDirectory } from '@/components/popup/useDirectory';
@@ -83,7 +84,8 @@ function OutboxRow({ item, onMessage }: { item: OutboxView; onMessage: (text: st
   return (
     <li class="outbox-item" aria-labelledby={`${id}-line`}>
       <p id={`${id}-line`} class="outbox-item__line">
-        <strong>{item.label}</strong> · <span class={failed ? 'error' : 'muted'}>{STATE_TEXT[item.state]}</span>
+        <strong>{item.label}</strong> ·{' '}
+        <span class={failed ? 'error' : 'muted'}>{item.needsAccess ? 'Needs access' : STATE_TEXT[item.state]}</span>
         {item.attempts > 0 && (
           <span class="muted">
             {' '}
@@ -108,6 +110,7 @@ function OutboxRow({ item, onMessage }: { item: OutboxView; onMessage: (text: st
         item.text && <p class="outbox-text">{item.text}</p>
       )}
       <div class="outbox-item__actions">
+        {item.needsAccess && !editing && <AllowSiteButton site={item.needsAccess} describedBy={`${id}-line`} />}
         {editing ? (
           <button type="button" class="primary" aria-describedby={`${id}-line`} onClick={save}>
             Save and send

@@ -1,3 +1,4 @@
+import { AllowSiteButton } from '@/components/AllowSiteButton';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging';
 import type { AccountSummary, SendResult } from '@/lib/protocol';
@@ -56,6 +57,7 @@ export function summarize(results: readonly SendResult[]): string {
 
 function stateText(result: SendResult): string {
   const reason = withoutStop(result.error?.message ?? '');
+  if (result.error?.kind === 'needs_access') return `Waiting for access: ${reason}. It goes out once you allow it.`;
   switch (result.state) {
     case 'sent':
       return 'Sent.';
@@ -202,6 +204,7 @@ function ResultRow({
             Undo
           </button>
         )}
+        {error?.kind === 'needs_access' && error.site && <AllowSiteButton site={error.site} describedBy={labelId} />}
         {result.state === 'failed' && error?.canJoin && !joined && (
           <button type="button" {...described} onClick={() => void join()}>
             Join channel

@@ -5,6 +5,7 @@ import { setupMenus } from '@/lib/background/menus';
 import { exposeForE2E, openFirstPageForE2E } from '@/lib/background/e2e-hooks';
 import { setupMessages } from '@/lib/background/messages';
 import { setupNotifications } from '@/lib/background/notifications';
+import { resumeWaiting, setupSiteAccess } from '@/lib/background/site-access';
 import type { Services } from '@/lib/background/services';
 import { watchRevision } from '@/lib/platform/revision';
 import { createServices } from '@/lib/background/services';
@@ -20,14 +21,16 @@ export default defineBackground({
     setupNotifications();
     setupMenus(services);
     setupCommands(services);
+    setupSiteAccess(services);
     // A send that was waiting when the worker stopped, or while offline, goes out now.
     void services().then(async ({ health, outbox }) => {
       await health.updateBadge();
       await outbox.drain();
+      await resumeWaiting(services);
     });
     watchRevision('outbox', () => void services().then(({ health }) => health.updateBadge()));
     globalThis.addEventListener('online', () => void services().then(({ outbox }) => outbox.retryNow()));
-    if (import.meta.env.MODE === 'e2e') {
+    if (import.meta.env.MODE.startsWith('e2e')) {
       exposeForE2E(services);
       if (import.meta.env.FIREFOX) openFirstPageForE2E();
     }

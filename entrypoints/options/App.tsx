@@ -4,6 +4,7 @@ import { DiagnosticsSection } from '@/components/options/DiagnosticsSection';
 import { HistorySection } from '@/components/options/HistorySection';
 import { OutboxSection } from '@/components/options/OutboxSection';
 import { ProfilesSection } from '@/components/options/ProfilesSection';
+import { SiteAccessSection } from '@/components/options/SiteAccessSection';
 import { WorkspacesSection } from '@/components/options/WorkspacesSection';
 
 const SECTIONS = [
@@ -11,6 +12,7 @@ const SECTIONS = [
   { id: 'workspaces', title: 'Workspaces' },
   { id: 'actions', title: 'Actions' },
   { id: 'outbox', title: 'Outbox' },
+  { id: 'site-access', title: 'Site access' },
   { id: 'history', title: 'History' },
   { id: 'diagnostics', title: 'Diagnostics' },
 ] as const;
@@ -49,6 +51,7 @@ export function App() {
         <WorkspacesSection />
         <ActionsSection />
         <OutboxSection />
+        <SiteAccessSection />
         <HistorySection />
         <DiagnosticsSection />
       </main>

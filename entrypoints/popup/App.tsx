@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AccessRequest, accessFromQuery } from '@/components/popup/AccessRequest';
 import { Composer } from '@/components/popup/Composer';
 import { currentPage, shareFromQuery, withSelection } from '@/components/popup/current-share';
 import type { QuickActionsProps } from '@/components/popup/QuickActions';
@@ -76,9 +77,11 @@ export function App({ cachedDirectory, openedOn }: AppProps) {
   const composing = linked.length > 0 || (accounts.status === 'loading' && cached);
   // An effect runs after the frame it was rendered in: by then the picker, if any, is on screen.
   const quick = useQuickActions(linked.length > 0 && directory.status !== 'loading');
+  const [access] = useState(() => accessFromQuery(location.search));
   return (
     <main>
       <h1>Courier for Slack</h1>
+      {access && <AccessRequest site={access} />}
       {accounts.status === 'loading' && !cached && <p class="muted">Loading workspaces…</p>}
       {accounts.status === 'failed' && (
         <p class="error" role="alert">

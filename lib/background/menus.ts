@@ -1,17 +1,22 @@
 import { browser } from 'wxt/browser';
 import { applyMenus, buildMenus, MAX_RECENTS } from '../platform/menus';
 import {
+  clearAccessNotification,
+  notifyAccessNeeded,
   notifyProgress,
   notifySend,
+  onAccessPressed,
   onCancelPressed,
   openSentNotification,
   SENT_NOTIFICATION_PREFIX,
 } from '../platform/feedback';
+import { knownToNeedAccess, rememberNeeded, requestSiteAccess } from '../platform/site-access';
+import { siteHost, sitePattern } from '../share/site';
 import type { SendTarget } from '../protocol';
 import type { MenuClick } from '../share/from-menu';
 import { shareFromMenuClick } from '../share/from-menu';
 import type { Share } from '../share/share';
-import { isUploadShare } from '../share/share';
+import { isUploadShare, sourceOf, webUrl } from '../share/share';
 import { toWireError } from '../errors';
 import { readRecents, RECENTS_KEY, targetFromRecent } from '../platform/recents';
 import type { Services } from './services';
@@ -26,10 +31,27 @@ async function rebuild(): Promise<void> {
 
 /** The small compose window: the popup's composer, prefilled with what was clicked. */
 export async function openComposeWindow(share?: Share): Promise<void> {
-  const url = browser.runtime.getURL(
-    `/popup.html${share ? `?share=${encodeURIComponent(JSON.stringify(share))}` : ''}`,
-  );
+  await openPopupWindow(share ? `?share=${encodeURIComponent(JSON.stringify(share))}` : '');
+}
+
+/** The popup in a window of its own, where a button can ask the browser for a site. */
+export async function openAccessWindow(site: string): Promise<void> {
+  await openPopupWindow(`?access=${encodeURIComponent(site)}`);
+}
+
+async function openPopupWindow(query: string): Promise<void> {
+  const url = browser.runtime.getURL(`/popup.html${query}`);
   await browser.windows.create({ url, type: 'popup', width: 480, height: 600 });
+}
+
+/** A share that waits for access: remembered (the next click there asks at once) and notified. */
+async function notifyWaitingForAccess(site: string, label: string, message: string): Promise<void> {
+  await rememberNeeded(site);
+  await notifyAccessNeeded(
+    site,
+    `Allow access to ${siteHost(site)} to share to ${label}`,
+    `${message} The file waits in the outbox and goes out once you allow it.`,
+  );
 }
 
 /** Sends a share to one target and says how it went in a notification. */
@@ -50,7 +72,10 @@ export async function sendWithFeedback(services: Services, share: Share, target:
           }
         }),
       );
-      if (result?.error?.message === DISCARDED.message) {
+      if (result?.error?.kind === 'needs_access' && result.error.site) {
+        await browser.notifications.clear(`${SENT_NOTIFICATION_PREFIX}${id}`);
+        await notifyWaitingForAccess(result.error.site, target.label, result.error.message);
+      } else if (result?.error?.message === DISCARDED.message) {
         await notifySend({ id, title: `Not shared to ${target.label}`, message: 'You cancelled the upload.' });
       } else if (result?.state === 'sent') {
         await notifySend({
@@ -88,6 +113,17 @@ export async function sendWithFeedback(services: Services, share: Share, target:
   }
 }
 
+/**
+ * A site that refused Courier before (and is still not granted) is asked for in the click itself,
+ * the one moment both browsers allow a prompt from a menu. Any other site is tried first: most
+ * images need no permission, and the click has passed by the time a download can tell.
+ */
+function askAtClick(share: Share): Promise<unknown> | undefined {
+  const source = isUploadShare(share) ? webUrl(sourceOf(share)) : null;
+  if (!source || !knownToNeedAccess(sitePattern(source))) return undefined;
+  return requestSiteAccess([sitePattern(source)]).catch(() => false);
+}
+
 /** Context menus: built at install and start-up, rebuilt when the recent targets change. */
 export function setupMenus(services: () => Promise<Services>): void {
   browser.runtime.onInstalled.addListener(() => void rebuild());
@@ -102,6 +138,13 @@ export function setupMenus(services: () => Promise<Services>): void {
     void openSentNotification(id);
   });
   onCancelPressed((id) => cancelUpload(id));
+  onAccessPressed((site) => {
+    // Asked in the click where the browser carries it this far; a window with a button otherwise.
+    requestSiteAccess([site]).then(
+      (granted) => (granted ? clearAccessNotification(site) : undefined),
+      () => openAccessWindow(site),
+    );
+  });
 }
 
 export async function handleMenuClick(
@@ -114,6 +157,8 @@ export async function handleMenuClick(
     await notifySend({ id: crypto.randomUUID(), title: 'Nothing to send', message: clicked.reason });
     return;
   }
+  // Before anything is awaited: the browser shows its prompt only inside the click itself.
+  await askAtClick(clicked.share);
   const { choice } = clicked;
   if (choice.action === 'choose') return openComposeWindow(clicked.share);
   const label = (await readRecents()).find((entry) => entry.key === choice.targetKey)?.label ?? 'Slack';

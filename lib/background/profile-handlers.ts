@@ -6,7 +6,7 @@ import type { ProfileView } from '../protocol';
 import type { Services } from './services';
 
 /** Loopback Slack base URLs (the emulator) are accepted only by the e2e build. */
-const ALLOW_LOOPBACK = import.meta.env.MODE === 'e2e';
+const ALLOW_LOOPBACK = import.meta.env.MODE.startsWith('e2e');
 
 export function toProfileView(profile: Profile): ProfileView {
   const { clientSecret, createdAt: _created, updatedAt: _updated, ...rest } = profile;

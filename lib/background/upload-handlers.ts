@@ -5,6 +5,7 @@ import { uploadKey } from '../share/upload-progress';
 import type { Handlers } from './router';
 import { threadFrom } from './send-handlers';
 import { rememberTargets } from '../platform/recents';
+import { rememberNeeded } from '../platform/site-access';
 import type { Services } from './services';
 import { cancellable, cancelUpload, uploadToTargets } from './uploads';
 
@@ -27,6 +28,9 @@ export function uploadHandlers(services: () => Promise<Services>): Pick<Handlers
           }),
         );
         await rememberTargets(targets.filter((_, index) => results[index]?.state !== 'failed'));
+        // The compose window offers "Allow access"; a later click on that site asks at once.
+        const refused = results.find((result) => result.error?.kind === 'needs_access')?.error?.site;
+        if (refused) await rememberNeeded(refused);
         return results;
       } finally {
         await writes;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { siteHost } from '../share/site';
 
 export const SENT_NOTIFICATION_PREFIX = 'courier-sent:';
 
@@ -58,3 +59,32 @@ export function onCancelPressed(cancel: (id: string) => void): void {
       cancel(notificationId.slice(SENT_NOTIFICATION_PREFIX.length));
   });
 }
+
+export const ACCESS_NOTIFICATION_PREFIX = 'courier-access:';
+
+/**
+ * A share waits for access to its site. Chrome's notification has a button that asks; a click on
+ * the notification asks too (and, where the browser allows no prompt there, opens a window that does).
+ */
+export async function notifyAccessNeeded(site: string, title: string, message: string): Promise<void> {
+  await browser.notifications.create(`${ACCESS_NOTIFICATION_PREFIX}${site}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+    contextMessage: 'Click to allow access',
+    ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: `Allow access to ${siteHost(site)}` }] }),
+  });
+}
+
+/** Calls back with the site when an access notification (or its button) is clicked. */
+export function onAccessPressed(ask: (site: string) => void): void {
+  const pressed = (id: string) => {
+    if (id.startsWith(ACCESS_NOTIFICATION_PREFIX)) ask(id.slice(ACCESS_NOTIFICATION_PREFIX.length));
+  };
+  browser.notifications.onClicked.addListener(pressed);
+  browser.notifications.onButtonClicked?.addListener(pressed);
+}
+
+export const clearAccessNotification = (site: string) =>
+  browser.notifications.clear(`${ACCESS_NOTIFICATION_PREFIX}${site}`);

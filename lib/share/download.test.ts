@@ -2,7 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { downloadShare, DownloadFailure, sitePattern } from './download';
+import { downloadShare, DownloadFailure } from './download';
+import { sitePattern } from './site';
 import type { UploadShare } from './share';
 
 /** A real PNG's first bytes, then filler: what an image host serves. */
@@ -75,7 +76,7 @@ const file = (path: string): UploadShare => ({ kind: 'file', url: `${base}${path
  */
 function browserFetch(options: { access: boolean; cors?: boolean }): typeof fetch {
   return async (input, init = {}) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : input.toString();
     const headers = new Headers(init.headers);
     if (init.credentials === 'include') headers.set('cookie', 'session=1');
     const response = await fetch(url, { ...init, headers });

@@ -7,7 +7,8 @@
 //   sign-in is what makes the file reachable (401, 403, or a web page instead of the file);
 // - anything the browser refuses for lack of access says so (needs access), never "offline".
 import { CourierFailure } from '../errors';
-import { webUrl, type UploadShare } from './share';
+import { sourceOf, webUrl, type UploadShare } from './share';
+import { sitePattern } from './site';
 import { formatSize } from './size';
 import { isHtml, isImage } from './sniff';
 
@@ -36,17 +37,6 @@ export class DownloadFailure extends CourierFailure {
   }
 }
 
-/** The match pattern a host permission for the URL's site is asked and checked with. */
-export function sitePattern(url: string): string {
-  const { protocol, hostname } = new URL(url);
-  return `${protocol}//${hostname}/*`;
-}
-
-/** "cdn.example.com" from a site pattern. */
-export function siteHost(pattern: string): string {
-  return pattern.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
-}
-
 export interface DownloadOptions {
   signal?: AbortSignal;
   maxBytes?: number;
@@ -60,9 +50,6 @@ export interface Downloaded {
   contentType: string | null;
   contentDisposition: string | null;
 }
-
-/** The address a share's bytes come from. */
-export const sourceOf = (share: UploadShare) => (share.kind === 'image' ? share.srcUrl : share.url);
 
 /** Extensions whose files are HTML pages themselves: a page answered for them is the file. */
 const PAGE_EXTENSIONS = /\.(html?|xhtml|php|aspx?|jsp)$/i;

@@ -58,6 +58,9 @@ export function isUploadShare(share: Share): share is UploadShare {
   return share.kind === 'image' || share.kind === 'file';
 }
 
+/** The address an image or file share's bytes come from. */
+export const sourceOf = (share: UploadShare) => (share.kind === 'image' ? share.srcUrl : share.url);
+
 /**
  * The URL as Courier will use it, or null when it is not a web address. Only http and https pass:
  * javascript:, data:, blob:, file:, chrome: and the like are never linked, fetched or sent.
