@@ -2,6 +2,7 @@ import type { Refresher } from '../auth/refresher';
 import { createRefresher } from '../auth/refresher';
 import { CourierFailure } from '../errors';
 import { createLocks } from '../platform/locks';
+import type { DownloadOptions } from '../share/download';
 import { createBudget } from '../slack/budget';
 import type { SlackClient } from '../slack/client';
 import { createSlackClient } from '../slack/client';
@@ -25,7 +26,7 @@ export interface Services {
   clientFor: (baseUrl: string, team: string) => SlackClient;
   outbox: Outbox;
   /** Limits of a file share's download (Slack's file size, the stall timeout); tests lower them. */
-  downloads: { maxBytes?: number; stallMs?: number };
+  downloads: Pick<DownloadOptions, 'maxBytes' | 'stallMs' | 'fetch'>;
 }
 
 /** Tests only: the network and the waits of every client (the budget's clock goes with its sleep). */

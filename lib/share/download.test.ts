@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadShare, DownloadFailure } from './download';
 import { sitePattern } from './site';
 import type { UploadShare } from './share';
+import { browserFetch } from './testing/browser-fetch';
 
 /** A real PNG's first bytes, then filler: what an image host serves. */
 const PNG = Buffer.concat([
@@ -67,28 +68,6 @@ beforeEach(() => {
 
 const image = (path: string): UploadShare => ({ kind: 'image', srcUrl: `${base}${path}` });
 const file = (path: string): UploadShare => ({ kind: 'file', url: `${base}${path}` });
-
-/**
- * The network as an extension page sees it. `access`: the browser holds a host permission for the
- * site (answers are readable, 'basic', and cookies go with `credentials: 'include'`). Without it,
- * only answers with CORS headers are readable ('cors'), and anything else fails as a TypeError,
- * while an opaque (no-cors) request still reaches the site.
- */
-function browserFetch(options: { access: boolean; cors?: boolean }): typeof fetch {
-  return async (input, init = {}) => {
-    const url = input instanceof Request ? input.url : input.toString();
-    const headers = new Headers(init.headers);
-    if (init.credentials === 'include') headers.set('cookie', 'session=1');
-    const response = await fetch(url, { ...init, headers });
-    if (init.mode === 'no-cors') return response;
-    if (!options.access && (!options.cors || init.credentials === 'include')) {
-      await response.body?.cancel();
-      throw new TypeError('Failed to fetch');
-    }
-    Object.defineProperty(response, 'type', { value: options.access ? 'basic' : 'cors' });
-    return response;
-  };
-}
 
 async function failure(promise: Promise<unknown>): Promise<DownloadFailure> {
   const error = await promise.then(
