@@ -25,6 +25,7 @@ step build npm run --silent build
 step budgets node scripts/budgets.mjs
 step firefox-lint npx web-ext lint --source-dir .output/firefox-mv3 --self-hosted --output text
 step build-e2e npm run --silent build:e2e:chrome
+step build-e2e-grant npm run --silent build:e2e:grant
 step build-e2e-firefox npm run --silent build:e2e:firefox
 # Both browsers in one Playwright run (projects "chromium" and "firefox"), so one report counts both.
 step e2e npx playwright test

@@ -24,6 +24,9 @@ export function exposeForE2E(services: () => Promise<Services>): void {
       /** What a right-click on one of Courier's menu items does, with the click's data. */
       menuClick: (info: MenuClick, tab?: { url?: string; title?: string }) => handleMenuClick(services, info, tab),
       drainOutbox: async () => (await services()).outbox.drain(),
+      /** Lower download limits (size, stall timeout) so the tests need no gigabyte and no long wait. */
+      setDownloadLimits: async (limits: { maxBytes?: number; stallMs?: number }) =>
+        void Object.assign((await services()).downloads, limits),
       /** The "send the current page to the last target" shortcut, for the given tab. */
       sendPageToLast: (tab: { url?: string; title?: string }) => sendPageToLast(services, tab),
       openSentNotification,

@@ -83,7 +83,8 @@ export async function downloadShare(share: UploadShare, options: DownloadOptions
     );
   }
   const site = sitePattern(url);
-  const host = new URL(url).host;
+  // Named as host permissions name it: by host name, whatever the port.
+  const host = new URL(url).hostname;
   const session = downloadSession(url, site, host, options);
   let response = await session.request('omit');
   // Opaque to CORS yet readable: the browser lets Courier read this site, so it may send cookies.

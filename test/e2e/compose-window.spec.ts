@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { linkDemoWorkspace } from '../support/options-page';
 import { expect, test } from './fixtures';
+import { pngBytes } from '../support/images';
 
 const ACME = 'T0ACME001';
-const IMAGE = Buffer.from(Array.from({ length: 90_000 }, (_, i) => (i * 13) % 251));
+const IMAGE = pngBytes(90_000, 13);
 /** Served slowly, so the upload is still downloading when Cancel is pressed. */
 const SLOW_SIZE = 4 * 1024 * 1024;
 const SLOW_CHUNK = 32 * 1024;

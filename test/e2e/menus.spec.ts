@@ -4,9 +4,10 @@ import type { Worker } from '@playwright/test';
 import { conversationNamed } from '../support/extension-calls';
 import { linkDemoWorkspace } from '../support/options-page';
 import { expect, test } from './fixtures';
+import { pngBytes } from '../support/images';
 
 /** A small PNG-looking payload: the bytes must arrive in Slack exactly as served. */
-const IMAGE = Buffer.from(Array.from({ length: 70_000 }, (_, i) => (i * 7) % 251));
+const IMAGE = pngBytes(70_000);
 
 function menuClick(worker: Worker, info: Record<string, unknown>, tab: { url: string; title: string }) {
   return worker.evaluate(

@@ -4,6 +4,7 @@ import { conversationNamed } from '../support/extension-calls';
 import { linkDemoWorkspace } from '../support/options-page';
 import { pickChannel } from '../support/popup-page';
 import { expect, test } from './fixtures';
+import { pngBytes } from '../support/images';
 
 const ACME = 'T0ACME001';
 
@@ -40,7 +41,7 @@ test('sent while offline, the popup shows it waiting; back online it arrives exa
 });
 
 test.describe('a file share under a fault', () => {
-  const IMAGE = Buffer.from(Array.from({ length: 40_000 }, (_, i) => (i * 31) % 253));
+  const IMAGE = pngBytes(40_000, 31);
   let site: Server;
   let siteUrl: string;
   test.beforeEach(async () => {

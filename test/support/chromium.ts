@@ -4,6 +4,12 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 
 /** The e2e build: identical to the store build but for loopback Slack base URLs and a pinned id. */
 export const E2E_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+/**
+ * The e2e build plus a host permission for http://127.0.0.2, where tests serve files without CORS:
+ * it stands in for a person who allowed that site (a headless browser cannot click the prompt).
+ * Same pinned key, so the same extension id and the same stored data in a reused profile.
+ */
+export const E2E_GRANT_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e-grant');
 
 /** Debian's unbranded Chromium honours --load-extension; branded Chrome no longer does. */
 export function findChromium(): string {
@@ -29,17 +35,19 @@ export interface LaunchedExtension {
 export async function launchWithExtension(options: {
   headless: boolean;
   userDataDir?: string;
+  build?: string;
 }): Promise<LaunchedExtension> {
-  if (!existsSync(path.join(E2E_BUILD, 'manifest.json'))) {
-    throw new Error(`No e2e build at ${E2E_BUILD}. Run "npm run build:e2e" first.`);
+  const build = options.build ?? E2E_BUILD;
+  if (!existsSync(path.join(build, 'manifest.json'))) {
+    throw new Error(`No e2e build at ${build}. Run "npm run build:e2e" first.`);
   }
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: findChromium(),
     headless: options.headless,
     args: [
       // Playwright always passes --disable-extensions; this pair is what loads ours anyway.
-      `--disable-extensions-except=${E2E_BUILD}`,
-      `--load-extension=${E2E_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
