@@ -158,9 +158,14 @@ function Outbox({ revision }: { revision: number }) {
   const [outbox, reload] = useOutbox();
   useReloadOn(revision, reload);
   const items = outbox.status === 'done' ? outbox.value : [];
-  const failed = items.filter((item) => item.state === 'failed').length;
-  const waiting = items.length - failed;
-  const parts = [waiting ? `${waiting} waiting to send` : '', failed ? `${failed} failed` : ''].filter(Boolean);
+  const access = items.filter((item) => item.needsAccess).length;
+  const failed = items.filter((item) => item.state === 'failed').length - access;
+  const waiting = items.length - failed - access;
+  const parts = [
+    waiting ? `${waiting} waiting to send` : '',
+    access ? `${access} waiting for access to a site` : '',
+    failed ? `${failed} failed` : '',
+  ].filter(Boolean);
   return (
     <section class="quick" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Outbox</h2>

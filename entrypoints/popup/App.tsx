@@ -96,7 +96,7 @@ export function App({ cachedDirectory, openedOn }: AppProps) {
           </button>
         </>
       )}
-      {composing && ready && (
+      {composing && ready && !access && (
         <Composer share={share} directory={directory} accounts={linked} onSent={() => setRevision((n) => n + 1)} />
       )}
       {linked.length > 0 && quick.failed && (

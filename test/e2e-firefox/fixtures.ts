@@ -12,6 +12,8 @@ interface Fixtures {
   emulator: Emulator;
   /** Firefox's idle timeout for the event page in ms; 0 keeps Firefox's default (30 s). */
   idleTimeoutMs: number;
+  /** Preferences for this test's Firefox (see PROMPTS_GRANTED). */
+  firefoxPrefs: Record<string, unknown>;
   launched: LaunchedFirefox;
   firefox: Browser;
   /** The options page the e2e build opened when it was installed, with its console errors. */
@@ -22,6 +24,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   idleTimeoutMs: [0, { option: true }],
+  firefoxPrefs: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   emulator: async ({}, use) => {
     const emulator = await startEmulator();
@@ -29,8 +32,8 @@ export const test = base.extend<Fixtures>({
     await emulator.close();
   },
   // A fresh profile per test, so no test sees another's IndexedDB or storage.
-  launched: async ({ idleTimeoutMs }, use) => {
-    const launched = await launchFirefoxWithExtension({ idleTimeoutMs });
+  launched: async ({ idleTimeoutMs, firefoxPrefs }, use) => {
+    const launched = await launchFirefoxWithExtension({ idleTimeoutMs, prefs: firefoxPrefs });
     await use(launched);
     await launched.browser.close();
   },

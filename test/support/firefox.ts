@@ -22,6 +22,12 @@ export function findFirefox(): string {
   return found;
 }
 
+/**
+ * Firefox's own switch (its extension tests use it) that grants an optional permission request
+ * without showing the prompt: the request still needs a real click in a page, as for a person.
+ */
+export const PROMPTS_GRANTED = { 'extensions.webextOptionalPermissionPrompts': false };
+
 export interface LaunchedFirefox {
   browser: Browser;
   /** The options page the e2e build opens when it is installed. */
@@ -31,6 +37,8 @@ export interface LaunchedFirefox {
 export async function launchFirefoxWithExtension(options: {
   /** Firefox's idle timeout for the event page; its default is 30 s. */
   idleTimeoutMs?: number;
+  /** Further preferences, such as answering permission prompts (see PROMPTS_GRANTED). */
+  prefs?: Record<string, unknown>;
 }): Promise<LaunchedFirefox> {
   if (!existsSync(path.join(FIREFOX_E2E_BUILD, 'manifest.json'))) {
     throw new Error(`No Firefox e2e build at ${FIREFOX_E2E_BUILD}. Run "npm run build:e2e:firefox" first.`);
@@ -42,6 +50,7 @@ export async function launchFirefoxWithExtension(options: {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       ...(options.idleTimeoutMs ? { 'extensions.background.idle.timeout': options.idleTimeoutMs } : {}),
+      ...options.prefs,
     },
   });
   try {
