@@ -57,9 +57,7 @@ export default defineConfig({
           description: 'Send the current page to the last Slack target',
         },
       },
-      host_permissions: e2e
-        ? [...SLACK_HOSTS, ...LOOPBACK_HOSTS, ...(granted ? GRANTED_TEST_HOSTS : [])]
-        : SLACK_HOSTS,
+      host_permissions: e2e ? [...SLACK_HOSTS, ...LOOPBACK_HOSTS, ...(granted ? GRANTED_TEST_HOSTS : [])] : SLACK_HOSTS,
       optional_host_permissions: OPTIONAL_HOSTS,
       ...(pinned && browser !== 'firefox' ? { key: DEV_PUBLIC_KEY } : {}),
       ...(browser === 'firefox'

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { requiredHostPermission } from '@/lib/auth/profile';
 import { ask } from '@/lib/messaging';
-import { ALL_SITES, grantedSites, onSiteAccessChanged, removeSiteAccess, requestSiteAccess } from '@/lib/platform/site-access';
+import {
+  ALL_SITES,
+  grantedSites,
+  onSiteAccessChanged,
+  removeSiteAccess,
+  requestSiteAccess,
+} from '@/lib/platform/site-access';
 import { siteHost } from '@/lib/share/site';
 import { useRequest } from '../useRequest';
 
@@ -52,9 +58,9 @@ export function SiteAccessSection() {
     <section id="site-access" aria-labelledby="site-access-title">
       <h2 id="site-access-title">Site access</h2>
       <p class="muted">
-        Courier downloads the images and files you share and uploads them to Slack. Files that a site serves to
-        anyone need no permission. For a site that does not, or a file behind your sign-in there, your browser asks
-        you once for that site. Courier uses that access only to download what you share; it never reads the pages.
+        Courier downloads the images and files you share and uploads them to Slack. Files that a site serves to anyone
+        need no permission. For a site that does not, or a file behind your sign-in there, your browser asks you once
+        for that site. Courier uses that access only to download what you share; it never reads the pages.
       </p>
       {sites.status === 'failed' && <p class="error">{sites.message}</p>}
       {sites.status === 'done' && (

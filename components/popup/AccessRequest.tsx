@@ -16,8 +16,8 @@ export function AccessRequest({ site }: { site: string }) {
     <section class="access-request" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Allow Courier to download from {host}</h2>
       <p id={`${id}-why`}>
-        A file you shared is on {host}, which does not let other sites read it. Your browser asks you before Courier
-        may download from a site; once you allow it, the share goes on by itself.
+        A file you shared is on {host}, which does not let other sites read it. Your browser asks you before Courier may
+        download from a site; once you allow it, the share goes on by itself.
       </p>
       <div class="access-request__actions">
         <AllowSiteButton site={site} describedBy={`${id}-why`} />

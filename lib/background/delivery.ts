@@ -183,8 +183,19 @@ function afterFailure(stored: OutboxItem, failure: AttemptFailure, reason: strin
     const tries = (stored.file?.downloadFailures ?? 0) + 1;
     const file = { ...stored.file!, downloadFailures: tries };
     return tries >= MAX_DOWNLOAD_TRIES
-      ? { ...stored, file, state: 'failed', reason: `${reason} Courier tried ${tries} times; press Retry to try again.` }
-      : { ...stored, file, state: 'pending', reason: `${reason} Courier will try again.`, nextAttemptAt: now + backoffMs(tries) };
+      ? {
+          ...stored,
+          file,
+          state: 'failed',
+          reason: `${reason} Courier tried ${tries} times; press Retry to try again.`,
+        }
+      : {
+          ...stored,
+          file,
+          state: 'pending',
+          reason: `${reason} Courier will try again.`,
+          nextAttemptAt: now + backoffMs(tries),
+        };
   }
   const afterMs = failure.kind === 'retry' ? (failure.afterMs ?? 0) : 0;
   return {

@@ -246,7 +246,11 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
       let resumed = 0;
       for (const item of waiting) {
         const site = item.needsAccess!;
-        if (!held.has(site)) held.set(site, holds(site).catch(() => false));
+        if (!held.has(site))
+          held.set(
+            site,
+            holds(site).catch(() => false),
+          );
         if (!(await held.get(site))) continue;
         const changed = await this.update(item.id, (current) =>
           current.needsAccess ? readyAgain(current, Date.now()) : current,

@@ -16,12 +16,10 @@ export function covers(held: string, site: string): boolean {
   return held === `${scheme}://*/*` || (held === '*://*/*' && (scheme === 'http' || scheme === 'https'));
 }
 
-export const hasSiteAccess = (site: string): Promise<boolean> =>
-  browser.permissions.contains({ origins: [site] });
+export const hasSiteAccess = (site: string): Promise<boolean> => browser.permissions.contains({ origins: [site] });
 
 /** Must be called inside a click's handler, before anything is awaited: browsers insist. */
-export const requestSiteAccess = (sites: string[]): Promise<boolean> =>
-  browser.permissions.request({ origins: sites });
+export const requestSiteAccess = (sites: string[]): Promise<boolean> => browser.permissions.request({ origins: sites });
 
 export const removeSiteAccess = (sites: string[]): Promise<boolean> => browser.permissions.remove({ origins: sites });
 
@@ -56,7 +54,9 @@ export async function readSiteMemory(): Promise<void> {
   ]);
   known.held = origins;
   const needed = stored[NEEDED_KEY];
-  known.needed = new Set(Array.isArray(needed) ? needed.filter((site): site is string => typeof site === 'string') : []);
+  known.needed = new Set(
+    Array.isArray(needed) ? needed.filter((site): site is string => typeof site === 'string') : [],
+  );
 }
 
 /** A download from `site` was refused for lack of access: a later click on it asks at once. */

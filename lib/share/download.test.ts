@@ -8,10 +8,7 @@ import type { UploadShare } from './share';
 import { browserFetch } from './testing/browser-fetch';
 
 /** A real PNG's first bytes, then filler: what an image host serves. */
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(5_000, 7),
-]);
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(5_000, 7)]);
 const SIGN_IN = Buffer.from('<!DOCTYPE html><html><body><form>Sign in</form></body></html>');
 
 let site: Server;
@@ -97,7 +94,10 @@ describe('downloadShare', () => {
 
   it('an unreachable site is a network failure', async () => {
     const error = await failure(
-      downloadShare({ kind: 'image', srcUrl: 'http://127.0.0.1:9/cat.png' }, { fetch: browserFetch({ access: false }) }),
+      downloadShare(
+        { kind: 'image', srcUrl: 'http://127.0.0.1:9/cat.png' },
+        { fetch: browserFetch({ access: false }) },
+      ),
     );
     expect(error.problem).toBe('network');
     expect(error.message).toContain('could not reach 127.0.0.1 ');
@@ -143,9 +143,7 @@ describe('downloadShare', () => {
   it('refuses a file larger than the limit from its Content-Length, without reading it', async () => {
     const error = await failure(downloadShare(file('/huge.bin'), { fetch: browserFetch({ access: true }) }));
     expect(error.problem).toBe('refused');
-    expect(error.message).toBe(
-      'The file is 1.9 GB, and Slack takes files up to 1 GB, so nothing was uploaded.',
-    );
+    expect(error.message).toBe('The file is 1.9 GB, and Slack takes files up to 1 GB, so nothing was uploaded.');
   });
 
   it('refuses a body that goes past the limit while it streams', async () => {
@@ -199,7 +197,10 @@ describe('downloadShare', () => {
 
   it('a cancel passes through as the abort it is', async () => {
     const controller = new AbortController();
-    const pending = downloadShare(image('/stalled.png'), { fetch: browserFetch({ access: true }), signal: controller.signal });
+    const pending = downloadShare(image('/stalled.png'), {
+      fetch: browserFetch({ access: true }),
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.not.toBeInstanceOf(DownloadFailure);
   });

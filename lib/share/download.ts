@@ -139,7 +139,12 @@ export async function downloadShare(share: UploadShare, options: DownloadOptions
 
 /** The first KB of the body, however the network cut it into chunks. */
 function headOf(chunks: readonly Uint8Array[]): Uint8Array {
-  const head = new Uint8Array(Math.min(1024, chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)));
+  const head = new Uint8Array(
+    Math.min(
+      1024,
+      chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0),
+    ),
+  );
   let at = 0;
   for (const chunk of chunks) {
     if (at >= head.length) break;
@@ -161,7 +166,11 @@ function statusFailure(status: number, site: string, host: string): DownloadFail
       `${host} refused the file (HTTP ${status}) even with your sign-in. Check that you can open it in a tab, then press Retry.`,
     );
   }
-  return new DownloadFailure('refused', site, `${host} answered HTTP ${status} for that file, so there was nothing to upload.`);
+  return new DownloadFailure(
+    'refused',
+    site,
+    `${host} answered HTTP ${status} for that file, so there was nothing to upload.`,
+  );
 }
 
 function tooLarge(site: string, size: string, limit: number): DownloadFailure {
@@ -266,11 +275,7 @@ function downloadSession(url: string, site: string, host: string, options: Downl
         if (error instanceof DownloadFailure) throw error;
         if (options.signal?.aborted) throw error;
         if (stalled) throw stallFailure();
-        throw new DownloadFailure(
-          'network',
-          site,
-          `The download from ${host} broke off before the end.`,
-        );
+        throw new DownloadFailure('network', site, `The download from ${host} broke off before the end.`);
       } finally {
         unwatch();
         options.signal?.removeEventListener('abort', onAbort);

@@ -50,11 +50,19 @@ test('a CORS image uploads with no grant; what needs access waits, then goes out
     const menuClick = (info: Record<string, string>) =>
       inBackground(page, 'menuClick', { ...info, pageUrl: sites.page }, tab);
 
-    await menuClick({ menuItemId: `courier:image:recent:${key}`, srcUrl: `${sites.files}/cors.png`, mediaType: 'image' });
+    await menuClick({
+      menuItemId: `courier:image:recent:${key}`,
+      srcUrl: `${sites.files}/cors.png`,
+      mediaType: 'image',
+    });
     expect(uploaded(emulator, 'cors.png')).toHaveLength(1);
     expect(Buffer.compare(uploaded(emulator, 'cors.png')[0]!.bytes, CORS_IMAGE)).toBe(0);
 
-    await menuClick({ menuItemId: `courier:image:recent:${key}`, srcUrl: `${sites.files}/plain.png`, mediaType: 'image' });
+    await menuClick({
+      menuItemId: `courier:image:recent:${key}`,
+      srcUrl: `${sites.files}/plain.png`,
+      mediaType: 'image',
+    });
     await menuClick({ menuItemId: `courier:file:recent:${key}`, linkUrl: `${sites.files}/members/report.pdf` });
     const listed = await askFrom(page, 'outbox.list', {});
     const items = listed.ok ? listed.value : ([] as OutboxView[]);
@@ -64,7 +72,10 @@ test('a CORS image uploads with no grant; what needs access waits, then goes out
     ]);
     expect(items[0]?.reason).toContain(`Courier needs your permission to download from ${FILE_HOST}`);
     const downloads = sites.requests.filter((request) => /\.(png|pdf)$/.test(request.path));
-    expect(downloads.some((request) => request.signedIn), 'no cookie went with a download').toBe(false);
+    expect(
+      downloads.some((request) => request.signedIn),
+      'no cookie went with a download',
+    ).toBe(false);
 
     // The window a notification opens: one real click on its button, Firefox's own request.
     const { page: access } = await openPage(`popup.html?access=${encodeURIComponent(SITE)}`);

@@ -7,14 +7,7 @@ import type { Page, Worker } from '@playwright/test';
 import type { OutboxView } from '../../lib/protocol';
 import { E2E_GRANT_BUILD, launchWithExtension } from '../support/chromium';
 import { askFrom, conversationNamed } from '../support/extension-calls';
-import {
-  CORS_IMAGE,
-  FILE_HOST,
-  PLAIN_IMAGE,
-  REPORT,
-  startFileSites,
-  type FileSites,
-} from '../support/file-sites';
+import { CORS_IMAGE, FILE_HOST, PLAIN_IMAGE, REPORT, startFileSites, type FileSites } from '../support/file-sites';
 import { linkDemoWorkspace } from '../support/options-page';
 import type { Emulator } from '../emulator/index';
 import { expect, test } from './fixtures';
@@ -29,9 +22,9 @@ type Hooks = {
 function hook<K extends keyof Hooks>(worker: Worker, name: K, ...args: Parameters<Hooks[K]>) {
   return worker.evaluate(
     ([name, args]) =>
-      (
-        globalThis as unknown as { courierE2E: Record<string, (...a: unknown[]) => Promise<unknown>> }
-      ).courierE2E[name]!(...args),
+      (globalThis as unknown as { courierE2E: Record<string, (...a: unknown[]) => Promise<unknown>> }).courierE2E[
+        name
+      ]!(...args),
     [name, args] as const,
   );
 }
@@ -194,9 +187,9 @@ test('once the person allows the site, what waited goes out by itself, exactly o
     await page.goto(`chrome-extension://${launched.extensionId}/options.html`);
     expect(await holdsSite(page)).toBe(true);
     // What access fixes goes out; the sign-in page that is still a sign-in page with the cookie is refused.
-    await expect.poll(async () => (await outbox(page)).map((item) => item.file?.name), { timeout: 20_000 }).toEqual([
-      'sign-in.png',
-    ]);
+    await expect
+      .poll(async () => (await outbox(page)).map((item) => item.file?.name), { timeout: 20_000 })
+      .toEqual(['sign-in.png']);
     const [refused] = await outbox(page);
     expect(refused).toMatchObject({ state: 'failed', attempts: 2 });
     expect(refused?.needsAccess).toBeUndefined();

@@ -27,9 +27,7 @@ export interface FileSites {
 }
 
 function listen(server: Server, host: string, port = 0): Promise<number> {
-  return new Promise((resolve) =>
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port)),
-  );
+  return new Promise((resolve) => server.listen(port, host, () => resolve((server.address() as AddressInfo).port)));
 }
 
 /** `port` reuses an address (a relaunched browser's stored shares name it). */
