@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
   { name: 'popup initial JavaScript', entry: 'popup.html', limitKb: 30 },
-  { name: 'background', entry: 'background.js', limitKb: 60 },
+  { name: 'background', entry: 'background.js', limitKb: 62 },
 ];
 
 const output = path.resolve(import.meta.dirname, '../.output');

@@ -87,16 +87,31 @@ describe('runAction: input', () => {
     expect(bad.message).toBe('Delete Message: ts is not valid (must be a Slack timestamp such as 1712345678.123456).');
   });
 
-  it("says what is wrong with a value in zod's English words, and a wrong type is not a missing field", async () => {
+  it('says what is wrong with a value in a few words, and a wrong type is not a missing field', async () => {
     const { deps } = fakeDeps({ bot: true, user: false });
     const cases: [string, Record<string, unknown>, string][] = [
       ['send_message', { channel: 42 }, 'Send Message: channel is not valid (expected string, received number).'],
       [
         'create_conversation',
         { name: 'x'.repeat(81) },
-        'Create Conversation: name is not valid (Too big: expected string to have <=80 characters).',
+        'Create Conversation: name is not valid (at most 80 characters).',
       ],
-      ['send_message', { channel: 'C1', icon_url: 'not a url' }, 'Send Message: icon_url is not valid (Invalid URL).'],
+      [
+        'send_message',
+        { channel: 'C1', icon_url: 'not a url' },
+        'Send Message: icon_url is not valid (expected a URL).',
+      ],
+      [
+        'set_user_presence',
+        { presence: 'busy' },
+        'Set User Presence: presence is not valid (expected "auto" or "away").',
+      ],
+      ['get_user_by_email', { email: 'nobody' }, 'Get User By Email: email is not valid (expected an email address).'],
+      [
+        'invite_shared_conversation',
+        { channel: 'C1', emails: ['a@example.com', 'b@example.com'] },
+        'Invite Shared Conversation: emails is not valid (at most 1 item).',
+      ],
     ];
     for (const [id, input, message] of cases) {
       const error = await failure(runAction(actionById(id) as ActionDef, input, deps));

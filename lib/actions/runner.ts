@@ -1,7 +1,8 @@
 // Runs one action for one account: checks the input against the action's schema, picks the token
 // the action can use, and hands run() a context whose calls carry that token.
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { CourierFailure } from '../errors';
+import { issueWords } from './issue-words';
 import type { SlackClient } from '../slack/client';
 import { bindToken } from '../slack/client';
 import type { ActionContext, ActionDef, TokenNeed } from './types';
@@ -70,14 +71,13 @@ export function inputFailure(def: ActionDef, error: z.core.$ZodError): CourierFa
   const details = top === undefined ? {} : { field: String(top) };
   if (!field) return new CourierFailure('invalid_input', `${def.title}: ${issue.message}.`, details);
   const missing = issue.code === 'invalid_type' && issue.input === undefined;
-  const what = missing ? 'is required' : `is not valid (${issue.message.replace(/^Invalid input: /, '')})`;
+  const what = missing ? 'is required' : `is not valid (${issue.message})`;
   return new CourierFailure('invalid_input', `${def.title}: ${field} ${what}.`, details);
 }
 
-// zod/mini ships no messages of its own ("Invalid input" for everything): the English locale is
-// asked for here, where the messages reach a person. reportInput lets a wrong value be told apart
-// from a missing one; the values never leave inputFailure.
-const PARSE_OPTIONS = { error: z.locales.en().localeError, reportInput: true };
+// reportInput lets a wrong value be told apart from a missing one; the values never leave
+// inputFailure.
+const PARSE_OPTIONS = { error: issueWords, reportInput: true };
 
 /**
  * Parses the input, picks the token and runs the action. Every request gets its token through

@@ -13,6 +13,8 @@
  * code: 'network', 'timeout', 'garbage' (a body that isn't JSON), 'http_error', 'rate_limited'
  * (the transport's names) and 'state_mismatch' (a refused redirect). No Slack code uses these.
  */
+import { explainSlackError } from '../slack/explain';
+
 export type FailureClass = 'transient' | 'terminal' | 'expired';
 
 const TRANSIENT = new Set([
@@ -64,7 +66,6 @@ interface Said {
 const LATER = 'Wait a moment and try again.';
 
 const needsReconnect = (why: string) => (said: Said) => `${said.who} needs to reconnect: ${why}.`;
-const slackTrouble = (code: string) => () => `Slack is having trouble right now (${code}). ${LATER}`;
 const notJson = ({ ctx }: Said) =>
   `Slack answered with something that isn't JSON. Check the profile's Slack base URL${ctx.baseUrl ? ` (${ctx.baseUrl})` : ''}.`;
 
@@ -169,14 +170,6 @@ const SENTENCES = new Map<string, (said: Said) => string>([
       `The app hasn't been granted access to ${ctx.workspace ?? 'this workspace'}. Ask an admin to add it, then reconnect.`,
   ],
   ['missing_scope', () => "The workspace's token lacks a scope this needs. Add it to the profile and reconnect."],
-  ['org_login_required', () => `The workspace is moving into an Enterprise organization. ${LATER}`],
-  ['team_added_to_org', () => `The workspace is moving into an Enterprise organization. ${LATER}`],
-  ['ratelimited', () => `Slack is limiting how often Courier may call it. ${LATER}`],
-  ['rate_limited', () => `Slack is limiting how often Courier may call it. ${LATER}`],
-  ['service_unavailable', slackTrouble('service_unavailable')],
-  ['internal_error', slackTrouble('internal_error')],
-  ['fatal_error', slackTrouble('fatal_error')],
-  ['request_timeout', slackTrouble('request_timeout')],
 ]);
 
 /**
@@ -194,6 +187,8 @@ export function explain(failure: string | number, ctx: ExplainContext = {}): str
   }
   const sentence = SENTENCES.get(failure);
   if (sentence) return sentence(said);
+  // Slack's own trouble reads the same wherever it happens (rate_limited is the transport's 429).
+  if (TRANSIENT.has(failure)) return explainSlackError(failure === 'rate_limited' ? 'ratelimited' : failure);
   const shown = /^[a-z][a-z_]{0,58}[a-z]$/.test(failure) ? `"${failure}"` : 'an unrecognised error';
   return `Slack refused with ${shown}. Try again, or reconnect the workspace if it keeps happening.`;
 }

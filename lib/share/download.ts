@@ -10,7 +10,7 @@ import { CourierFailure } from '../errors';
 import { sourceOf, webUrl, type UploadShare } from './share';
 import { sitePattern } from './site';
 import { formatSize } from './size';
-import { isHtml, isImage } from './sniff';
+import { isHtml, isHtmlType, isImage } from './sniff';
 
 /** Slack takes files up to 1 GB (Slack's help center, "Upload files to Slack"). */
 export const SLACK_FILE_LIMIT = 1024 ** 3;
@@ -54,20 +54,11 @@ export interface Downloaded {
 /** Extensions whose files are HTML pages themselves: a page answered for them is the file. */
 const PAGE_EXTENSIONS = /\.(html?|xhtml|php|aspx?|jsp)$/i;
 
-/**
- * Whether an answer without cookies looks like the site asking for a sign-in: refused outright, or
- * a web page where an image (or a file that is not a page) was expected.
- */
-function wantsSignIn(response: Response, kind: UploadShare['kind'], url: string, head?: Uint8Array): boolean {
-  if (response.status === 401 || response.status === 403) return true;
-  return response.ok && isPageInstead(kind, url, head ?? new Uint8Array(), response.headers.get('content-type'));
-}
-
-function isPageInstead(kind: UploadShare['kind'], url: string, head: Uint8Array, contentType: string | null) {
-  if (!isHtml(head, contentType)) return false;
-  if (kind === 'image') return true;
+/** Whether a web page answered where an image, or a file that is not a page, was expected. */
+function isPageInstead(kind: UploadShare['kind'], url: string, contentType: string | null): boolean {
+  if (!isHtmlType(contentType)) return false;
   const name = new URL(url).pathname.split('/').pop() ?? '';
-  return /\.[a-z0-9]{1,5}$/i.test(name) && !PAGE_EXTENSIONS.test(name);
+  return kind === 'image' || (/\.[a-z0-9]{1,5}$/i.test(name) && !PAGE_EXTENSIONS.test(name));
 }
 
 /** Downloads the share's bytes, or throws a DownloadFailure whose sentence says what to do. */
@@ -79,105 +70,74 @@ export async function downloadShare(share: UploadShare, options: DownloadOptions
     throw new DownloadFailure(
       'refused',
       '',
-      'Courier downloads only web addresses (http or https), and this file has none, so nothing was uploaded.',
+      'Courier downloads only web addresses (http or https), so nothing was uploaded.',
     );
   }
   const site = sitePattern(url);
   // Named as host permissions name it: by host name, whatever the port.
   const host = new URL(url).hostname;
-  const session = downloadSession(url, site, host, options);
+  const fail = (problem: DownloadProblem, message: string) => new DownloadFailure(problem, site, message);
+  const limit = options.maxBytes ?? SLACK_FILE_LIMIT;
+  const tooLarge = (size: string) =>
+    fail(
+      'refused',
+      `The file ${size}, and Slack takes files up to ${formatSize(limit).replace('.0 ', ' ')}, so nothing was uploaded.`,
+    );
+  const session = downloadSession(url, options, fail, host);
   let response = await session.request('omit');
   // Opaque to CORS yet readable: the browser lets Courier read this site, so it may send cookies.
   const access = response.type === 'basic';
-  const first = await session.peek(response);
-  if (wantsSignIn(response, share.kind, url, first)) {
+  const status = response.status;
+  if (
+    status === 401 ||
+    status === 403 ||
+    (response.ok && isPageInstead(share.kind, url, response.headers.get('content-type')))
+  ) {
     await session.drop(response);
     if (!access) {
-      throw new DownloadFailure(
+      throw fail(
         'access',
-        site,
         `${host} shows this file only to signed-in visitors, and Courier needs your permission to download from ${host} with your sign-in.`,
       );
     }
     response = await session.request('include');
   }
-  if (!response.ok) {
-    await session.drop(response);
-    throw statusFailure(response.status, site, host);
-  }
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  const limit = options.maxBytes ?? SLACK_FILE_LIMIT;
-  if (declared > limit) {
-    await session.drop(response);
-    throw tooLarge(site, `is ${formatSize(declared)}`, limit);
-  }
-  const bytes = await session.read(response, limit);
   const contentType = response.headers.get('content-type');
-  const head = headOf(bytes);
-  if (share.kind === 'image' && !isImage(head)) {
-    throw new DownloadFailure(
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (!response.ok || declared > limit) await session.drop(response);
+  if (!response.ok) throw statusFailure(response.status, fail, host);
+  if (declared > limit) throw tooLarge(`is ${formatSize(declared)}`);
+  const bytes = await session.read(response, limit, () => tooLarge(`is larger than ${formatSize(limit)}`));
+  const blob = new Blob(bytes as BlobPart[], contentType ? { type: contentType } : {});
+  const head = new Uint8Array(await blob.slice(0, 1024).arrayBuffer());
+  const what = share.kind === 'image' ? 'image' : 'file';
+  if (isPageInstead(share.kind, url, contentType) || (share.kind === 'image' && isHtml(head))) {
+    throw fail(
       'refused',
-      site,
-      isHtml(head, contentType)
-        ? `${host} answered with a web page instead of the image (perhaps a sign-in page), so nothing was uploaded. Open the image in a tab, then share it from there.`
-        : `${host} answered with something that is not an image${contentType ? ` (${contentType.split(';')[0]})` : ''}, so nothing was uploaded.`,
+      `${host} answered with a web page instead of the ${what} (perhaps a sign-in page), so nothing was uploaded. Check that you can open it in a tab, then press Retry.`,
     );
   }
-  if (isPageInstead(share.kind, url, head, contentType)) {
-    throw new DownloadFailure(
+  if (share.kind === 'image' && !isImage(head)) {
+    throw fail(
       'refused',
-      site,
-      `${host} answered with a web page instead of the file (perhaps a sign-in page), so nothing was uploaded. Sign in to ${host} in this browser, then press Retry.`,
+      `${host} answered with something that is not an image${contentType ? ` (${contentType.split(';')[0]})` : ''}, so nothing was uploaded.`,
     );
   }
   return {
-    blob: new Blob(bytes as BlobPart[], contentType ? { type: contentType } : {}),
+    blob,
     contentType,
     contentDisposition: response.headers.get('content-disposition'),
   };
 }
 
-/** The first KB of the body, however the network cut it into chunks. */
-function headOf(chunks: readonly Uint8Array[]): Uint8Array {
-  const head = new Uint8Array(
-    Math.min(
-      1024,
-      chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0),
-    ),
-  );
-  let at = 0;
-  for (const chunk of chunks) {
-    if (at >= head.length) break;
-    const part = chunk.subarray(0, head.length - at);
-    head.set(part, at);
-    at += part.length;
-  }
-  return head;
-}
+type Fail = (problem: DownloadProblem, message: string) => DownloadFailure;
 
-function statusFailure(status: number, site: string, host: string): DownloadFailure {
-  if (status >= 500 || status === 429) {
-    return new DownloadFailure('server', site, `${host} answered HTTP ${status} for that file.`);
-  }
-  if (status === 401 || status === 403) {
-    return new DownloadFailure(
-      'refused',
-      site,
-      `${host} refused the file (HTTP ${status}) even with your sign-in. Check that you can open it in a tab, then press Retry.`,
-    );
-  }
-  return new DownloadFailure(
+function statusFailure(status: number, fail: Fail, host: string): DownloadFailure {
+  if (status >= 500 || status === 429) return fail('server', `${host} answered HTTP ${status} for that file.`);
+  const signedIn = status === 401 || status === 403 ? ' even with your sign-in' : '';
+  return fail(
     'refused',
-    site,
-    `${host} answered HTTP ${status} for that file, so there was nothing to upload.`,
-  );
-}
-
-function tooLarge(site: string, size: string, limit: number): DownloadFailure {
-  return new DownloadFailure(
-    'refused',
-    site,
-    `The file ${size}, and Slack takes files up to ${formatSize(limit).replace('.0 ', ' ')}, so nothing was uploaded.`,
+    `${host} answered HTTP ${status} for that file${signedIn}, so nothing was uploaded. Check that you can open it in a tab, then press Retry.`,
   );
 }
 
@@ -185,9 +145,8 @@ function tooLarge(site: string, size: string, limit: number): DownloadFailure {
  * The requests of one download, under one abort: the caller's signal and a stall timer that fires
  * when neither headers nor body bytes arrive for `stallMs`.
  */
-function downloadSession(url: string, site: string, host: string, options: DownloadOptions) {
+function downloadSession(url: string, options: DownloadOptions, fail: Fail, host: string) {
   const fetchBytes = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const stallMs = options.stallMs ?? STALL_MS;
   const controller = new AbortController();
   let stalled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -198,94 +157,61 @@ function downloadSession(url: string, site: string, host: string, options: Downl
     timer = setTimeout(() => {
       stalled = true;
       controller.abort();
-    }, stallMs);
+    }, options.stallMs ?? STALL_MS);
   };
-  const unwatch = () => clearTimeout(timer);
-  const stallFailure = () =>
-    new DownloadFailure(
-      'network',
-      site,
-      `${host} stopped sending the file (nothing for ${Math.round(stallMs / 1000)} s).`,
-    );
+  const done = () => {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  };
   /** The caller's abort passes through as it is; a stall and the network become failures. */
-  const failure = async (error: unknown): Promise<never> => {
-    if (options.signal?.aborted) throw error;
-    if (stalled) throw stallFailure();
-    // The browser hides whether CORS or the network refused: an opaque request tells them apart.
-    if (await reachable(fetchBytes, url)) {
-      throw new DownloadFailure(
-        'access',
-        site,
-        `${host} does not let other sites read its files, so Courier needs your permission to download from ${host}.`,
-      );
-    }
-    throw new DownloadFailure(
-      'network',
-      site,
-      `Courier could not reach ${host} to download the file. Check your connection.`,
-    );
+  const failure = (error: unknown) => {
+    done();
+    if (options.signal?.aborted || error instanceof DownloadFailure) return error;
+    return fail('network', stalled ? `${host} stopped sending the file.` : `The download from ${host} broke off.`);
   };
-  let pending: Uint8Array[] = [];
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   return {
     async request(credentials: RequestCredentials): Promise<Response> {
       watch();
       try {
-        const response = await fetchBytes(url, { credentials, redirect: 'follow', signal: controller.signal });
-        pending = [];
-        reader = undefined;
-        return response;
+        return await fetchBytes(url, { credentials, signal: controller.signal });
       } catch (error) {
-        unwatch();
-        return failure(error);
+        const fault = failure(error);
+        if (fault !== error && !stalled) {
+          // The browser hides whether CORS or the network refused: an opaque request tells them apart.
+          throw (await reachable(fetchBytes, url))
+            ? fail(
+                'access',
+                `${host} does not let other sites read its files, so Courier needs your permission to download from ${host}.`,
+              )
+            : fail('network', `Courier could not reach ${host} to download the file. Check your connection.`);
+        }
+        throw fault;
       }
     },
-    /** The body's first chunk, read ahead (and kept for read()), to tell a page from a file. */
-    async peek(response: Response): Promise<Uint8Array | undefined> {
-      if (!response.ok || !response.body) return undefined;
-      reader = response.body.getReader();
+    async read(response: Response, limit: number, tooLarge: () => DownloadFailure): Promise<Uint8Array[]> {
+      const reader = response.body?.getReader();
+      const chunks: Uint8Array[] = [];
+      let total = 0;
       try {
-        const { value } = await reader.read();
-        watch();
-        if (value) pending = [value];
-        return value;
-      } catch (error) {
-        unwatch();
-        return failure(error);
-      }
-    },
-    async read(response: Response, limit: number): Promise<Uint8Array[]> {
-      reader ??= response.body?.getReader();
-      const chunks = pending;
-      let total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-      try {
-        while (reader) {
+        for (;;) {
           watch();
-          const { done, value } = await reader.read();
-          if (done) break;
-          total += value.byteLength;
-          if (total > limit) {
-            controller.abort();
-            throw tooLarge(site, `is larger than ${formatSize(limit)}`, limit);
-          }
-          chunks.push(value);
+          const next = await reader?.read();
+          if (!next || next.done) break;
+          total += next.value.byteLength;
+          if (total > limit) throw tooLarge();
+          chunks.push(next.value);
         }
         return chunks;
       } catch (error) {
-        if (error instanceof DownloadFailure) throw error;
-        if (options.signal?.aborted) throw error;
-        if (stalled) throw stallFailure();
-        throw new DownloadFailure('network', site, `The download from ${host} broke off before the end.`);
+        controller.abort();
+        throw failure(error);
       } finally {
-        unwatch();
-        options.signal?.removeEventListener('abort', onAbort);
+        done();
       }
     },
     async drop(response: Response): Promise<void> {
-      unwatch();
-      await (reader ?? response.body)?.cancel().catch(() => undefined);
-      reader = undefined;
-      pending = [];
+      clearTimeout(timer);
+      await response.body?.cancel().catch(() => undefined);
     },
   };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isHtml, isImage } from './sniff';
+import { isHtml, isHtmlType, isImage } from './sniff';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...new TextEncoder().encode(part)] : part)));
@@ -29,9 +29,12 @@ describe('isImage', () => {
 });
 
 describe('isHtml', () => {
-  it('knows a page by its type or its first tag', () => {
-    expect(isHtml(bytes('whatever'), 'text/html; charset=utf-8')).toBe(true);
-    expect(isHtml(bytes('\uFEFF  <html lang="en">'), null)).toBe(true);
-    expect(isHtml(bytes('%PDF-1.7'), 'application/pdf')).toBe(false);
+  it('knows a page by its first tag, or by its declared type', () => {
+    expect(isHtml(bytes('\uFEFF  <html lang="en">'))).toBe(true);
+    expect(isHtml(bytes('%PDF-1.7'))).toBe(false);
+    expect(isHtmlType('text/html; charset=utf-8')).toBe(true);
+    expect(isHtmlType('application/xhtml+xml')).toBe(true);
+    expect(isHtmlType('application/pdf')).toBe(false);
+    expect(isHtmlType(null)).toBe(false);
   });
 });

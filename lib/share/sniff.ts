@@ -41,9 +41,12 @@ function isSvg(text: string): boolean {
   return (text.startsWith('<?xml') || text.startsWith('<!--')) && text.includes('<svg');
 }
 
-/** Whether the bytes (or the declared type) are an HTML page. */
-export function isHtml(head: Uint8Array, contentType: string | null): boolean {
-  if (contentType && /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(contentType)) return true;
+/** Whether a Content-Type header declares an HTML page. */
+export const isHtmlType = (contentType: string | null) =>
+  !!contentType && /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(contentType);
+
+/** Whether the bytes are an HTML page. */
+export function isHtml(head: Uint8Array): boolean {
   const text = textStart(head);
   return ['<!doctype html', '<html', '<head', '<body'].some((start) => text.startsWith(start));
 }

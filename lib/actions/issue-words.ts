@@ -1,0 +1,32 @@
+// What is wrong with a value, in a few words for inputFailure's "<field> is not valid (…)".
+// zod/mini ships no messages of its own ("Invalid input" for everything), and its English locale
+// is 2.6 KB of the background for dozens of formats the catalog never uses: the catalog's fields
+// need only these few.
+import type * as z from 'zod/mini';
+
+const UNITS: Record<string, string> = { string: 'character', array: 'item', set: 'item' };
+const FORMATS: Record<string, string> = { url: 'a URL', email: 'an email address' };
+
+const typeOf = (input: unknown) => (input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input);
+
+export const issueWords: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}, received ${typeOf(issue.input)}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
+    case 'too_big':
+    case 'too_small': {
+      const big = issue.code === 'too_big';
+      const bound = big ? issue.maximum : issue.minimum;
+      const exact = issue.exact ? 'exactly' : big ? 'at most' : 'at least';
+      // Exclusive bounds (gt/lt) are not used by the catalog; an inclusive word is still true of them.
+      const unit = UNITS[issue.origin];
+      return `${exact} ${String(bound)}${unit ? ` ${unit}${Number(bound) === 1 ? '' : 's'}` : ''}`;
+    }
+    case 'invalid_format':
+      return `expected ${FORMATS[issue.format] ?? `the ${issue.format} form`}`;
+    default:
+      return 'not valid';
+  }
+};
