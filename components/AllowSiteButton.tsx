@@ -26,9 +26,11 @@ export function AllowSiteButton({ site, describedBy }: { site: string; described
   };
   return (
     <>
-      <button type="button" class="primary" aria-describedby={describedBy} onClick={ask}>
-        Allow access to {host}
-      </button>
+      {answer?.failed !== false && (
+        <button type="button" class="primary" aria-describedby={describedBy} onClick={ask}>
+          Allow access to {host}
+        </button>
+      )}
       {answer && (
         <span role="status" class={answer.failed ? 'error' : 'muted'}>
           {answer.text}

@@ -80,21 +80,24 @@ export function SiteAccessSection() {
           {listed.length === 0 ? (
             !all && <p class="muted">No site is allowed yet. Courier asks when a share needs one.</p>
           ) : (
-            <ul class="site-list" aria-label="Sites Courier may download from">
-              {listed.map((site) => (
-                <li key={site}>
-                  <span>{siteHost(site)}</span>
-                  {site.startsWith('http:') && <span class="muted"> (http)</span>}{' '}
-                  <button
-                    type="button"
-                    aria-label={`Remove access to ${siteHost(site)}`}
-                    onClick={() => remove([site], `access to ${siteHost(site)}`)}
-                  >
-                    Remove
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <>
+              <h3 id="site-list-title">Sites you allowed</h3>
+              <ul class="site-list" aria-labelledby="site-list-title">
+                {listed.map((site) => (
+                  <li key={site}>
+                    <span>{siteHost(site)}</span>
+                    {site.startsWith('http:') && <span class="muted">(http, not encrypted)</span>}
+                    <button
+                      type="button"
+                      aria-label={`Remove access to ${siteHost(site)}`}
+                      onClick={() => remove([site], `access to ${siteHost(site)}`)}
+                    >
+                      Remove
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </>
       )}
