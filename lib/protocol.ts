@@ -13,6 +13,8 @@ export interface AccountSummary {
   profileName?: string;
   teamId: string;
   teamName: string;
+  /** The person who linked it (Slack's authed_user): a message to this id opens their DM. */
+  authedUserId?: string;
   /** Scopes Slack granted (not secret): what the account can do, for "needs scope" marks. */
   botScopes: string[];
   userScopes: string[];

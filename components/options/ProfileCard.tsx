@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging';
 import type { ProfileView } from '@/lib/protocol';
 import { AppManifest } from './AppManifest';
+import { CreateAppLink } from './CreateAppLink';
 
 interface Props {
   profile: ProfileView;
@@ -70,7 +71,12 @@ export function ProfileCard({ profile, redirectUrl, onEdit }: Props) {
       >
         {progress.state === 'idle' ? '' : progress.text}
       </p>
-      <AppManifest profile={profile} redirectUrl={redirectUrl} />
+      <CreateAppLink
+        source={{ ...profile, redirectUrl }}
+        baseUrl={profile.baseUrl}
+        pkce={profile.clientType === 'public'}
+      />
+      <AppManifest source={{ ...profile, redirectUrl }} />
     </article>
   );
 }

@@ -1,25 +1,38 @@
 /** What a Slack app manifest needs from a profile. */
 export interface ManifestSource {
   name: string;
-  clientType: 'confidential' | 'public';
   botScopes: string[];
   userScopes: string[];
   redirectUrl: string;
 }
 
+const DEFAULT_NAME = 'Courier for Slack';
+
+/** Slack allows a bot's display name only a-z, 0-9, '-', '_' and '.', up to 80 characters. */
+function botName(appName: string): string {
+  const slug = appName
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return slug || 'courier';
+}
+
 /**
- * The manifest to paste into Slack's "Create app from a manifest": the redirect URL this browser
- * uses, the scopes, rotation on (Courier refreshes tokens), PKCE for public clients.
+ * The manifest for Slack's "Create app from a manifest": the redirect URL this browser uses, the
+ * scopes, and token rotation on (Courier refreshes tokens). Only fields of Slack's manifest schema
+ * (app-manifest.types.ts checks it against @slack/web-api's Manifest): PKCE has no field there, so
+ * the guide asks the person to switch it on in the app's settings.
  */
 export function slackAppManifest(source: ManifestSource) {
-  const appName = source.name.trim().slice(0, 35) || 'Courier for Slack';
+  const appName = source.name.trim().slice(0, 35) || DEFAULT_NAME;
   return {
     display_information: {
       name: appName,
       description: 'Send pages, links and files to Slack from the browser with Courier.',
     },
     features: {
-      bot_user: { display_name: appName.slice(0, 80), always_online: false },
+      bot_user: { display_name: botName(appName), always_online: false },
     },
     oauth_config: {
       redirect_urls: [source.redirectUrl],
@@ -27,8 +40,6 @@ export function slackAppManifest(source: ManifestSource) {
         ...(source.botScopes.length ? { bot: source.botScopes } : {}),
         ...(source.userScopes.length ? { user: source.userScopes } : {}),
       },
-      token_rotation_enabled: true,
-      ...(source.clientType === 'public' ? { pkce_enabled: true } : {}),
     },
     settings: {
       org_deploy_enabled: false,
@@ -36,6 +47,22 @@ export function slackAppManifest(source: ManifestSource) {
       token_rotation_enabled: true,
     },
   };
+}
+
+/**
+ * Slack's app settings for a base URL: GovSlack's own for slack-gov.com, the base URL itself for a
+ * loopback emulator (development builds only reach one), Slack's otherwise.
+ */
+export function appSettingsOrigin(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (url.hostname === 'slack-gov.com' || url.hostname.endsWith('.slack-gov.com')) return 'https://api.slack-gov.com';
+  if (url.protocol === 'http:') return url.origin;
+  return 'https://api.slack.com';
+}
+
+/** Slack's new-app page with the manifest filled in: the person picks a workspace and creates it. */
+export function createAppUrl(baseUrl: string, manifest: object): string {
+  return `${appSettingsOrigin(baseUrl)}/apps?new_app=1&manifest_json=${encodeURIComponent(JSON.stringify(manifest))}`;
 }
 
 /** YAML for the same object: only maps, lists and scalars occur, so a small writer suffices. */

@@ -77,6 +77,7 @@ export async function listAccountSummaries(db: IDBPDatabase<CourierDB>): Promise
       ...(profileNames.has(account.profileId) ? { profileName: profileNames.get(account.profileId) } : {}),
       teamId: account.teamId,
       teamName: account.teamName,
+      ...(account.authedUserId ? { authedUserId: account.authedUserId } : {}),
       botScopes: account.botScopes,
       userScopes: account.userScopes,
       status: account.status,

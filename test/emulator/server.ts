@@ -1,9 +1,10 @@
-// Routing for the one HTTP server: /api/*, /upload/v1/*, /files-pri/*, /oauth/v2/authorize*, /_control/*.
+// Routing for the one HTTP server: /api/*, /upload/v1/*, /files-pri/*, /oauth/v2/authorize*, /apps (new app), /_control/*.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { CORS_HEADERS, handleApi } from './api';
 import { handleControl } from './control';
 import { handleFileDownload, handleUpload } from './files-route';
 import { HttpError, sendJson, sendText } from './http';
+import { handleCreateApp, handleNewApp } from './new-app';
 import { handleAuthorize, handleDecision } from './oauth';
 import type { EmulatorState } from './state';
 
@@ -31,6 +32,8 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
   }
   if (path === '/oauth/v2/authorize' && req.method === 'GET') return handleAuthorize(state, res, url);
   if (path === '/oauth/v2/authorize/decision' && req.method === 'POST') return handleDecision(state, req, res);
+  if (path === '/apps' && req.method === 'GET') return handleNewApp(state, res, url);
+  if (path === '/apps/create' && req.method === 'POST') return handleCreateApp(state, req, res);
   if (path.startsWith('/_control/')) return handleControl(state, req, res, url);
   sendText(res, 404, 'Not found');
 }

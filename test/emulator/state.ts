@@ -149,6 +149,18 @@ export class EmulatorState {
     this.clockOffsetMs += seconds * 1000;
   }
 
+  /**
+   * An app made on the new-app page: a fresh client id, PKCE off until its settings turn it on
+   * (Slack's manifest has no field for it).
+   */
+  createApp(spec: Omit<AppSpec, 'clientId' | 'appId' | 'pkceEnabled'>): App {
+    const index = this.apps.size;
+    const clientId = `${1000000000 + index}.${Date.now()}`;
+    const app = appFromSpec({ ...spec, clientId, pkceEnabled: false }, index);
+    this.apps.set(clientId, app);
+    return app;
+  }
+
   /** Back to the initial seed and configuration; tokens, codes, messages, faults and counters go. */
   reset(): void {
     this.config = { ...this.initialConfig };
