@@ -34,7 +34,8 @@ async function main() {
   }
 
   const { context, extensionId } = await launchWithExtension({ headless: false });
-  const options = await context.newPage();
+  // The window's first tab, not a new one: no stray about:blank beside the options page.
+  const options = context.pages()[0] ?? (await context.newPage());
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   // The ready profile for the emulator, entered through the form as a person would.
   await addProfile(options, {
@@ -43,7 +44,11 @@ async function main() {
     clientSecret: DEMO_APP.clientSecret,
     baseUrl: emulator.url,
   });
-  await options.getByRole('button', { name: 'Connect workspace' }).waitFor();
+  // The guide puts its "Connect workspace" in view and focuses it once the profile exists.
+  await options
+    .getByRole('region', { name: 'Set up Courier' })
+    .getByRole('button', { name: 'Connect workspace' })
+    .waitFor();
   console.log(`Courier is loaded in Chromium (extension id ${extensionId}).`);
   console.log(
     'Click "Connect workspace", then "Allow" on the consent page. Close the browser or press Ctrl+C to stop.',

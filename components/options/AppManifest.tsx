@@ -14,8 +14,8 @@ export function AppManifest({ source }: { source: ManifestSource }) {
     <details class="manifest">
       <summary>Slack app manifest</summary>
       <p class="muted">
-        If the link does not open Slack&apos;s page filled in: in Slack&apos;s app settings choose Create New App → From a
-        manifest, and paste this. It registers the redirect URL and scopes and turns on token rotation.
+        If the link does not open Slack&apos;s page filled in: in Slack&apos;s app settings choose Create New App → From
+        a manifest, and paste this. It registers the redirect URL and scopes and turns on token rotation.
       </p>
       <div class="row" role="group" aria-label="Manifest format">
         <button type="button" aria-pressed={format === 'json'} onClick={() => setFormat('json')}>

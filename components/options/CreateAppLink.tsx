@@ -32,8 +32,8 @@ export function CreateAppLink({ source, baseUrl, pkce }: Props) {
       {pkce && (
         <p class="note">
           One switch to flip in Slack: under OAuth &amp; Permissions, turn on PKCE. Slack&apos;s manifest has no field
-          for it. It makes the app a public client for good (no client secret in Courier), and Slack then ends a
-          sign-in 30 days after its last refresh; Courier refreshes long before that.
+          for it. It makes the app a public client for good (no client secret in Courier), and Slack then ends a sign-in
+          30 days after its last refresh; Courier refreshes long before that.
         </p>
       )}
     </div>

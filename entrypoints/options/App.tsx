@@ -6,22 +6,57 @@ import { OutboxSection } from '@/components/options/OutboxSection';
 import { ProfilesSection } from '@/components/options/ProfilesSection';
 import { SiteAccessSection } from '@/components/options/SiteAccessSection';
 import { WorkspacesSection } from '@/components/options/WorkspacesSection';
+import { SetupGuide } from '@/components/options/SetupGuide';
+import { useRequest } from '@/components/useRequest';
+import { ask } from '@/lib/messaging';
+import { identityAvailable, redirectUrl } from '@/lib/platform/identity';
 
 const SECTIONS = [
+  { id: 'setup', title: 'Set up', firstRun: true },
   { id: 'profiles', title: 'Profiles' },
   { id: 'workspaces', title: 'Workspaces' },
   { id: 'actions', title: 'Actions' },
-  { id: 'outbox', title: 'Outbox' },
-  { id: 'site-access', title: 'Site access' },
-  { id: 'history', title: 'History' },
+  { id: 'outbox', title: 'Outbox', linked: true },
+  { id: 'site-access', title: 'Site access', linked: true },
+  { id: 'history', title: 'History', linked: true },
   { id: 'diagnostics', title: 'Diagnostics' },
-] as const;
+] as { id: string; title: string; firstRun?: boolean; linked?: boolean }[];
 
 function currentHash(): string {
-  return location.hash.replace(/^#/, '') || 'profiles';
+  return location.hash.replace(/^#/, '');
+}
+
+/**
+ * Until a workspace is linked, the guide comes first and the sections that would be empty (outbox,
+ * site access, history) stay away; once shown, the guide stays for this visit so its last step
+ * (the test message) follows the link.
+ */
+function useFirstRun() {
+  const [accounts] = useRequest(() => ask('accounts.list', {}), ['accounts']);
+  const [profiles] = useRequest(() => ask('profiles.list', {}), ['profiles']);
+  const [catalog] = useRequest(() => ask('actions.list', {}));
+  const [guiding, setGuiding] = useState(false);
+  const none = accounts.status === 'done' && accounts.value.length === 0;
+  useEffect(() => {
+    if (none) setGuiding(true);
+  }, [none]);
+  const ready = accounts.status === 'done' && profiles.status === 'done' && catalog.status === 'done';
+  return {
+    linked: accounts.status === 'done' && accounts.value.length > 0,
+    guide: guiding && ready && (
+      <SetupGuide
+        accounts={accounts.value}
+        profiles={profiles.value}
+        actions={catalog.value}
+        redirectUrl={identityAvailable() ? redirectUrl() : ''}
+      />
+    ),
+  };
 }
 
 export function App() {
+  const { linked, guide } = useFirstRun();
+  const shown = SECTIONS.filter((section) => (section.firstRun ? guide : !section.linked || linked));
   const [active, setActive] = useState(currentHash);
   useEffect(() => {
     const onHash = () => setActive(currentHash());
@@ -29,14 +64,14 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
-    document.getElementById(active)?.scrollIntoView({ block: 'start' });
+    if (active) document.getElementById(active)?.scrollIntoView({ block: 'start' });
   }, [active]);
 
   return (
     <div class="layout">
       <nav aria-label="Options sections">
         <ul>
-          {SECTIONS.map((section) => (
+          {shown.map((section) => (
             <li key={section.id}>
               <a href={`#${section.id}`} aria-current={active === section.id ? 'true' : undefined}>
                 {section.title}
@@ -47,12 +82,17 @@ export function App() {
       </nav>
       <main>
         <h1>Courier for Slack</h1>
+        {guide}
         <ProfilesSection />
         <WorkspacesSection />
         <ActionsSection />
-        <OutboxSection />
-        <SiteAccessSection />
-        <HistorySection />
+        {linked && (
+          <>
+            <OutboxSection />
+            <SiteAccessSection />
+            <HistorySection />
+          </>
+        )}
         <DiagnosticsSection />
       </main>
     </div>

@@ -90,9 +90,15 @@ export function App({ cachedDirectory, openedOn }: AppProps) {
       )}
       {accounts.status === 'done' && linked.length === 0 && (
         <>
-          <p>No Slack workspace is linked yet. Add a connector profile and connect a workspace in the options.</p>
+          <p>
+            Courier sends the page you are on, links, selections, images and files to Slack, and sets your presence,
+            from this button or a right-click.
+          </p>
+          <p>
+            No Slack workspace is linked yet. Setting up takes a few minutes: a Slack app of your own, then one click.
+          </p>
           <button type="button" class="primary" onClick={openOptions}>
-            Open options
+            Set up Courier
           </button>
         </>
       )}

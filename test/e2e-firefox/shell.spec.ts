@@ -41,7 +41,7 @@ test('the popup renders, says no workspace is linked, and opens the options', as
   await page.bringToFront();
   await expect.poll(() => texts(page, 'h1')).toEqual(['Courier for Slack']);
   await expect.poll(() => page.evaluate(() => document.body.textContent)).toContain('No Slack workspace is linked yet');
-  await click(page, 'button', 'Open options');
+  await click(page, 'button', 'Set up Courier');
   // The popup closes itself; the options tab the build opened at install is brought forward.
   await expect
     .poll(() =>

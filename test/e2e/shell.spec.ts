@@ -24,9 +24,10 @@ test('the popup renders, says no workspace is linked, and opens the options', as
   await expect(page.getByRole('heading', { name: 'Courier for Slack' })).toBeVisible();
   await expect(page.getByText('No Slack workspace is linked yet')).toBeVisible();
   const optionsOpened = context.waitForEvent('page', (opened) => opened.url().includes('/options.html'));
-  await page.getByRole('button', { name: 'Open options' }).click();
+  await page.getByRole('button', { name: 'Set up Courier' }).click();
   const options = await optionsOpened;
-  await expect(options.getByRole('heading', { name: 'Profiles', level: 2 })).toBeVisible();
+  await expect(options.getByRole('heading', { name: 'Set up Courier', level: 2 })).toBeVisible();
+  await expect(options.getByRole('link', { name: 'Create Slack app' })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

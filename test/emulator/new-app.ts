@@ -63,7 +63,7 @@ function readManifest(text: string | null): { manifest?: ManifestShape; error?: 
     if (typeof (parsed as ManifestShape).display_information?.name !== 'string') {
       return { error: 'The manifest needs display_information.name.' };
     }
-    return { manifest: parsed as ManifestShape };
+    return { manifest: parsed };
   } catch {
     return { error: 'The manifest is not valid JSON.' };
   }

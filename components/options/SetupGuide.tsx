@@ -1,0 +1,252 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { DEFAULT_BASE_URL, requiredHostPermission } from '@/lib/auth/profile';
+import { ask } from '@/lib/messaging';
+import type { AccountSummary, ActionView, ProfileInput, ProfileView, SendResult } from '@/lib/protocol';
+import { Field } from '../Field';
+import { defaultActionIds, scopesForActionViews } from './action-scopes';
+import { AppManifest } from './AppManifest';
+import { CreateAppLink } from './CreateAppLink';
+
+interface Props {
+  profiles: ProfileView[];
+  accounts: AccountSummary[];
+  actions: ActionView[];
+  redirectUrl: string;
+}
+
+type StepState = 'done' | 'current' | 'todo';
+type Outcome = { text: string; failed: boolean } | null;
+
+const NAME = 'Courier for Slack';
+const TEST_TEXT = 'Courier is set up: what you send from the browser arrives like this.';
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function Step(props: { title: string; state: StepState; children?: preact.ComponentChildren }) {
+  return (
+    <li data-state={props.state} aria-current={props.state === 'current' ? 'step' : undefined}>
+      <h3>
+        {props.title}
+        {props.state === 'done' && <span class="visually-hidden"> (done)</span>}
+      </h3>
+      {props.children}
+    </li>
+  );
+}
+
+function Said({ outcome }: { outcome: Outcome }) {
+  return (
+    <p role={outcome?.failed ? 'alert' : 'status'} class={outcome?.failed ? 'error' : 'muted'}>
+      {outcome?.text ?? ''}
+    </p>
+  );
+}
+
+/**
+ * The first run, from nothing to a first message: create the Slack app (one link), paste its
+ * credentials, connect a workspace, send a test message. Each step shows as done once it is, and a
+ * failure is said in the step where it happened.
+ */
+export function SetupGuide({ profiles, accounts, actions, redirectUrl }: Props) {
+  const profile = profiles[0];
+  const account = accounts.find((candidate) => candidate.status !== 'needs_reconnect') ?? accounts[0];
+  const ids = defaultActionIds(actions);
+  const scopes = scopesForActionViews(actions, ids);
+  const [baseUrl, setBaseUrl] = useState(DEFAULT_BASE_URL);
+  const [pkce, setPkce] = useState(false);
+  const [clientId, setClientId] = useState('');
+  const [clientSecret, setClientSecret] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [connecting, setConnecting] = useState<Outcome>(null);
+  const [sent, setSent] = useState<{ outcome: Outcome; result?: SendResult }>({ outcome: null });
+  const connectButton = useRef<HTMLButtonElement>(null);
+  const firstField = useRef<HTMLInputElement>(null);
+
+  // Where the person is: a saved profile waits for Connect, so that button is in view and focused.
+  useEffect(() => {
+    if (profile && !account) {
+      connectButton.current?.scrollIntoView({ block: 'center' });
+      connectButton.current?.focus();
+    }
+  }, [Boolean(profile), Boolean(account)]);
+
+  const source = { name: NAME, botScopes: scopes.bot, userScopes: scopes.user, redirectUrl };
+  const draft: ProfileInput = {
+    name: NAME,
+    baseUrl,
+    clientType: pkce ? 'public' : 'confidential',
+    clientId,
+    clientSecret: pkce ? '' : clientSecret,
+    botScopes: scopes.bot.join(', '),
+    userScopes: scopes.user.join(', '),
+    actions: ids,
+  };
+
+  const connect = async () => {
+    setConnecting({ text: 'Waiting for you to allow Courier in the Slack window…', failed: false });
+    try {
+      let profileId = profile?.id;
+      if (!profileId) {
+        // Asked before anything is awaited: browsers grant host permissions only inside the click.
+        const host = requiredHostPermission(baseUrl);
+        if (host && !(await browser.permissions.request({ origins: [host] }))) {
+          setErrors({ baseUrl: `Courier needs permission to reach ${host.replace('/*', '')}. Allow it when asked.` });
+          setConnecting(null);
+          return;
+        }
+        const saved = await ask('profiles.save', draft);
+        if ('errors' in saved) {
+          setErrors(saved.errors);
+          setConnecting({ text: 'Fix the credentials in step 2, then press Connect workspace again.', failed: true });
+          firstField.current?.focus();
+          return;
+        }
+        setErrors({});
+        profileId = saved.saved.id;
+      }
+      const linked = await ask('workspaces.connect', { profileId });
+      setConnecting({ text: `Linked ${linked.teamName}.`, failed: false });
+    } catch (error) {
+      setConnecting({ text: messageOf(error), failed: true });
+    }
+  };
+
+  const sendTest = async () => {
+    if (!account) return;
+    const to = account.authedUserId;
+    if (!to) {
+      setSent({ outcome: { text: 'Courier does not know who linked this workspace. Reconnect it.', failed: true } });
+      return;
+    }
+    setSent({ outcome: { text: 'Sending…', failed: false } });
+    try {
+      const [result] = await ask('send', {
+        targets: [{ key: `${account.id}:${to}`, accountId: account.id, id: to, label: `you in ${account.teamName}` }],
+        share: { kind: 'page', title: '', url: '', comment: TEST_TEXT },
+        unfurl: false,
+      });
+      if (result?.state === 'sent') {
+        setSent({ result, outcome: { text: `Sent to you in ${account.teamName}.`, failed: false } });
+      } else {
+        setSent({ outcome: { text: result?.error?.message ?? 'Slack did not take the message.', failed: true } });
+      }
+    } catch (error) {
+      setSent({ outcome: { text: messageOf(error), failed: true } });
+    }
+  };
+
+  const made = Boolean(profile);
+  const linked = Boolean(account);
+  const state = (done: boolean, current: boolean): StepState => (done ? 'done' : current ? 'current' : 'todo');
+  return (
+    <section id="setup" class="setup" aria-labelledby="setup-title">
+      <h2 id="setup-title">Set up Courier</h2>
+      <p>Four steps from nothing to your first message. Courier shows where you are.</p>
+      <ol class="steps">
+        <Step title="Create the Slack app" state={state(made, !made)}>
+          {made ? (
+            <p class="muted">Done: the profile “{profile?.name}” holds your app’s credentials.</p>
+          ) : (
+            <>
+              <CreateAppLink source={source} baseUrl={baseUrl} pkce={pkce} />
+              <details class="setup-more">
+                <summary>Not on slack.com, or no client secret?</summary>
+                <Field
+                  id="setup-base-url"
+                  label="Slack base URL"
+                  error={errors.baseUrl}
+                  hint="https://slack.com, or https://slack-gov.com for GovSlack"
+                >
+                  {(props) => (
+                    <input {...props} type="url" value={baseUrl} onInput={(e) => setBaseUrl(e.currentTarget.value)} />
+                  )}
+                </Field>
+                <label class="block">
+                  <input type="checkbox" checked={pkce} onChange={(e) => setPkce(e.currentTarget.checked)} /> Use PKCE
+                  instead of a client secret (public client)
+                </label>
+              </details>
+              <AppManifest source={source} />
+            </>
+          )}
+        </Step>
+        <Step title="Paste the app’s credentials" state={state(made, !made)}>
+          {!made && (
+            <>
+              <Field id="setup-client-id" label="Client ID" error={errors.clientId} hint="e.g. 1234567890.1234567890">
+                {(props) => (
+                  <input
+                    {...props}
+                    ref={firstField}
+                    value={clientId}
+                    autoComplete="off"
+                    spellcheck={false}
+                    onInput={(e) => setClientId(e.currentTarget.value.trim())}
+                  />
+                )}
+              </Field>
+              {!pkce && (
+                <Field
+                  id="setup-client-secret"
+                  label="Client secret"
+                  error={errors.clientSecret}
+                  hint="Stored encrypted in this browser; never shown again."
+                >
+                  {(props) => (
+                    <input
+                      {...props}
+                      type="password"
+                      autoComplete="off"
+                      value={clientSecret}
+                      onInput={(e) => setClientSecret(e.currentTarget.value.trim())}
+                    />
+                  )}
+                </Field>
+              )}
+            </>
+          )}
+        </Step>
+        <Step title="Connect workspace" state={state(linked, !linked)}>
+          {linked ? (
+            <p class="muted">Done: {account?.teamName} is linked.</p>
+          ) : (
+            <>
+              <p class="muted">Slack asks you which workspace, and to allow Courier there.</p>
+              <button
+                ref={connectButton}
+                type="button"
+                class="primary"
+                onClick={() => void connect()}
+                disabled={connecting?.text.startsWith('Waiting') === true}
+              >
+                Connect workspace
+              </button>
+            </>
+          )}
+          <Said outcome={connecting} />
+        </Step>
+        <Step title="Send a test message" state={state(Boolean(sent.result), linked)}>
+          {linked && (
+            <>
+              <p class="muted">A direct message to you from the app, in {account?.teamName}.</p>
+              <button type="button" class="primary" onClick={() => void sendTest()}>
+                Send a test message
+              </button>
+              <Said outcome={sent.outcome} />
+              {sent.result && (
+                <p>
+                  {sent.result.permalink?.startsWith('https://') && (
+                    <a href={sent.result.permalink} target="_blank" rel="noopener noreferrer">
+                      Open in Slack
+                    </a>
+                  )}{' '}
+                  Next: click the Courier icon in the toolbar, or press Alt+Shift+K, to send the page you are on.
+                </p>
+              )}
+            </>
+          )}
+        </Step>
+      </ol>
+    </section>
+  );
+}
