@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { requiredHostPermission } from '@/lib/auth/profile';
 import { ask } from '@/lib/messaging';
 import type { ActionView, ClientType, ProfileInput, ProfileView } from '@/lib/protocol';
 import { Field } from '../Field';
 import { defaultActionIds, scopesForActionViews } from './action-scopes';
+import { requestBaseUrlHost } from './base-url-host';
 
 interface Props {
   profile?: ProfileView;
@@ -83,9 +82,9 @@ export function ProfileForm({ profile, actions, onDone }: Props) {
     setStatus('');
     try {
       // Asked before anything is awaited: browsers grant host permissions only inside the click.
-      const host = requiredHostPermission(input.baseUrl);
-      if (host && !(await browser.permissions.request({ origins: [host] }))) {
-        setErrors({ baseUrl: `Courier needs permission to reach ${host.replace('/*', '')}. Save again and allow it.` });
+      const refused = await requestBaseUrlHost(input.baseUrl);
+      if (refused) {
+        setErrors({ baseUrl: `Courier needs permission to reach ${refused}. Save again and allow it.` });
         return;
       }
       const result = await ask('profiles.save', input);

@@ -1,22 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { DEFAULT_BASE_URL, requiredHostPermission } from '@/lib/auth/profile';
+import { DEFAULT_BASE_URL } from '@/lib/auth/profile';
 import { ask } from '@/lib/messaging';
 import type { AccountSummary, ActionView, ProfileInput, ProfileView, SendResult } from '@/lib/protocol';
 import { Field } from '../Field';
+import { useRequest } from '../useRequest';
 import { defaultActionIds, scopesForActionViews } from './action-scopes';
 import { AppManifest } from './AppManifest';
+import { requestBaseUrlHost } from './base-url-host';
 import { CreateAppLink } from './CreateAppLink';
 
 interface Props {
-  profiles: ProfileView[];
   accounts: AccountSummary[];
-  actions: ActionView[];
   redirectUrl: string;
 }
 
 type StepState = 'done' | 'current' | 'todo';
-type Outcome = { text: string; failed: boolean } | null;
+type Outcome = { text: string; failed: boolean; busy?: boolean } | null;
 
 const NAME = 'Courier for Slack';
 const TEST_TEXT = 'Courier is set up: what you send from the browser arrives like this.';
@@ -47,7 +46,20 @@ function Said({ outcome }: { outcome: Outcome }) {
  * credentials, connect a workspace, send a test message. Each step shows as done once it is, and a
  * failure is said in the step where it happened.
  */
-export function SetupGuide({ profiles, accounts, actions, redirectUrl }: Props) {
+/** The guide once what it shows is read; its loads happen only while it is shown. */
+export function SetupGuide({ accounts, redirectUrl }: Props) {
+  const [profiles] = useRequest(() => ask('profiles.list', {}), ['profiles']);
+  const [catalog] = useRequest(() => ask('actions.list', {}));
+  if (profiles.status !== 'done' || catalog.status !== 'done') return null;
+  return <Guide profiles={profiles.value} accounts={accounts} actions={catalog.value} redirectUrl={redirectUrl} />;
+}
+
+function Guide({
+  profiles,
+  accounts,
+  actions,
+  redirectUrl,
+}: Props & { profiles: ProfileView[]; actions: ActionView[] }) {
   const profile = profiles[0];
   const account = accounts.find((candidate) => candidate.status !== 'needs_reconnect') ?? accounts[0];
   const ids = defaultActionIds(actions);
@@ -83,14 +95,14 @@ export function SetupGuide({ profiles, accounts, actions, redirectUrl }: Props) 
   };
 
   const connect = async () => {
-    setConnecting({ text: 'Waiting for you to allow Courier in the Slack window…', failed: false });
+    setConnecting({ text: 'Waiting for you to allow Courier in the Slack window…', failed: false, busy: true });
     try {
       let profileId = profile?.id;
       if (!profileId) {
         // Asked before anything is awaited: browsers grant host permissions only inside the click.
-        const host = requiredHostPermission(baseUrl);
-        if (host && !(await browser.permissions.request({ origins: [host] }))) {
-          setErrors({ baseUrl: `Courier needs permission to reach ${host.replace('/*', '')}. Allow it when asked.` });
+        const refused = await requestBaseUrlHost(baseUrl);
+        if (refused) {
+          setErrors({ baseUrl: `Courier needs permission to reach ${refused}. Allow it when asked.` });
           setConnecting(null);
           return;
         }
@@ -217,7 +229,7 @@ export function SetupGuide({ profiles, accounts, actions, redirectUrl }: Props) 
                 type="button"
                 class="primary"
                 onClick={() => void connect()}
-                disabled={connecting?.text.startsWith('Waiting') === true}
+                disabled={connecting?.busy === true}
               >
                 Connect workspace
               </button>

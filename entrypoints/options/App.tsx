@@ -33,23 +33,15 @@ function currentHash(): string {
  */
 function useFirstRun() {
   const [accounts] = useRequest(() => ask('accounts.list', {}), ['accounts']);
-  const [profiles] = useRequest(() => ask('profiles.list', {}), ['profiles']);
-  const [catalog] = useRequest(() => ask('actions.list', {}));
   const [guiding, setGuiding] = useState(false);
   const none = accounts.status === 'done' && accounts.value.length === 0;
   useEffect(() => {
     if (none) setGuiding(true);
   }, [none]);
-  const ready = accounts.status === 'done' && profiles.status === 'done' && catalog.status === 'done';
   return {
     linked: accounts.status === 'done' && accounts.value.length > 0,
-    guide: guiding && ready && (
-      <SetupGuide
-        accounts={accounts.value}
-        profiles={profiles.value}
-        actions={catalog.value}
-        redirectUrl={identityAvailable() ? redirectUrl() : ''}
-      />
+    guide: guiding && accounts.status === 'done' && (
+      <SetupGuide accounts={accounts.value} redirectUrl={identityAvailable() ? redirectUrl() : ''} />
     ),
   };
 }
