@@ -79,7 +79,7 @@ function setup(props: Partial<ComposerProps> = {}) {
 }
 
 function choose(query: string) {
-  const picker = screen.getByRole('combobox', { name: 'Channel' });
+  const picker = screen.getByRole('combobox', { name: 'Channels and people' });
   fireEvent.focus(picker);
   fireEvent.input(picker, { target: { value: query } });
   fireEvent.keyDown(picker, { key: 'Enter' });
@@ -129,6 +129,15 @@ describe('Composer', () => {
     expect(link.href).toBe('https://acme.slack.com/archives/C1/p1700000000000001');
     expect(link.target).toBe('_blank');
     expect(message.value).toBe('');
+    // The searches are gone from the picker; the chosen targets stay for the next send.
+    const picker = screen.getByRole<HTMLInputElement>('combobox', { name: 'Channels and people' });
+    expect(picker.value).toBe('');
+    const chosen = screen.getByRole('list', { name: 'Channels and people: chosen' });
+    expect(
+      within(chosen)
+        .getAllByRole('listitem')
+        .map((chip) => chip.textContent),
+    ).toEqual(['#general×', '#random×']);
     expect(onSent).toHaveBeenCalledOnce();
   });
 
@@ -331,7 +340,7 @@ describe('Composer', () => {
 
   it('stars a target in storage from the picker', async () => {
     setup();
-    const picker = screen.getByRole('combobox', { name: 'Channel' });
+    const picker = screen.getByRole('combobox', { name: 'Channels and people' });
     fireEvent.focus(picker);
     fireEvent.input(picker, { target: { value: 'random' } });
     fireEvent.keyDown(picker, { key: 'd', ctrlKey: true });

@@ -220,7 +220,8 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
             recents={prefs.recents}
             favourites={prefs.favourites}
             onToggleFavourite={prefs.toggleFavourite}
-            placeholder="Search channels and people"
+            label="Channels and people"
+            placeholder="Type a name; add as many as you like"
             listHeight={192}
           />
         ) : (

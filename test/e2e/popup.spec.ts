@@ -16,7 +16,8 @@ async function pick(popup: Page, name: string) {
   await picker.fill(name);
   await expect(popup.getByRole('option', { name: new RegExp(`^\\W*${name}\\W*$`) })).toBeVisible({ timeout: 20_000 });
   await picker.press('Enter');
-  await expect(popup.getByRole('list', { name: 'Channel: chosen' })).toContainText(name);
+  await expect(popup.getByRole('list', { name: 'Channels and people: chosen' })).toContainText(name);
+  await expect(picker, 'the search is emptied once its result is chosen').toHaveValue('');
 }
 
 test('the popup sends a page to two channels, undoes one, sets presence, schedules and cancels', async ({
