@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ask } from '@/lib/messaging';
 import type { HistoryView } from '@/lib/protocol';
 import { useRequest } from '../useRequest';
+import { When } from '../When';
 
 const RETENTION_CHOICES = [7, 30, 90, 365];
 
@@ -85,10 +86,13 @@ export function HistorySection() {
               <p>
                 <strong>{entry.label}</strong>{' '}
                 <span class="muted">
-                  · {entry.teamName} · {new Date(entry.sentAt).toLocaleString()}
+                  · {entry.teamName} · <When at={entry.sentAt} />
                 </span>
                 {entry.postAt && (
-                  <span class="muted"> · scheduled for {new Date(entry.postAt * 1000).toLocaleString()}</span>
+                  <span class="muted">
+                    {' '}
+                    · scheduled for <When at={entry.postAt * 1000} inSentence />
+                  </span>
                 )}
               </p>
               <p class="outbox-text">{entry.text}</p>

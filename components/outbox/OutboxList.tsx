@@ -8,6 +8,7 @@ import { formatSize } from '@/lib/share/size';
 import { ask } from '@/lib/messaging';
 import type { OutboxView, SendTarget } from '@/lib/protocol';
 import { useRequest, type RequestState } from '../useRequest';
+import { When } from '../When';
 import './outbox.css';
 
 const STATE_TEXT: Record<OutboxView['state'], string> = { pending: 'Waiting', sending: 'Sending', failed: 'Failed' };
@@ -92,6 +93,10 @@ function OutboxRow({ item, onMessage }: { item: OutboxView; onMessage: (text: st
             after {item.attempts} attempt{item.attempts === 1 ? '' : 's'}
           </span>
         )}
+        <span class="muted">
+          {' '}
+          · <When at={item.createdAt} />
+        </span>
       </p>
       {item.file && (
         <p class="outbox-item__file">

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { ask } from '@/lib/messaging';
 import type { AccountSummary, MessageType, OutboxView, PresenceView, ScheduledView } from '@/lib/protocol';
+import { formatWhen } from '../When';
 import { QuickActions, readable } from './QuickActions';
 
 vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
@@ -165,8 +166,8 @@ describe('QuickActions', () => {
     expect(link.getAttribute('href')).toBe('/options.html#outbox');
     const rows = within(screen.getByRole('list', { name: 'Outbox items' })).getAllByRole('listitem');
     expect(rows.map((row) => row.querySelector('p')?.textContent)).toEqual([
-      '#general · Waiting after 1 attempt',
-      '#random · Failed after 3 attempts',
+      `#general · Waiting after 1 attempt · ${formatWhen(1)}`,
+      `#random · Failed after 3 attempts · ${formatWhen(1)}`,
     ]);
     expect(rows[1]?.textContent).toContain('The channel is archived.');
     for (const name of ['Retry', 'Edit', 'Discard'])

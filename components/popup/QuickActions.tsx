@@ -3,9 +3,9 @@ import { ask } from '@/lib/messaging';
 import type { AccountSummary, ScheduledView } from '@/lib/protocol';
 import { OutboxItems, useOutbox } from '../outbox/OutboxList';
 import { useRequest } from '../useRequest';
+import { formatWhen, When } from '../When';
 import { STATUS_TEXT } from '../WorkspaceList';
 import { PresenceSwitch } from './PresenceSwitch';
-import { formatPostAt } from './schedule';
 import './quick-actions.css';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -92,7 +92,7 @@ function ScheduledItem({
     <li class="scheduled">
       <p id={`${id}-line`} class="scheduled__line">
         <strong>{item.label}</strong>
-        {several ? ` (${item.teamName})` : ''} · {formatPostAt(item.postAt)}
+        {several ? ` (${item.teamName})` : ''} · <When at={item.postAt * 1000} />
       </p>
       <p class="scheduled__text muted">{readable(item.text)}</p>
       <button
@@ -120,7 +120,10 @@ function Scheduled({ revision, several }: { revision: number; several: boolean }
   const cancel = async (item: ScheduledView) => {
     try {
       await ask('scheduled.cancel', { accountId: item.accountId, channel: item.channel, id: item.id });
-      setNotice({ text: `Cancelled the message to ${item.label} at ${formatPostAt(item.postAt)}.`, failed: false });
+      setNotice({
+        text: `Cancelled the message to ${item.label} for ${formatWhen(item.postAt * 1000, { inSentence: true })}.`,
+        failed: false,
+      });
       // Its Cancel button goes away with it: keep the keyboard in this section.
       titleRef.current?.focus();
       reload();

@@ -29,21 +29,6 @@ export function postAtFrom(value: string, now: number = Date.now()): { postAt: n
   return { postAt };
 }
 
-// Made on first use: a date formatter costs milliseconds to build, and the popup opens without one.
-let when: Intl.DateTimeFormat | undefined;
-
-/** "Tue, 14 Jan, 09:00" in the person's locale and time zone. */
-export function formatPostAt(postAt: number): string {
-  when ??= new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-  return when.format(new Date(postAt * 1000));
-}
-
 /** The person's time zone, for the hint next to the time field. */
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
