@@ -8,10 +8,22 @@ export function toLocalInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+const inAnHour = (now: Date) => new Date(now.getTime() + 60 * 60 * 1000);
+const tomorrowAtNine = (now: Date) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
+/** The coming Monday at 09:00; on a Monday, next week's. */
+const mondayAtNine = (now: Date) =>
+  new Date(now.getFullYear(), now.getMonth(), now.getDate() + ((8 - now.getDay()) % 7 || 7), 9, 0);
+
+/** The times offered next to the date and time field, as one press each. */
+export const SCHEDULE_PRESETS: readonly { label: string; at: (now: Date) => Date }[] = [
+  { label: 'In 1 hour', at: inAnHour },
+  { label: 'Tomorrow 9:00', at: tomorrowAtNine },
+  { label: 'Monday 9:00', at: mondayAtNine },
+];
+
 /** Tomorrow at 09:00 local time: what "later" usually means. */
 export function defaultPostTime(now: Date = new Date()): string {
-  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
-  return toLocalInput(tomorrow);
+  return toLocalInput(tomorrowAtNine(now));
 }
 
 /**

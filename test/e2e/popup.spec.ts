@@ -45,7 +45,8 @@ test('the popup sends a page to two channels, undoes one, sets presence, schedul
   await pick(popup, 'random');
   const message = popup.getByRole('textbox', { name: 'Message' });
   await message.fill('Worth a read before Friday');
-  await popup.getByRole('button', { name: 'Send', exact: true }).click();
+  // The button says where it sends: two targets.
+  await popup.getByRole('button', { name: 'Send to 2', exact: true }).click();
   const status = popup.getByTestId('send-status');
   const results = popup.getByRole('list', { name: 'Send results' });
   const general = results.getByRole('listitem').filter({ hasText: '#general' });
@@ -109,6 +110,7 @@ test('the popup sends a page to two channels, undoes one, sets presence, schedul
   await message.fill('Reminder for tomorrow');
   await popup.getByRole('checkbox', { name: 'Schedule for later' }).check();
   await expect(popup.getByLabel('Send at')).toHaveValue(/T09:00$/);
+  await expect(popup.getByRole('button', { name: /^Send · Tomorrow, / })).toBeVisible();
   await message.press('Control+Enter');
   await expect(status).toHaveText('Scheduled for #random.');
   const mine = (await scheduledInSlack()).filter((item) => !seeded.some((other) => other.id === item.id));
