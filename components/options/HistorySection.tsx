@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask } from '@/lib/messaging';
 import type { HistoryView } from '@/lib/protocol';
+import { SlackText } from '../SlackText';
 import { useRequest } from '../useRequest';
 import { When } from '../When';
 
@@ -95,7 +96,9 @@ export function HistorySection() {
                   </span>
                 )}
               </p>
-              <p class="outbox-text">{entry.text}</p>
+              <p class="outbox-text">
+                <SlackText text={entry.text} />
+              </p>
               <div class="row">
                 {entry.permalink && (
                   <a href={entry.permalink} target="_blank" rel="noreferrer">

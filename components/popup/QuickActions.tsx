@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging';
 import type { AccountSummary, ScheduledView } from '@/lib/protocol';
 import { OutboxItems, useOutbox } from '../outbox/OutboxList';
+import { SlackText } from '../SlackText';
 import { useRequest } from '../useRequest';
 import { formatWhen, When } from '../When';
 import { STATUS_TEXT } from '../WorkspaceList';
@@ -16,16 +17,6 @@ function useReloadOn(revision: number, reload: () => void) {
   useEffect(() => {
     if (revision !== first.current) reload();
   }, [revision, reload]);
-}
-
-/** Slack mrkdwn as a person reads it: links as their labels, entities decoded. */
-export function readable(text: string): string {
-  return text
-    .replace(/<([^<>|]+)\|([^<>]*)>/g, '$2')
-    .replace(/<([^<>]+)>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 function Workspaces({ accounts }: { accounts: readonly AccountSummary[] }) {
@@ -94,7 +85,9 @@ function ScheduledItem({
         <strong>{item.label}</strong>
         {several ? ` (${item.teamName})` : ''} · <When at={item.postAt * 1000} />
       </p>
-      <p class="scheduled__text muted">{readable(item.text)}</p>
+      <p class="scheduled__text muted">
+        <SlackText text={item.text} />
+      </p>
       <button
         type="button"
         aria-describedby={`${id}-line`}
