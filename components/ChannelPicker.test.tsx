@@ -158,6 +158,28 @@ describe('ChannelPicker', () => {
     expect(screen.queryByRole('button', { name: 'Remove #general' })).toBeNull();
   });
 
+  it('empties a typed search once its result is chosen, keeping the chips, and closes the list', () => {
+    const onChange = vi.fn();
+    const { input } = setup({ onChange });
+    type(input, 'gen');
+    key(input, 'Enter');
+    expect(onChange).toHaveBeenLastCalledWith(['A1:C-general']);
+    expect(input.value).toBe('');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.getByRole('list', { name: 'Channel: chosen' }).textContent).toContain('general');
+
+    // The next name goes into an empty box, by keyboard or by pointer.
+    type(input, 'rand');
+    fireEvent.click(screen.getByRole('option', { name: /random/ }));
+    expect(onChange).toHaveBeenLastCalledWith(['A1:C-general', 'A1:C-random']);
+    expect(input.value).toBe('');
+    // Browsing the whole list keeps it open for more.
+    key(input, 'ArrowDown');
+    key(input, 'Enter');
+    expect(onChange).toHaveBeenLastCalledWith(['A1:C-general', 'A1:C-random', 'A1:C-design']);
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('removes a chip with its button and gives focus back to the input', () => {
     const onChange = vi.fn();
     setup({ onChange, initial: ['A1:C-general', 'A1:U-maya'] });

@@ -42,9 +42,10 @@ function countText(count: number): string {
 /**
  * The channel picker: an editable ARIA combobox over every linked workspace's channels and people.
  * Typing filters (see lib/directory/filter); Up/Down, Home/End and PageUp/PageDown move through the
- * results, Enter adds or removes the highlighted target, Escape closes and then clears, Backspace
- * in an empty input removes the last chosen target. Only the visible rows are rendered: rows have
- * a fixed height, so the window is arithmetic (lib/directory/window). Focus never leaves the input.
+ * results, Enter adds or removes the highlighted target (a typed search then empties), Escape closes
+ * and then clears, Backspace in an empty input removes the last chosen target. Only the visible rows
+ * are rendered: rows have a fixed height, so the window is arithmetic (lib/directory/window). Focus
+ * never leaves the input.
  */
 export function ChannelPicker(props: ChannelPickerProps) {
   const {
@@ -129,6 +130,14 @@ export function ChannelPicker(props: ChannelPickerProps) {
     const isChosen = chosen.has(target.key);
     onChange(isChosen ? selected.filter((key) => key !== target.key) : [...selected, target.key]);
     setAnnouncement(`${spokenName(target, withTeam)} ${isChosen ? 'removed' : 'added'}`);
+    // A search ends with its choice: the box empties for the next name, and the list closes so it
+    // covers nothing below. Browsing the unfiltered list keeps it open for more choices.
+    if (query) {
+      setQuery('');
+      setOpen(false);
+      setActive(0);
+      setScrollTop(0);
+    }
   };
 
   const remove = (key: string) => {

@@ -7,6 +7,7 @@ import { watchRevision } from '@/lib/platform/revision';
 import type { AccountSummary, ActionView } from '@/lib/protocol';
 import { Combobox } from '../Combobox';
 import { missingForAccount } from '../options/action-scopes';
+import { When } from '../When';
 import { ActionForm } from './ActionForm';
 import type { FieldValue, FormValues } from './form-values';
 import { fromInput, toInput } from './form-values';
@@ -191,7 +192,10 @@ export function ActionConsole({ accounts, actions }: Props) {
             {recent.map((entry) => (
               <li key={entry.at}>
                 <span class={entry.ok ? 'status-connected' : 'error'}>{entry.ok ? '✓' : '✗'}</span> {entry.title} in{' '}
-                {entry.teamName} <span class="muted">{new Date(entry.at).toLocaleString()}</span>{' '}
+                {entry.teamName}{' '}
+                <span class="muted">
+                  <When at={entry.at} />
+                </span>{' '}
                 <button
                   type="button"
                   aria-label={`Use again: ${entry.title} in ${entry.teamName}`}

@@ -1,5 +1,6 @@
 import { ask } from '@/lib/messaging';
 import { useRequest } from '../useRequest';
+import { When } from '../When';
 
 async function loadDiagnostics() {
   const sentAt = performance.now();
@@ -40,7 +41,7 @@ export function DiagnosticsSection() {
             <dd>{state.value.accounts}</dd>
             <dt>Background</dt>
             <dd data-testid="background-status">
-              answering, started {new Date(state.value.workerStartedAt).toLocaleString()}, round trip{' '}
+              answering, started <When at={state.value.workerStartedAt} inSentence />, round trip{' '}
               {state.value.roundTripMs} ms
             </dd>
           </dl>

@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask } from '@/lib/messaging';
 import type { HistoryView } from '@/lib/protocol';
+import { SlackText } from '../SlackText';
 import { useRequest } from '../useRequest';
+import { When } from '../When';
 
 const RETENTION_CHOICES = [7, 30, 90, 365];
 
@@ -85,13 +87,18 @@ export function HistorySection() {
               <p>
                 <strong>{entry.label}</strong>{' '}
                 <span class="muted">
-                  · {entry.teamName} · {new Date(entry.sentAt).toLocaleString()}
+                  · {entry.teamName} · <When at={entry.sentAt} />
                 </span>
                 {entry.postAt && (
-                  <span class="muted"> · scheduled for {new Date(entry.postAt * 1000).toLocaleString()}</span>
+                  <span class="muted">
+                    {' '}
+                    · scheduled for <When at={entry.postAt * 1000} inSentence />
+                  </span>
                 )}
               </p>
-              <p class="outbox-text">{entry.text}</p>
+              <p class="outbox-text">
+                <SlackText text={entry.text} />
+              </p>
               <div class="row">
                 {entry.permalink && (
                   <a href={entry.permalink} target="_blank" rel="noreferrer">

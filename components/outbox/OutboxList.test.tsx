@@ -13,7 +13,7 @@ const failed: OutboxView = {
   accountId: 'acc-1',
   channel: 'C1',
   label: '#old-project',
-  text: 'Hello',
+  text: 'Hello &amp; <https://example.com/a|welcome>',
   state: 'failed',
   reason: 'The channel is archived.',
   createdAt: 1,
@@ -67,6 +67,11 @@ describe('the outbox list', () => {
     const [first, second] = within(list).getAllByRole('listitem');
     expect(first?.textContent).toContain('#old-project · Failed after 1 attempt');
     expect(first?.textContent).toContain('The channel is archived.');
+    // The message as Slack will show it, not its markup.
+    expect(first?.querySelector('.outbox-text')?.textContent).toBe('Hello & welcome');
+    const link = within(first!).getByRole('link', { name: 'welcome' });
+    expect(link.getAttribute('href')).toBe('https://example.com/a');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(second?.textContent).toContain('Waiting after 2 attempts');
     expect(second?.textContent).toContain('File: report.pdf (48.8 KB)');
     for (const name of ['Edit', 'Retry', 'Discard']) expect(within(first!).getByRole('button', { name })).toBeTruthy();
@@ -104,7 +109,7 @@ describe('the outbox list', () => {
     fireEvent.click(within(row).getByRole('button', { name: 'Discard' }));
     await act(() => Promise.resolve());
 
-    expect(calls('outbox.edit')).toEqual([{ id: 'o1', text: 'Hello' }]);
+    expect(calls('outbox.edit')).toEqual([{ id: 'o1', text: failed.text }]);
     expect(calls('outbox.retry')).toEqual([{ id: 'o1' }]);
     expect(calls('outbox.discard')).toEqual([{ id: 'o1' }]);
   });

@@ -7,7 +7,9 @@ import { targetFor } from '@/lib/directory/filter';
 import { formatSize } from '@/lib/share/size';
 import { ask } from '@/lib/messaging';
 import type { OutboxView, SendTarget } from '@/lib/protocol';
+import { SlackText } from '../SlackText';
 import { useRequest, type RequestState } from '../useRequest';
+import { When } from '../When';
 import './outbox.css';
 
 const STATE_TEXT: Record<OutboxView['state'], string> = { pending: 'Waiting', sending: 'Sending', failed: 'Failed' };
@@ -92,6 +94,10 @@ function OutboxRow({ item, onMessage }: { item: OutboxView; onMessage: (text: st
             after {item.attempts} attempt{item.attempts === 1 ? '' : 's'}
           </span>
         )}
+        <span class="muted">
+          {' '}
+          · <When at={item.createdAt} />
+        </span>
       </p>
       {item.file && (
         <p class="outbox-item__file">
@@ -107,7 +113,11 @@ function OutboxRow({ item, onMessage }: { item: OutboxView; onMessage: (text: st
           <TargetPicker selected={`${item.accountId}:${item.channel}`} onChange={setTarget} />
         </div>
       ) : (
-        item.text && <p class="outbox-text">{item.text}</p>
+        item.text && (
+          <p class="outbox-text">
+            <SlackText text={item.text} />
+          </p>
+        )
       )}
       <div class="outbox-item__actions">
         {item.needsAccess && !editing && <AllowSiteButton site={item.needsAccess} describedBy={`${id}-line`} />}

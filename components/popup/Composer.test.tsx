@@ -6,6 +6,7 @@ import type { Target } from '@/lib/directory/target';
 import { ask } from '@/lib/messaging';
 import type { AccountSummary, MessageType, RequestOf, SendResult } from '@/lib/protocol';
 import type { Share } from '@/lib/share/share';
+import { formatWhen } from '../When';
 import { Composer, type ComposerProps } from './Composer';
 import { UNDO_WINDOW_MS } from './SendResults';
 
@@ -79,7 +80,7 @@ function setup(props: Partial<ComposerProps> = {}) {
 }
 
 function choose(query: string) {
-  const picker = screen.getByRole('combobox', { name: 'Channel' });
+  const picker = screen.getByRole('combobox', { name: 'Channels and people' });
   fireEvent.focus(picker);
   fireEvent.input(picker, { target: { value: query } });
   fireEvent.keyDown(picker, { key: 'Enter' });
@@ -129,6 +130,15 @@ describe('Composer', () => {
     expect(link.href).toBe('https://acme.slack.com/archives/C1/p1700000000000001');
     expect(link.target).toBe('_blank');
     expect(message.value).toBe('');
+    // The searches are gone from the picker; the chosen targets stay for the next send.
+    const picker = screen.getByRole<HTMLInputElement>('combobox', { name: 'Channels and people' });
+    expect(picker.value).toBe('');
+    const chosen = screen.getByRole('list', { name: 'Channels and people: chosen' });
+    expect(
+      within(chosen)
+        .getAllByRole('listitem')
+        .map((chip) => chip.textContent),
+    ).toEqual(['#general×', '#random×']);
     expect(onSent).toHaveBeenCalledOnce();
   });
 
@@ -144,13 +154,63 @@ describe('Composer', () => {
     expect(callsOf('send')).toHaveLength(1);
   });
 
+  it('says on its send button how many targets it goes to, and when', () => {
+    setup();
+    const button = () => screen.getByRole('button', { name: /^Send/ });
+    expect(button().textContent).toBe('Send');
+    choose('general');
+    expect(button().textContent).toBe('Send');
+    choose('random');
+    choose('leadership');
+    expect(button().textContent).toBe('Send to 3');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Schedule for later' }));
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    tomorrow.setHours(9, 0, 0, 0);
+    expect(button().textContent).toBe(`Send to 3 · ${formatWhen(tomorrow)}`);
+    expect(button().textContent).toMatch(/^Send to 3 · Tomorrow, /);
+    // A time that cannot be sent at does not name it; the field says why on Send.
+    fireEvent.input(screen.getByLabelText('Send at'), { target: { value: '' } });
+    expect(button().textContent).toBe('Send to 3');
+    // Its visible text is its accessible name (WCAG 2.5.3).
+    expect(button().getAttribute('aria-label')).toBeNull();
+  });
+
+  it('offers quick times next to the time field, as buttons that set it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2030, 4, 10, 15, 42)); // a Friday
+    answer([sent('C1', 'general', { state: 'scheduled', ts: undefined, postAt: 1, scheduledMessageId: 'Q1' })]);
+    setup();
+    choose('general');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Schedule for later' }));
+    const when = screen.getByLabelText<HTMLInputElement>('Send at');
+    const quick = screen.getByRole('group', { name: 'Quick times' });
+    const preset = (name: string) => within(quick).getByRole('button', { name });
+    expect(when.value).toBe('2030-05-11T09:00');
+    expect(preset('Tomorrow 9:00').getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.click(preset('In 1 hour'));
+    expect(when.value).toBe('2030-05-10T16:42');
+    expect(preset('In 1 hour').getAttribute('aria-pressed')).toBe('true');
+    expect(preset('Tomorrow 9:00').getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByRole('button', { name: /^Send/ }).textContent).toBe(
+      `Send · ${formatWhen(new Date(2030, 4, 10, 16, 42))}`,
+    );
+
+    fireEvent.click(preset('Monday 9:00'));
+    expect(when.value).toBe('2030-05-13T09:00');
+    fireEvent.click(screen.getByRole('button', { name: /^Send/ }));
+    await settle();
+    expect(callsOf('send')[0]!.postAt).toBe(new Date(2030, 4, 13, 9, 0).getTime() / 1000);
+  });
+
   it('Undo deletes the message and Edit updates it with the new comment', async () => {
     answer([sent('C1', 'general'), sent('C2', 'random')]);
     const { message } = setup();
     choose('general');
     choose('random');
     fireEvent.input(message, { target: { value: 'first take' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send to 2' }));
     await settle();
     const [general, random] = within(screen.getByRole('list', { name: 'Send results' })).getAllByRole('listitem');
 
@@ -219,7 +279,7 @@ describe('Composer', () => {
     choose('general');
     choose('random');
     fireEvent.input(message, { target: { value: 'keep me' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send to 2' }));
     await settle();
     expect(message.value).toBe('keep me');
     expect(screen.getByTestId('send-status').textContent).toBe('Sent to #general. Not sent to #random.');
@@ -256,7 +316,7 @@ describe('Composer', () => {
     setup();
     choose('leadership');
     choose('general');
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send to 2' }));
     await settle();
     const [privateRow, scopeRow] = within(screen.getByRole('list', { name: 'Send results' })).getAllByRole('listitem');
     expect(within(privateRow!).queryByRole('button', { name: 'Join channel' })).toBeNull();
@@ -282,7 +342,7 @@ describe('Composer', () => {
     const pad = (n: number) => String(n).padStart(2, '0');
     const value = `${future.getFullYear()}-${pad(future.getMonth() + 1)}-${pad(future.getDate())}T09:30`;
     fireEvent.input(when, { target: { value } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Send · / }));
     await settle();
     const [request] = callsOf('send');
     expect(request).toMatchObject({
@@ -331,7 +391,7 @@ describe('Composer', () => {
 
   it('stars a target in storage from the picker', async () => {
     setup();
-    const picker = screen.getByRole('combobox', { name: 'Channel' });
+    const picker = screen.getByRole('combobox', { name: 'Channels and people' });
     fireEvent.focus(picker);
     fireEvent.input(picker, { target: { value: 'random' } });
     fireEvent.keyDown(picker, { key: 'd', ctrlKey: true });

@@ -4,7 +4,8 @@ import { ask } from '@/lib/messaging';
 import type { AccountSummary, SendRequest, SendResult } from '@/lib/protocol';
 import { isUploadShare, type Share } from '@/lib/share/share';
 import { uploadFraction, type UploadProgressView } from '@/lib/share/upload-progress';
-import { defaultPostTime, localTimeZone, postAtFrom } from './schedule';
+import { formatWhen } from '../When';
+import { defaultPostTime, localTimeZone, postAtFrom, SCHEDULE_PRESETS, toLocalInput } from './schedule';
 import { sendTargets } from './send-targets';
 import { SendResults, summarize, type SentBatch } from './SendResults';
 import { SharePreview } from './SharePreview';
@@ -29,6 +30,16 @@ const THREAD_LINK = /^https?:\/\/[^/]+\/archives\/[A-Z0-9]+\/p\d{7,}/i;
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * What the send button does, in its own words: "Send", "Send to 3", "Send · Tomorrow, 9:00". It
+ * starts with "Send" whatever follows, and its text is its whole accessible name.
+ */
+export function sendText(targets: number, scheduled?: { postAt: number } | { error: string }): string {
+  const to = targets > 1 ? ` to ${targets}` : '';
+  const at = scheduled && 'postAt' in scheduled ? ` · ${formatWhen(scheduled.postAt * 1000)}` : '';
+  return `Send${to}${at}`;
+}
 
 interface Notice {
   text: string;
@@ -64,6 +75,11 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
   const index = directory.status === 'ready' ? directory.index : undefined;
 
   const announce = (text: string, failed = false) => setNotice({ text, failed });
+
+  const chooseTime = (value: string) => {
+    setWhen(value);
+    if (errors.when) setErrors({ ...errors, when: undefined });
+  };
 
   const request = (): SendRequest | null => {
     const targets = sendTargets(index, selected);
@@ -220,7 +236,8 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
             recents={prefs.recents}
             favourites={prefs.favourites}
             onToggleFavourite={prefs.toggleFavourite}
-            placeholder="Search channels and people"
+            label="Channels and people"
+            placeholder="Type a name; add as many as you like"
             listHeight={192}
           />
         ) : (
@@ -258,10 +275,7 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
             </small>
           )}
         </div>
-        <div class="composer__send">
-          <button type="button" class="primary" aria-disabled={sending} onClick={() => void send()}>
-            Send
-          </button>
+        <div class="composer__options">
           <span class="check">
             <input
               id={`${id}-later`}
@@ -282,15 +296,35 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
           </span>
         </div>
         {later && (
-          <div class="field">
+          <div class="field composer__when">
             <label htmlFor={`${id}-when`}>Send at</label>
-            <input
-              id={`${id}-when`}
-              type="datetime-local"
-              value={when}
-              {...(errors.when ? invalid(errors.when, `${id}-when-error`) : { 'aria-describedby': `${id}-when-hint` })}
-              onInput={(event) => setWhen(event.currentTarget.value)}
-            />
+            <div class="composer__when-row">
+              <input
+                id={`${id}-when`}
+                type="datetime-local"
+                value={when}
+                {...(errors.when
+                  ? invalid(errors.when, `${id}-when-error`)
+                  : { 'aria-describedby': `${id}-when-hint` })}
+                onInput={(event) => chooseTime(event.currentTarget.value)}
+              />
+              <div class="composer__presets" role="group" aria-label="Quick times">
+                {SCHEDULE_PRESETS.map((preset) => {
+                  const value = toLocalInput(preset.at(new Date()));
+                  return (
+                    <button
+                      key={preset.label}
+                      type="button"
+                      class="composer__preset"
+                      aria-pressed={when === value}
+                      onClick={() => chooseTime(value)}
+                    >
+                      {preset.label}
+                    </button>
+                  );
+                })}
+              </div>
+            </div>
             {errors.when ? (
               <small class="error" id={`${id}-when-error`}>
                 {errors.when}
@@ -302,9 +336,14 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
             )}
           </div>
         )}
-        <small id={`${id}-keys`} class="muted">
-          {IS_MAC ? '⌘+Enter' : 'Ctrl+Enter'} sends.
-        </small>
+        <div class="composer__send">
+          <small id={`${id}-keys`} class="muted">
+            {IS_MAC ? '⌘+Enter' : 'Ctrl+Enter'} sends.
+          </small>
+          <button type="button" class="primary" aria-disabled={sending} onClick={() => void send()}>
+            {sendText(selected.length, later ? postAtFrom(when) : undefined)}
+          </button>
+        </div>
       </div>
       {upload && (
         <div class="composer__upload">

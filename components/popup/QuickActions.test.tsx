@@ -2,7 +2,8 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { ask } from '@/lib/messaging';
 import type { AccountSummary, MessageType, OutboxView, PresenceView, ScheduledView } from '@/lib/protocol';
-import { QuickActions, readable } from './QuickActions';
+import { formatWhen } from '../When';
+import { QuickActions } from './QuickActions';
 
 vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
 const askMock = vi.mocked(ask) as unknown as Mock<
@@ -123,6 +124,7 @@ describe('QuickActions', () => {
     const list = screen.getByRole('list', { name: 'Scheduled messages' });
     expect(list.textContent).toContain('#general');
     expect(list.textContent).toContain('Later & Example');
+    expect(within(list).getByRole('link', { name: 'Example' }).getAttribute('href')).toBe('https://example.com/');
     fireEvent.click(within(list).getByRole('button', { name: 'Cancel' }));
     await settle();
     expect(askMock).toHaveBeenCalledWith('scheduled.cancel', { accountId: 'acc-1', channel: 'C1', id: 'Q1' });
@@ -165,17 +167,11 @@ describe('QuickActions', () => {
     expect(link.getAttribute('href')).toBe('/options.html#outbox');
     const rows = within(screen.getByRole('list', { name: 'Outbox items' })).getAllByRole('listitem');
     expect(rows.map((row) => row.querySelector('p')?.textContent)).toEqual([
-      '#general · Waiting after 1 attempt',
-      '#random · Failed after 3 attempts',
+      `#general · Waiting after 1 attempt · ${formatWhen(1)}`,
+      `#random · Failed after 3 attempts · ${formatWhen(1)}`,
     ]);
     expect(rows[1]?.textContent).toContain('The channel is archived.');
     for (const name of ['Retry', 'Edit', 'Discard'])
       expect(within(rows[1]!).getByRole('button', { name })).toBeTruthy();
-  });
-});
-
-describe('readable', () => {
-  it('shows links by their labels and decodes entities', () => {
-    expect(readable('a &lt;b&gt; <https://x.test|X> <https://y.test>')).toBe('a <b> X https://y.test');
   });
 });

@@ -2,10 +2,11 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging';
 import type { AccountSummary, ScheduledView } from '@/lib/protocol';
 import { OutboxItems, useOutbox } from '../outbox/OutboxList';
+import { SlackText } from '../SlackText';
 import { useRequest } from '../useRequest';
+import { formatWhen, When } from '../When';
 import { STATUS_TEXT } from '../WorkspaceList';
 import { PresenceSwitch } from './PresenceSwitch';
-import { formatPostAt } from './schedule';
 import './quick-actions.css';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -16,16 +17,6 @@ function useReloadOn(revision: number, reload: () => void) {
   useEffect(() => {
     if (revision !== first.current) reload();
   }, [revision, reload]);
-}
-
-/** Slack mrkdwn as a person reads it: links as their labels, entities decoded. */
-export function readable(text: string): string {
-  return text
-    .replace(/<([^<>|]+)\|([^<>]*)>/g, '$2')
-    .replace(/<([^<>]+)>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 function Workspaces({ accounts }: { accounts: readonly AccountSummary[] }) {
@@ -92,9 +83,11 @@ function ScheduledItem({
     <li class="scheduled">
       <p id={`${id}-line`} class="scheduled__line">
         <strong>{item.label}</strong>
-        {several ? ` (${item.teamName})` : ''} · {formatPostAt(item.postAt)}
+        {several ? ` (${item.teamName})` : ''} · <When at={item.postAt * 1000} />
       </p>
-      <p class="scheduled__text muted">{readable(item.text)}</p>
+      <p class="scheduled__text muted">
+        <SlackText text={item.text} />
+      </p>
       <button
         type="button"
         aria-describedby={`${id}-line`}
@@ -120,7 +113,10 @@ function Scheduled({ revision, several }: { revision: number; several: boolean }
   const cancel = async (item: ScheduledView) => {
     try {
       await ask('scheduled.cancel', { accountId: item.accountId, channel: item.channel, id: item.id });
-      setNotice({ text: `Cancelled the message to ${item.label} at ${formatPostAt(item.postAt)}.`, failed: false });
+      setNotice({
+        text: `Cancelled the message to ${item.label} for ${formatWhen(item.postAt * 1000, { inSentence: true })}.`,
+        failed: false,
+      });
       // Its Cancel button goes away with it: keep the keyboard in this section.
       titleRef.current?.focus();
       reload();

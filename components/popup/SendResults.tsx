@@ -4,7 +4,7 @@ import { ask } from '@/lib/messaging';
 import type { AccountSummary, SendResult } from '@/lib/protocol';
 import { formatShare } from '@/lib/share/format';
 import { isUploadShare, type Share } from '@/lib/share/share';
-import { formatPostAt } from './schedule';
+import { formatWhen } from '../When';
 
 /** How long Edit and Undo are offered after a send. */
 export const UNDO_WINDOW_MS = 60_000;
@@ -62,7 +62,7 @@ function stateText(result: SendResult): string {
     case 'sent':
       return 'Sent.';
     case 'scheduled':
-      return result.postAt ? `Scheduled for ${formatPostAt(result.postAt)}.` : 'Scheduled.';
+      return result.postAt ? `Scheduled for ${formatWhen(result.postAt * 1000, { inSentence: true })}.` : 'Scheduled.';
     case 'queued':
       return `Queued: ${reason || 'Slack could not be reached'}. Courier will retry.`;
     case 'failed':

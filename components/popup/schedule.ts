@@ -8,10 +8,22 @@ export function toLocalInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+const inAnHour = (now: Date) => new Date(now.getTime() + 60 * 60 * 1000);
+const tomorrowAtNine = (now: Date) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
+/** The coming Monday at 09:00; on a Monday, next week's. */
+const mondayAtNine = (now: Date) =>
+  new Date(now.getFullYear(), now.getMonth(), now.getDate() + ((8 - now.getDay()) % 7 || 7), 9, 0);
+
+/** The times offered next to the date and time field, as one press each. */
+export const SCHEDULE_PRESETS: readonly { label: string; at: (now: Date) => Date }[] = [
+  { label: 'In 1 hour', at: inAnHour },
+  { label: 'Tomorrow 9:00', at: tomorrowAtNine },
+  { label: 'Monday 9:00', at: mondayAtNine },
+];
+
 /** Tomorrow at 09:00 local time: what "later" usually means. */
 export function defaultPostTime(now: Date = new Date()): string {
-  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
-  return toLocalInput(tomorrow);
+  return toLocalInput(tomorrowAtNine(now));
 }
 
 /**
@@ -27,21 +39,6 @@ export function postAtFrom(value: string, now: number = Date.now()): { postAt: n
   if (postAt <= nowSeconds + 10) return { error: 'Pick a time in the future.' };
   if (postAt > nowSeconds + MAX_AHEAD_SECONDS) return { error: 'Slack schedules messages at most 120 days ahead.' };
   return { postAt };
-}
-
-// Made on first use: a date formatter costs milliseconds to build, and the popup opens without one.
-let when: Intl.DateTimeFormat | undefined;
-
-/** "Tue, 14 Jan, 09:00" in the person's locale and time zone. */
-export function formatPostAt(postAt: number): string {
-  when ??= new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-  return when.format(new Date(postAt * 1000));
 }
 
 /** The person's time zone, for the hint next to the time field. */

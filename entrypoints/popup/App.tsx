@@ -80,7 +80,10 @@ export function App({ cachedDirectory, openedOn }: AppProps) {
   const [access] = useState(() => accessFromQuery(location.search));
   return (
     <main>
-      <h1>Courier for Slack</h1>
+      <header class="popup__header">
+        <img src="/icon/48.png" alt="" width={24} height={24} />
+        <h1>Courier for Slack</h1>
+      </header>
       {access && <AccessRequest site={access} />}
       {accounts.status === 'loading' && !cached && <p class="muted">Loading workspaces…</p>}
       {accounts.status === 'failed' && (

@@ -8,11 +8,13 @@ const SHARED = { kind: 'page', title: 'Courier e2e: a page worth reading', url: 
 
 /** Types into the picker until the directory (filled by the background) offers the channel. */
 async function pick(popup: Page, name: string) {
-  const picker = await byLabel(popup, 'Channel');
+  const picker = await byLabel(popup, 'Channels and people');
   await fill(picker, name);
   await byRole(popup, 'option', new RegExp(`^\\W*${name}\\W*$`));
   await picker.press('Enter');
-  await expect.poll(() => texts(popup, '[aria-label="Channel: chosen"]')).toEqual([expect.stringContaining(name)]);
+  await expect
+    .poll(() => texts(popup, '[aria-label="Channels and people: chosen"]'))
+    .toEqual([expect.stringContaining(name)]);
 }
 
 test('connect through the consent page with the allizom.org redirect URL, then send, undo and set presence from the popup', async ({

@@ -16,7 +16,8 @@ async function pick(popup: Page, name: string) {
   await picker.fill(name);
   await expect(popup.getByRole('option', { name: new RegExp(`^\\W*${name}\\W*$`) })).toBeVisible({ timeout: 20_000 });
   await picker.press('Enter');
-  await expect(popup.getByRole('list', { name: 'Channel: chosen' })).toContainText(name);
+  await expect(popup.getByRole('list', { name: 'Channels and people: chosen' })).toContainText(name);
+  await expect(picker, 'the search is emptied once its result is chosen').toHaveValue('');
 }
 
 test('the popup sends a page to two channels, undoes one, sets presence, schedules and cancels', async ({
@@ -44,7 +45,8 @@ test('the popup sends a page to two channels, undoes one, sets presence, schedul
   await pick(popup, 'random');
   const message = popup.getByRole('textbox', { name: 'Message' });
   await message.fill('Worth a read before Friday');
-  await popup.getByRole('button', { name: 'Send', exact: true }).click();
+  // The button says where it sends: two targets.
+  await popup.getByRole('button', { name: 'Send to 2', exact: true }).click();
   const status = popup.getByTestId('send-status');
   const results = popup.getByRole('list', { name: 'Send results' });
   const general = results.getByRole('listitem').filter({ hasText: '#general' });
@@ -108,6 +110,7 @@ test('the popup sends a page to two channels, undoes one, sets presence, schedul
   await message.fill('Reminder for tomorrow');
   await popup.getByRole('checkbox', { name: 'Schedule for later' }).check();
   await expect(popup.getByLabel('Send at')).toHaveValue(/T09:00$/);
+  await expect(popup.getByRole('button', { name: /^Send · Tomorrow, / })).toBeVisible();
   await message.press('Control+Enter');
   await expect(status).toHaveText('Scheduled for #random.');
   const mine = (await scheduledInSlack()).filter((item) => !seeded.some((other) => other.id === item.id));

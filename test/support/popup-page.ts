@@ -9,5 +9,6 @@ export async function pickChannel(scope: Page | Locator, name: string): Promise<
   await picker.fill(name);
   await expect(scope.getByRole('option', { name: new RegExp(`^\\W*${name}\\W*$`) })).toBeVisible({ timeout: 20_000 });
   await picker.press('Enter');
-  await expect(scope.getByRole('list', { name: 'Channel: chosen' })).toContainText(name);
+  // "Channel: chosen" (an outbox item's picker) or "Channels and people: chosen" (the composer's).
+  await expect(scope.getByRole('list', { name: /^Channel.*: chosen$/ })).toContainText(name);
 }
