@@ -69,12 +69,18 @@ export function storeRefresher(
       const account = await store.accounts.get(accountId);
       const profile = account && (await store.profiles.get(account.profileId));
       if (!profile) throw new Error(`No profile for ${accountId}`);
-      return { baseUrl: profile.baseUrl, clientId: profile.clientId, clientSecret: profile.clientSecret };
+      return {
+        baseUrl: profile.baseUrl,
+        clientId: profile.clientId,
+        clientSecret: profile.clientSecret,
+        publicClient: profile.clientType === 'public',
+      };
     },
     transport: (baseUrl) => createTransport(baseUrl),
     withLock: createLocks(undefined),
     jitter: () => 0,
     onTerminal: () => Promise.resolve(),
+    onRunningOut: () => Promise.resolve(),
     onRefreshing: () => undefined,
     sleep: () => Promise.resolve(),
     ...overrides,
