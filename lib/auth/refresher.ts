@@ -51,9 +51,9 @@ export interface RefresherDeps {
   onTerminal(accountId: string, kind: ChainKind, code: string): Promise<void>;
   /**
    * A refresh of a chain whose sign-in runs out within the warning window failed (time to warn),
-   * or succeeded (time to stop warning).
+   * or succeeded (time to stop warning, unless another chain of the account still runs out).
    */
-  onRunningOut(accountId: string): Promise<void>;
+  onRunningOut(accountId: string, refreshFailed: boolean): Promise<void>;
   /** A refresh of one of the account's chains started (true) or ended (false). */
   onRefreshing(accountId: string, active: boolean): void;
   /** Waits between transient retries; instant in tests. */
@@ -128,14 +128,14 @@ export function createRefresher(deps: RefresherDeps) {
       if (!force && !isDue(current, deps.now(), deps.jitter())) return current;
       // Warning is best effort: it must never turn a stored refresh into a failure, or a retry.
       const runningOut = runOutSoon(current, deps.now()) !== undefined;
-      const recheckRunOut = () =>
-        runningOut ? deps.onRunningOut(current.accountId).catch(() => undefined) : undefined;
+      const recheckRunOut = (failed: boolean) =>
+        runningOut ? deps.onRunningOut(current.accountId, failed).catch(() => undefined) : undefined;
       for (let attempt = 0; ; attempt++) {
         try {
           const next = await exchange(current);
           // The new pair is stored before anyone uses it; the old refresh token dies after a grace.
           const replaced = await deps.chains.replace(next, current.version);
-          await recheckRunOut();
+          await recheckRunOut(false);
           if (replaced) return next;
           return (await deps.chains.get(id)) ?? next;
         } catch (error) {
@@ -161,7 +161,7 @@ export function createRefresher(deps: RefresherDeps) {
           // Slack's Retry-After is a floor; one beyond the cap is left to the next check.
           const asked = error instanceof SlackTransportError ? (error.retryAfter ?? 0) * 1000 : 0;
           const givingUp = (stillValid && !force) || backoff === undefined || asked > MAX_RETRY_AFTER_MS;
-          if (givingUp) await recheckRunOut();
+          if (givingUp) await recheckRunOut(true);
           // A token that still works is better than an error; the next check tries again.
           if (stillValid && !force) return current;
           if (backoff === undefined || asked > MAX_RETRY_AFTER_MS) throw transientFailure(error);

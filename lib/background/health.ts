@@ -44,15 +44,15 @@ export function createHealth(store: CourierStore, now: () => number = Date.now) 
     },
 
     /**
-     * A refresh of a sign-in that runs out soon failed or succeeded: warn once per end date while
-     * it still runs out soon, and take the warning back once a refresh moved the end away.
+     * A refresh of a sign-in that runs out soon failed or succeeded: warn once per end date when
+     * renewing fails, and take the warning back once refreshes moved every end of the account away.
      */
-    async checkRunOut(accountId: string): Promise<void> {
+    async checkRunOut(accountId: string, refreshFailed: boolean): Promise<void> {
       const account = await store.accounts.get(accountId);
       const endsAt = runningOut(await store.chains.listMeta(accountId), now()).get(accountId);
       if (account && account.status !== 'needs_reconnect') {
         if (endsAt === undefined && account.runOutWarnedFor !== undefined) await clearNotice(accountId);
-        if (endsAt !== undefined && account.runOutWarnedFor !== endsAt) {
+        if (refreshFailed && endsAt !== undefined && account.runOutWarnedFor !== endsAt) {
           await store.accounts.noteRunOutWarning(accountId, endsAt);
           await notifyRunningOut(accountId, account.teamName, endsAt);
         }

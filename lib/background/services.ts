@@ -66,7 +66,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
     now: Date.now,
     jitter: Math.random,
     onTerminal: (accountId, kind, code) => health.chainDied(accountId, kind, code),
-    onRunningOut: (accountId) => health.checkRunOut(accountId),
+    onRunningOut: (accountId, failed) => health.checkRunOut(accountId, failed),
     onRefreshing: (accountId, active) => health.setRefreshing(accountId, active),
     sleep,
   });
