@@ -1,17 +1,16 @@
 import { explain } from '../auth/classify';
 import { RAN_OUT_CODE, runOutSoon } from '../auth/run-out';
+import { signInEnds } from '../store/chains';
 import { bumpRevision } from '../platform/revision';
 import { clearNotice, notifyReconnect, notifyRunningOut, showBadge } from '../platform/attention';
 import type { ChainKind, ChainMeta } from '../store/records';
 import type { CourierStore } from '../store/store';
 
-/** Per account, the earliest end of a sign-in that runs out soon (lib/auth/run-out.ts). */
+/** Per account, the end of a sign-in that runs out soon (lib/auth/run-out.ts). */
 function runningOut(chains: readonly ChainMeta[], now: number): Map<string, number> {
-  const ends = new Map<string, number>();
-  for (const chain of chains) {
-    const at = runOutSoon(chain, now);
-    if (at !== undefined && at < (ends.get(chain.accountId) ?? Infinity)) ends.set(chain.accountId, at);
-  }
+  const ends = signInEnds(chains);
+  for (const [accountId, at] of ends)
+    if (runOutSoon({ refreshExpiresAt: at }, now) === undefined) ends.delete(accountId);
   return ends;
 }
 

@@ -4,6 +4,7 @@ import type { AccountStatus, AccountSummary } from '../protocol';
 import { deleteAccounts } from './cascade';
 import type { CourierDB } from './db';
 import type { Account, AccountDraft } from './records';
+import { signInEnds } from './chains';
 import { accountSchema, chainMetaSchema, readRecord, storedProfileSchema } from './records';
 
 export interface AccountsRepo {
@@ -72,12 +73,7 @@ export function accountsRepo(db: IDBPDatabase<CourierDB>, now: () => number = Da
 /** Lists linked accounts for display; never includes token material, and decrypts nothing. */
 export async function listAccountSummaries(db: IDBPDatabase<CourierDB>): Promise<AccountSummary[]> {
   const accounts = await accountsRepo(db).list();
-  // The chains' earliest refresh-token end is the account's: any chain that runs out needs a reconnect.
-  const signInEnds = new Map<string, number>();
-  for (const value of await db.getAll('chains')) {
-    const { accountId: owner, refreshExpiresAt: at, dead } = readRecord(chainMetaSchema, 'chains', value);
-    if (at !== undefined && !dead && at < (signInEnds.get(owner) ?? Infinity)) signInEnds.set(owner, at);
-  }
+  const ends = signInEnds((await db.getAll('chains')).map((value) => readRecord(chainMetaSchema, 'chains', value)));
   const profileNames = new Map(
     (await db.getAll('profiles')).map((value) => {
       const { id, name } = readRecord(profileNameSchema, 'profiles', value);
@@ -95,7 +91,7 @@ export async function listAccountSummaries(db: IDBPDatabase<CourierDB>): Promise
       userScopes: account.userScopes,
       status: account.status,
       ...(account.reason === undefined ? {} : { reason: account.reason }),
-      ...(signInEnds.has(account.id) ? { signInEndsAt: signInEnds.get(account.id) } : {}),
+      ...(ends.has(account.id) ? { signInEndsAt: ends.get(account.id) } : {}),
     }))
     .sort((a, b) => a.teamName.localeCompare(b.teamName));
 }
