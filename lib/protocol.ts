@@ -21,6 +21,8 @@ export interface AccountSummary {
   status: AccountStatus;
   /** Why the account needs a reconnect, as a sentence a person can act on. */
   reason?: string;
+  /** PKCE workspaces: when the sign-in ends if nothing renews it first (the browser stays closed). */
+  signInEndsAt?: number;
 }
 
 export interface Diagnostics {

@@ -3,6 +3,7 @@ import { ask } from '@/lib/messaging';
 import type { AccountSummary } from '@/lib/protocol';
 import { useRequest } from '../useRequest';
 import { STATUS_TEXT } from '../WorkspaceList';
+import { SignInEnds } from './SignInEnds';
 
 function AccountRow({
   account,
@@ -41,6 +42,7 @@ function AccountRow({
       <td>
         <span class={`status-${account.status}`}>{STATUS_TEXT[account.status]}</span>
         {account.reason && <div class="muted">{account.reason}</div>}
+        <SignInEnds account={account} />
       </td>
       <td>
         <div class="row">

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { classifyFailure, explain } from './classify';
+import { RAN_OUT_CODE } from './run-out';
 
 const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
 
@@ -86,6 +87,13 @@ describe('explain', () => {
     }
     expect(explain('account_inactive')).toMatch(/^This workspace needs to reconnect: .*deactivated/);
     expect(explain('invalid_auth')).toContain('IP address');
+  });
+
+  it('says that a PKCE sign-in ran out, and that only a reconnect helps', () => {
+    expect(classifyFailure(RAN_OUT_CODE)).toBe('terminal');
+    expect(explain(RAN_OUT_CODE, { workspace: 'Acme Corp' })).toBe(
+      "Acme Corp needs to reconnect: its sign-in ran out after 30 days without a refresh (Slack ends a PKCE app's sign-in 30 days after the last refresh).",
+    );
   });
 
   it('covers the connect flow', () => {

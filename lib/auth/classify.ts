@@ -11,9 +11,11 @@
  *
  * Input is a Slack error code, an HTTP status, or one of Courier's markers for failures without a
  * code: 'network', 'timeout', 'garbage' (a body that isn't JSON), 'http_error', 'rate_limited'
- * (the transport's names) and 'state_mismatch' (a refused redirect). No Slack code uses these.
+ * (the transport's names), 'state_mismatch' (a refused redirect) and RAN_OUT_CODE (a PKCE refresh
+ * token past its 30 days). No Slack code uses these.
  */
 import { explainSlackError } from '../slack/explain';
+import { RAN_OUT_CODE } from './run-out';
 
 export type FailureClass = 'transient' | 'terminal' | 'expired';
 
@@ -147,6 +149,12 @@ const SENTENCES = new Map<string, (said: Said) => string>([
     'invalid_refresh_token',
     needsReconnect(
       "Slack no longer accepts its refresh token (it was revoked, used twice, or the app's client secret was regenerated)",
+    ),
+  ],
+  [
+    RAN_OUT_CODE,
+    needsReconnect(
+      "its sign-in ran out after 30 days without a refresh (Slack ends a PKCE app's sign-in 30 days after the last refresh)",
     ),
   ],
   // Slack documents no invalid_grant, but third parties report it for dead refresh tokens.

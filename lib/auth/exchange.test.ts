@@ -120,6 +120,18 @@ describe('refresh response schema', () => {
 });
 
 describe('linkFromExchange', () => {
+  it('ends each chain’s refresh token after the lifetime given (a PKCE profile), or never', () => {
+    const exchange = parseExchangeResponse(exchangeDocs.success_with_token_rotation.example);
+    const month = 30 * 86_400_000;
+    const pkce = linkFromExchange(exchange, authTest, 'p1', NOW, month).chains;
+    expect(pkce.map((chain) => [chain.kind, chain.refreshExpiresAt])).toEqual([
+      ['bot', NOW + month],
+      ['user', NOW + month],
+    ]);
+    const confidential = linkFromExchange(exchange, authTest, 'p1', NOW).chains;
+    expect(confidential.every((chain) => !('refreshExpiresAt' in chain))).toBe(true);
+  });
+
   it('links a rotating install into an account with a bot and a user chain', () => {
     const exchange = parseExchangeResponse(exchangeDocs.success_with_token_rotation.example);
     const { account, chains } = linkFromExchange(exchange, authTest, 'p1', NOW);
@@ -259,6 +271,17 @@ describe('chainFromRefresh', () => {
     const next = chainFromRefresh(previous, parseRefreshResponse(bare), later);
     expect(next.refreshToken).toBe('xoxe-1-old');
     expect(next.scopes).toEqual(['chat:write']);
+  });
+
+  it('gives a PKCE chain’s new refresh token its own end; a kept old one keeps the end it had', () => {
+    const month = 30 * 86_400_000;
+    expect(chainFromRefresh(previous, refresh, later, month).refreshExpiresAt).toBe(later + month);
+    expect(chainFromRefresh(previous, refresh, later)).not.toHaveProperty('refreshExpiresAt');
+    const { refresh_token: _r, ...bare } = refresh;
+    const kept = { ...previous, refreshExpiresAt: NOW + 5 };
+    expect(chainFromRefresh(kept, parseRefreshResponse(bare), later, month).refreshExpiresAt).toBe(NOW + 5);
+    // A kept token whose end Courier never knew does not get 30 days it may not have.
+    expect(chainFromRefresh(previous, parseRefreshResponse(bare), later, month)).not.toHaveProperty('refreshExpiresAt');
   });
 
   it('treats granular_bot as bot and refuses a token of the other kind', () => {

@@ -78,6 +78,8 @@ interface Issued {
   refreshToken?: string | undefined;
   expiresIn?: number | undefined;
   scopes: string[];
+  /** How long the refresh token is good for (PKCE), from lib/auth/run-out.ts; undefined: for ever. */
+  refreshLifetimeMs?: number | undefined;
 }
 
 function chainOf(ownerId: string, kind: ChainKind, issued: Issued, now: number, version: number): Chain {
@@ -93,6 +95,9 @@ function chainOf(ownerId: string, kind: ChainKind, issued: Issued, now: number, 
     scopes: issued.scopes,
     version,
     refreshedAt: now,
+    ...(issued.refreshToken && issued.refreshLifetimeMs !== undefined
+      ? { refreshExpiresAt: now + issued.refreshLifetimeMs }
+      : {}),
   };
 }
 
@@ -106,6 +111,7 @@ export function linkFromExchange(
   authTest: AuthTest,
   profileId: string,
   now: number,
+  refreshLifetimeMs?: number,
 ): { account: Account; chains: Chain[] } {
   const team = exchange.team;
   if (!team) {
@@ -154,20 +160,26 @@ export function linkFromExchange(
   const chains: Chain[] = [];
   if (botToken) {
     const issued = { accessToken: botToken, refreshToken: exchange.refresh_token, expiresIn: exchange.expires_in };
-    chains.push(chainOf(id, 'bot', { ...issued, scopes: botScopes }, now, 0));
+    chains.push(chainOf(id, 'bot', { ...issued, scopes: botScopes, refreshLifetimeMs }, now, 0));
   }
   if (userToken) {
     const issued = { accessToken: userToken, refreshToken: user.refresh_token, expiresIn: user.expires_in };
-    chains.push(chainOf(id, 'user', { ...issued, scopes: userScopes }, now, 0));
+    chains.push(chainOf(id, 'user', { ...issued, scopes: userScopes, refreshLifetimeMs }, now, 0));
   }
   return { account, chains };
 }
 
 /**
  * The chain after a refresh. A rotating refresh always brings a new refresh token; should one come
- * back without, the old one is kept rather than leaving the chain unable to refresh again.
+ * back without, the old one is kept rather than leaving the chain unable to refresh again. A PKCE
+ * chain's new refresh token runs `refreshLifetimeMs` from now; a kept old one keeps its end.
  */
-export function chainFromRefresh(previous: Chain, refresh: RefreshResponse, now: number): Chain {
+export function chainFromRefresh(
+  previous: Chain,
+  refresh: RefreshResponse,
+  now: number,
+  refreshLifetimeMs?: number,
+): Chain {
   const kind: ChainKind = refresh.token_type === 'user' ? 'user' : 'bot';
   if (kind !== previous.kind) {
     throw new UnexpectedResponse('oauth.v2.access', `renewed a ${kind} token for a ${previous.kind} chain`);
@@ -177,6 +189,9 @@ export function chainFromRefresh(previous: Chain, refresh: RefreshResponse, now:
     refreshToken: refresh.refresh_token || previous.refreshToken,
     expiresIn: refresh.expires_in,
     scopes: refresh.scope === undefined ? previous.scopes : splitScopes(refresh.scope),
+    ...(refresh.refresh_token ? { refreshLifetimeMs } : {}),
   };
-  return chainOf(previous.accountId, kind, issued, now, previous.version + 1);
+  const next = chainOf(previous.accountId, kind, issued, now, previous.version + 1);
+  const kept = !refresh.refresh_token && previous.refreshExpiresAt !== undefined;
+  return kept ? { ...next, refreshExpiresAt: previous.refreshExpiresAt } : next;
 }

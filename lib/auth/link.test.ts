@@ -10,6 +10,7 @@ import type { ProfileDraft } from '../store/records';
 import { openStore } from '../store/store';
 import { fragments, rawDump } from '../store/testing/raw-dump';
 import { linkWorkspace } from './link';
+import { PKCE_REFRESH_LIFETIME_MS } from './run-out';
 import type { ConsentChoice } from './testing/consent-browser';
 import { consentBrowser } from './testing/consent-browser';
 
@@ -227,6 +228,18 @@ describe('linking a workspace', () => {
 
     expect(account.teamId).toBe(ACME);
     expect((await h.stored()).chains).toHaveLength(2);
+  });
+
+  it('stores when a PKCE link’s refresh tokens run out: 30 days on; a confidential link’s never', async () => {
+    const pkce = await harness({ clientType: 'public', clientSecret: undefined });
+    await pkce.link();
+    const [bot, user] = [await pkce.chain('bot'), await pkce.chain('user')];
+    expect(bot?.refreshExpiresAt).toBe((bot?.refreshedAt ?? 0) + PKCE_REFRESH_LIFETIME_MS);
+    expect(user?.refreshExpiresAt).toBe((user?.refreshedAt ?? 0) + PKCE_REFRESH_LIFETIME_MS);
+
+    const confidential = await harness();
+    await confidential.link();
+    expect((await confidential.stored()).chains.map((chain) => chain.refreshExpiresAt)).toEqual([undefined, undefined]);
   });
 
   it("refuses a public client's code when the verifier was swapped on the way", async () => {

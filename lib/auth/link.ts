@@ -7,6 +7,7 @@ import { buildAuthorizeUrl, codeExchangeParams } from './authorize';
 import { explain } from './classify';
 import { linkFromExchange, parseAuthTest, parseExchangeResponse, UnexpectedResponse } from './exchange';
 import { challengeFor, createVerifier } from './pkce';
+import { refreshLifetimeMs } from './run-out';
 import { checkState, createState } from './state';
 
 export interface LinkDeps {
@@ -74,7 +75,8 @@ export async function linkWorkspace(deps: LinkDeps, profile: Profile, team?: str
     const exchange = parseExchangeResponse(await transport.call('oauth.v2.access', Object.fromEntries(params)));
     const testToken = exchange.access_token ?? exchange.authed_user?.access_token;
     const authTest = parseAuthTest(await transport.call('auth.test', {}, testToken ? { token: testToken } : {}));
-    const { account, chains } = linkFromExchange(exchange, authTest, profile.id, deps.now());
+    const lifetime = refreshLifetimeMs(profile.clientType);
+    const { account, chains } = linkFromExchange(exchange, authTest, profile.id, deps.now(), lifetime);
     await deps.saveLinked(account, chains);
     return account;
   } catch (error) {

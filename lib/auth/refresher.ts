@@ -7,11 +7,14 @@ import { refreshParams } from './authorize';
 import { classifyFailure, explain } from './classify';
 import { chainFromRefresh, parseRefreshResponse } from './exchange';
 import { isDue } from './margin';
+import { hasRunOut, PKCE_REFRESH_LIFETIME_MS, RAN_OUT_CODE, runOutSoon } from './run-out';
 
 export interface ClientCredentials {
   baseUrl: string;
   clientId: string;
   clientSecret?: string;
+  /** PKCE: every refresh token Slack issues runs out 30 days later (run-out.ts). */
+  publicClient: boolean;
 }
 
 export interface RefresherDeps {
@@ -24,7 +27,18 @@ export interface RefresherDeps {
     listAll(
       accountId?: string,
     ): Promise<
-      Pick<Chain, 'id' | 'accountId' | 'kind' | 'expiresAt' | 'lifetimeMs' | 'refreshedAt' | 'version' | 'dead'>[]
+      Pick<
+        Chain,
+        | 'id'
+        | 'accountId'
+        | 'kind'
+        | 'expiresAt'
+        | 'lifetimeMs'
+        | 'refreshedAt'
+        | 'refreshExpiresAt'
+        | 'version'
+        | 'dead'
+      >[]
     >;
   };
   credentials(accountId: string): Promise<ClientCredentials>;
@@ -35,6 +49,11 @@ export interface RefresherDeps {
   jitter(): number;
   /** A chain died: the account needs a reconnect. */
   onTerminal(accountId: string, kind: ChainKind, code: string): Promise<void>;
+  /**
+   * A refresh of a chain whose sign-in runs out within the warning window failed (time to warn),
+   * or succeeded (time to stop warning, unless another chain of the account still runs out).
+   */
+  onRunningOut(accountId: string, refreshFailed: boolean): Promise<void>;
   /** A refresh of one of the account's chains started (true) or ended (false). */
   onRefreshing(accountId: string, active: boolean): void;
   /** Waits between transient retries; instant in tests. */
@@ -95,7 +114,8 @@ export function createRefresher(deps: RefresherDeps) {
       refreshToken: chain.refreshToken,
     });
     const body = await transport.call('oauth.v2.access', Object.fromEntries(params));
-    return chainFromRefresh(chain, parseRefreshResponse(body), deps.now());
+    const lifetime = credentials.publicClient ? PKCE_REFRESH_LIFETIME_MS : undefined;
+    return chainFromRefresh(chain, parseRefreshResponse(body), deps.now(), lifetime);
   }
 
   /** One attempt loop under the lock: re-read, skip if someone else already refreshed, else rotate. */
@@ -106,11 +126,17 @@ export function createRefresher(deps: RefresherDeps) {
       if (current.dead) throw needsReconnect(current.dead.code);
       if (current.version !== seenVersion) return current;
       if (!force && !isDue(current, deps.now(), deps.jitter())) return current;
+      // Warning is best effort: it must never turn a stored refresh into a failure, or a retry.
+      const runningOut = runOutSoon(current, deps.now()) !== undefined;
+      const recheckRunOut = (failed: boolean) =>
+        runningOut ? deps.onRunningOut(current.accountId, failed).catch(() => undefined) : undefined;
       for (let attempt = 0; ; attempt++) {
         try {
           const next = await exchange(current);
           // The new pair is stored before anyone uses it; the old refresh token dies after a grace.
-          if (await deps.chains.replace(next, current.version)) return next;
+          const replaced = await deps.chains.replace(next, current.version);
+          await recheckRunOut(false);
+          if (replaced) return next;
           return (await deps.chains.get(id)) ?? next;
         } catch (error) {
           const kind = classify(error);
@@ -122,17 +148,22 @@ export function createRefresher(deps: RefresherDeps) {
               if (stored.dead) throw needsReconnect(stored.dead.code);
               return stored;
             }
-            const code = error instanceof SlackApiError ? error.code : 'invalid_refresh_token';
+            const refused = error instanceof SlackApiError ? error.code : 'invalid_refresh_token';
+            // Slack names no reason; Courier knows when a PKCE refresh token's 30 days were up.
+            const ranOut = refused === 'invalid_refresh_token' && hasRunOut(current, deps.now());
+            const code = ranOut ? RAN_OUT_CODE : refused;
             await deps.chains.markDead(id, code);
             await deps.onTerminal(current.accountId, current.kind, code);
             throw needsReconnect(code);
           }
           const stillValid = current.expiresAt === undefined || current.expiresAt > deps.now();
           const backoff = TRANSIENT_BACKOFF_MS[attempt];
-          // A token that still works is better than an error; the next check tries again.
-          if (stillValid && !force) return current;
           // Slack's Retry-After is a floor; one beyond the cap is left to the next check.
           const asked = error instanceof SlackTransportError ? (error.retryAfter ?? 0) * 1000 : 0;
+          const givingUp = (stillValid && !force) || backoff === undefined || asked > MAX_RETRY_AFTER_MS;
+          if (givingUp) await recheckRunOut(true);
+          // A token that still works is better than an error; the next check tries again.
+          if (stillValid && !force) return current;
           if (backoff === undefined || asked > MAX_RETRY_AFTER_MS) throw transientFailure(error);
           await deps.sleep(Math.max(backoff, asked));
         }

@@ -1,19 +1,32 @@
 import { explain } from '../auth/classify';
+import { RAN_OUT_CODE, runOutSoon } from '../auth/run-out';
+import { signInEnds } from '../store/chains';
 import { bumpRevision } from '../platform/revision';
-import { notifyReconnect, showBadge } from '../platform/attention';
-import type { ChainKind } from '../store/records';
+import { clearNotice, notifyReconnect, notifyRunningOut, showBadge } from '../platform/attention';
+import type { ChainKind, ChainMeta } from '../store/records';
 import type { CourierStore } from '../store/store';
 
+/** Per account, the end of a sign-in that runs out soon (lib/auth/run-out.ts). */
+function runningOut(chains: readonly ChainMeta[], now: number): Map<string, number> {
+  const ends = signInEnds(chains);
+  for (const [accountId, at] of ends)
+    if (runOutSoon({ refreshExpiresAt: at }, now) === undefined) ends.delete(accountId);
+  return ends;
+}
+
 /** Account health: the badge, the notification and the status the Workspaces section shows. */
-export function createHealth(store: CourierStore) {
+export function createHealth(store: CourierStore, now: () => number = Date.now) {
   /** Refreshes in progress per account: its bot and user chains may refresh at the same time. */
   const refreshing = new Map<string, number>();
 
   async function updateBadge(): Promise<void> {
     const accounts = await store.accounts.list();
     const outbox = await store.db.getAll('outbox');
+    const ending = runningOut(await store.chains.listMeta(), now());
+    const connected = accounts.filter((account) => account.status !== 'needs_reconnect');
     await showBadge({
-      reconnect: accounts.filter((account) => account.status === 'needs_reconnect').length,
+      reconnect: accounts.length - connected.length,
+      runningOut: connected.filter((account) => ending.has(account.id)).length,
       pending: outbox.filter((item) => item.state !== 'failed').length,
     });
   }
@@ -29,10 +42,29 @@ export function createHealth(store: CourierStore) {
       void bumpRevision('accounts');
     },
 
+    /**
+     * A refresh of a sign-in that runs out soon failed or succeeded: warn once per end date when
+     * renewing fails, and take the warning back once refreshes moved every end of the account away.
+     */
+    async checkRunOut(accountId: string, refreshFailed: boolean): Promise<void> {
+      const account = await store.accounts.get(accountId);
+      const endsAt = runningOut(await store.chains.listMeta(accountId), now()).get(accountId);
+      if (account && account.status !== 'needs_reconnect') {
+        if (endsAt === undefined && account.runOutWarnedFor !== undefined) await clearNotice(accountId);
+        if (refreshFailed && endsAt !== undefined && account.runOutWarnedFor !== endsAt) {
+          await store.accounts.noteRunOutWarning(accountId, endsAt);
+          await notifyRunningOut(accountId, account.teamName, endsAt);
+        }
+      }
+      await updateBadge();
+    },
+
     /** A chain died for good: say which workspace and why, everywhere a person might look. */
     async chainDied(accountId: string, kind: ChainKind, code: string): Promise<void> {
       const who = kind === 'user' ? 'Your user token' : 'The bot token';
-      const reason = `${who} stopped working. ${explain(code)}`;
+      // A sign-in that ran out is the workspace's, not one token's: name the workspace instead.
+      const teamName = code === RAN_OUT_CODE ? (await store.accounts.get(accountId))?.teamName : undefined;
+      const reason = teamName ? explain(code, { workspace: teamName }) : `${who} stopped working. ${explain(code)}`;
       const account = await store.accounts.setStatus(accountId, 'needs_reconnect', reason);
       await bumpRevision('accounts');
       await updateBadge();

@@ -66,6 +66,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
     now: Date.now,
     jitter: Math.random,
     onTerminal: (accountId, kind, code) => health.chainDied(accountId, kind, code),
+    onRunningOut: (accountId, failed) => health.checkRunOut(accountId, failed),
     onRefreshing: (accountId, active) => health.setRefreshing(accountId, active),
     sleep,
   });
@@ -97,6 +98,7 @@ async function credentialsFor(store: CourierStore, accountId: string) {
   return {
     baseUrl: profile.baseUrl,
     clientId: profile.clientId,
+    publicClient: profile.clientType === 'public',
     ...(profile.clientType === 'confidential' && profile.clientSecret ? { clientSecret: profile.clientSecret } : {}),
   };
 }

@@ -59,6 +59,36 @@ describe('accounts', () => {
     await expect(store.profiles.list()).resolves.toHaveLength(1);
   });
 
+  it('summarises when a PKCE sign-in ends: its live chains’ earliest refresh-token end', async () => {
+    const store = await freshStore();
+    await store.profiles.put(profileDraft);
+    const end = botChain.refreshedAt + 30 * 86_400_000;
+    await store.chains.saveLinked(accountDraft, [
+      { ...botChain, refreshExpiresAt: end + 60_000 },
+      { ...userChain, refreshExpiresAt: end },
+    ]);
+    await expect(listAccountSummaries(store.db)).resolves.toMatchObject([{ signInEndsAt: end }]);
+    // A dead chain ends nothing any more: the account needs a reconnect instead.
+    await store.chains.markDead(userChain.id, 'invalid_refresh_token');
+    await expect(listAccountSummaries(store.db)).resolves.toMatchObject([{ signInEndsAt: end + 60_000 }]);
+    await store.chains.markDead(botChain.id, 'invalid_refresh_token');
+    const [summary] = await listAccountSummaries(store.db);
+    expect(summary).not.toHaveProperty('signInEndsAt');
+  });
+
+  it('remembers a run-out warning until the account is linked again', async () => {
+    const store = await freshStore();
+    await store.profiles.put(profileDraft);
+    await store.chains.saveLinked(accountDraft, [botChain]);
+    await store.accounts.noteRunOutWarning(accountDraft.id, 42);
+    await store.accounts.setStatus(accountDraft.id, 'connected');
+    await expect(store.accounts.get(accountDraft.id)).resolves.toMatchObject({ runOutWarnedFor: 42 });
+    await store.chains.saveLinked(accountDraft, [botChain]);
+    await expect(store.accounts.get(accountDraft.id)).resolves.not.toHaveProperty('runOutWarnedFor');
+    await expect(store.accounts.noteRunOutWarning('p9:T9', 42)).resolves.toBeUndefined();
+    await expect(store.accounts.list()).resolves.toHaveLength(1);
+  });
+
   it('summarises accounts for the UI without any token material', async () => {
     const store = await freshStore();
     await store.profiles.put(profileDraft);

@@ -4,7 +4,8 @@ import type { AccountStatus, AccountSummary } from '../protocol';
 import { deleteAccounts } from './cascade';
 import type { CourierDB } from './db';
 import type { Account, AccountDraft } from './records';
-import { accountSchema, readRecord, storedProfileSchema } from './records';
+import { signInEnds } from './chains';
+import { accountSchema, chainMetaSchema, readRecord, storedProfileSchema } from './records';
 
 export interface AccountsRepo {
   list(): Promise<Account[]>;
@@ -14,6 +15,8 @@ export interface AccountsRepo {
   upsert(draft: AccountDraft): Promise<Account>;
   /** Returns the updated account, or undefined when there is none. */
   setStatus(id: string, status: AccountStatus, reason?: string): Promise<Account | undefined>;
+  /** Remembers that the person was warned their sign-in ends at `endsAt`. */
+  noteRunOutWarning(id: string, endsAt: number): Promise<void>;
   /** Removes the account and its token chains together. */
   remove(id: string): Promise<void>;
 }
@@ -54,6 +57,12 @@ export function accountsRepo(db: IDBPDatabase<CourierDB>, now: () => number = Da
       await Promise.all([tx.store.put(account), tx.done]);
       return account;
     },
+    async noteRunOutWarning(id, endsAt) {
+      const tx = db.transaction('accounts', 'readwrite');
+      const record = await tx.store.get(id);
+      if (record !== undefined) await tx.store.put({ ...read(record), runOutWarnedFor: endsAt });
+      await tx.done;
+    },
     async remove(id) {
       const tx = db.transaction(['profiles', 'accounts', 'chains'], 'readwrite');
       await Promise.all([deleteAccounts(tx, [id]), tx.done]);
@@ -64,6 +73,7 @@ export function accountsRepo(db: IDBPDatabase<CourierDB>, now: () => number = Da
 /** Lists linked accounts for display; never includes token material, and decrypts nothing. */
 export async function listAccountSummaries(db: IDBPDatabase<CourierDB>): Promise<AccountSummary[]> {
   const accounts = await accountsRepo(db).list();
+  const ends = signInEnds((await db.getAll('chains')).map((value) => readRecord(chainMetaSchema, 'chains', value)));
   const profileNames = new Map(
     (await db.getAll('profiles')).map((value) => {
       const { id, name } = readRecord(profileNameSchema, 'profiles', value);
@@ -82,6 +92,7 @@ export async function listAccountSummaries(db: IDBPDatabase<CourierDB>): Promise
       userScopes: account.userScopes,
       status: account.status,
       ...(account.reason === undefined ? {} : { reason: account.reason }),
+      ...(ends.has(account.id) ? { signInEndsAt: ends.get(account.id) } : {}),
     }))
     .sort((a, b) => a.teamName.localeCompare(b.teamName));
 }

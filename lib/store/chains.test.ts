@@ -130,6 +130,22 @@ describe('chains', () => {
     await expect(store.chains.markDead('p1:T1:none', 'token_revoked')).resolves.toBe(false);
   });
 
+  it('keeps a PKCE chain’s refresh-token end through a replace and a death; chains without one read as before', async () => {
+    const store = await linkedStore();
+    // botChain and userChain carry no end, as every chain stored before Courier kept one.
+    await expect(store.chains.listMeta()).resolves.toEqual([
+      expect.not.objectContaining({ refreshExpiresAt: expect.anything() as unknown }),
+      expect.not.objectContaining({ refreshExpiresAt: expect.anything() as unknown }),
+    ]);
+    const end = rotated.refreshedAt + 30 * 86_400_000;
+    await store.chains.replace({ ...rotated, refreshExpiresAt: end }, 1);
+    await store.chains.markDead(botChain.id, 'invalid_refresh_token');
+    await expect(store.chains.get(botChain.id)).resolves.toMatchObject({ refreshExpiresAt: end, version: 3 });
+    await expect(store.chains.listMeta(accountDraft.id)).resolves.toContainEqual(
+      expect.objectContaining({ id: botChain.id, refreshExpiresAt: end }),
+    );
+  });
+
   it('will not open tokens moved onto another chain', async () => {
     const store = await linkedStore();
     const bot = await store.db.get('chains', botChain.id);

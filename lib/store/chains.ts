@@ -27,6 +27,18 @@ export interface ChainsRepo {
   saveLinked(account: AccountDraft, chains: readonly ChainDraft[]): Promise<Account>;
 }
 
+/**
+ * Per account, the earliest end of its live chains' refresh tokens: when its sign-in runs out if
+ * nothing renews it, since any chain that runs out needs a reconnect. Accounts without any are left out.
+ */
+export function signInEnds(chains: Iterable<Pick<ChainMeta, 'accountId' | 'refreshExpiresAt' | 'dead'>>) {
+  const ends = new Map<string, number>();
+  for (const { accountId, refreshExpiresAt: at, dead } of chains) {
+    if (at !== undefined && !dead && at < (ends.get(accountId) ?? Infinity)) ends.set(accountId, at);
+  }
+  return ends;
+}
+
 // Binds the sealed tokens to their chain: a blob copied onto another chain does not open.
 const tokensAad = (id: string): string => JSON.stringify(['chain', id, 'tokens']);
 

@@ -79,6 +79,8 @@ export const accountSchema = z
     userScopes: strings,
     status: accountStatusSchema,
     reason: z.optional(z.string()),
+    /** The sign-in end (lib/auth/run-out.ts) last warned about, so each end is warned about once. */
+    runOutWarnedFor: z.optional(time),
     linkedAt: time,
     updatedAt: time,
   })
@@ -107,6 +109,13 @@ const chainMetaFields = {
   /** Bumped on every write; a refresh only writes if the version it read is still current. */
   version: z.int().check(z.nonnegative()),
   refreshedAt: time,
+  /**
+   * When the current refresh token runs out: set for public clients (PKCE), whose refresh tokens
+   * Slack ends 30 days after issue (lib/auth/run-out.ts). Absent for confidential clients, and for
+   * chains stored before Courier kept it: those are unknown until their next refresh, which the
+   * daily floor (lib/auth/margin.ts) brings within a day. Being optional, it needs no migration.
+   */
+  refreshExpiresAt: z.optional(time),
   /** Set on a terminal refresh failure; the account then needs a reconnect. */
   dead: z.optional(z.object({ code: z.string(), at: time })),
 };

@@ -33,7 +33,9 @@ function parseConfig(body: Json): Partial<EmulatorConfig> {
   const patch: Partial<EmulatorConfig> = {};
   const lifetime = optionalNumber(body, 'tokenLifetimeSeconds');
   const grace = optionalNumber(body, 'refreshGraceSeconds');
+  const pkceRefreshLifetime = optionalNumber(body, 'pkceRefreshLifetimeSeconds');
   if (lifetime !== undefined) patch.tokenLifetimeSeconds = lifetime;
+  if (pkceRefreshLifetime !== undefined) patch.pkceRefreshLifetimeSeconds = pkceRefreshLifetime;
   if (grace !== undefined) patch.refreshGraceSeconds = grace;
   const autoApprove = optionalBoolean(body, 'autoApprove');
   const rateLimits = optionalBoolean(body, 'rateLimits');

@@ -20,6 +20,8 @@ export interface EmulatorOptions {
   host?: string;
   seed?: 'demo' | 'none';
   tokenLifetimeSeconds?: number;
+  /** Refresh tokens of PKCE chains expire this long after issue (default 30 days, as at Slack). */
+  pkceRefreshLifetimeSeconds?: number;
   refreshGraceSeconds?: number;
   autoApprove?: boolean;
   /** Enforce Slack's rate limits (default false; see ratelimits.ts). */
@@ -39,6 +41,7 @@ export interface Emulator {
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorState(opts.seed ?? 'demo', {
     tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? DEFAULT_CONFIG.tokenLifetimeSeconds,
+    pkceRefreshLifetimeSeconds: opts.pkceRefreshLifetimeSeconds ?? DEFAULT_CONFIG.pkceRefreshLifetimeSeconds,
     refreshGraceSeconds: opts.refreshGraceSeconds ?? DEFAULT_CONFIG.refreshGraceSeconds,
     autoApprove: opts.autoApprove ?? DEFAULT_CONFIG.autoApprove,
     rateLimits: opts.rateLimits ?? DEFAULT_CONFIG.rateLimits,

@@ -54,7 +54,7 @@ export function install(state: EmulatorState, request: InstallRequest): OAuthAcc
       botId: bot.botId,
       scopes: grant.bot,
     });
-    const pair = state.tokens.issue(chain, now, lifetime);
+    const pair = state.tokens.issue(chain, now, lifetime, state.refreshLifetimeFor(chain));
     response = {
       ok: true,
       access_token: pair.access.value,
@@ -73,7 +73,7 @@ export function install(state: EmulatorState, request: InstallRequest): OAuthAcc
     const scopes = union(grant.users.get(userId) ?? [], request.userScopes);
     grant.users.set(userId, scopes);
     const chain = state.tokens.createChain({ ...base, type: 'user', userId, scopes });
-    const pair = state.tokens.issue(chain, now, lifetime);
+    const pair = state.tokens.issue(chain, now, lifetime, state.refreshLifetimeFor(chain));
     Object.assign(authedUser, {
       scope: scopes.join(','),
       access_token: pair.access.value,

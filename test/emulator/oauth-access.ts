@@ -61,6 +61,7 @@ function rotate(ctx: OpenContext, value: string): MethodResult {
     state.now(),
     state.config.tokenLifetimeSeconds,
     state.config.refreshGraceSeconds,
+    state.refreshLifetimeFor(found.chain),
   );
   if ('error' in result) throw new SlackError(result.error);
   return refreshResponse(state, result.chain, result);

@@ -21,6 +21,11 @@ import { TokenStore } from './tokens';
 
 export interface EmulatorConfig {
   tokenLifetimeSeconds: number;
+  /**
+   * How long a refresh token of a PKCE (public client) chain lives from its issue: 30 days at
+   * Slack. Other chains' refresh tokens never expire.
+   */
+  pkceRefreshLifetimeSeconds: number;
   refreshGraceSeconds: number;
   autoApprove: boolean;
   /** Enforce Slack's per-method rate limits (ratelimits.ts); off so other tests are never throttled. */
@@ -91,6 +96,7 @@ const CODE_LIFETIME_MS = 10 * 60 * 1000;
 
 export const DEFAULT_CONFIG: EmulatorConfig = {
   tokenLifetimeSeconds: 43_200,
+  pkceRefreshLifetimeSeconds: 30 * 86_400,
   refreshGraceSeconds: 10,
   autoApprove: false,
   rateLimits: false,
@@ -230,6 +236,15 @@ export class EmulatorState {
     };
     this.codes.set(code.code, code);
     return code;
+  }
+
+  /**
+   * The lifetime of the refresh tokens issued to a chain, or undefined when they do not expire.
+   * Keyed on the chain, not the app: the emulator's pkceEnabled only says an app accepts PKCE, while
+   * a chain born from a PKCE exchange is what Slack's public-client app issues.
+   */
+  refreshLifetimeFor(chain: Pick<Chain, 'publicClient'>): number | undefined {
+    return chain.publicClient ? this.config.pkceRefreshLifetimeSeconds : undefined;
   }
 
   /** Installs without the browser round trip; returns what oauth.v2.access would. */

@@ -30,6 +30,8 @@ export interface RefreshToken {
   value: string;
   chainId: string;
   revoked: boolean;
+  /** PKCE chains only: Slack refuses the token from then on, traded or not (slack-api.md §1.2). */
+  expiresAt?: number;
   /** Set when first traded in; the token keeps working until retiredAt + grace. */
   retiredAt?: number;
 }
@@ -64,7 +66,8 @@ export class TokenStore {
     return chain;
   }
 
-  issue(chain: Chain, now: number, lifetimeSeconds: number): IssuedPair {
+  /** `refreshLifetimeSeconds` is given for PKCE chains, whose refresh tokens expire. */
+  issue(chain: Chain, now: number, lifetimeSeconds: number, refreshLifetimeSeconds?: number): IssuedPair {
     const prefix = chain.type === 'bot' ? 'xoxe.xoxb-1-' : 'xoxe.xoxp-1-';
     const access: AccessToken = {
       value: prefix + secret(36),
@@ -73,7 +76,12 @@ export class TokenStore {
       expiresAt: now + lifetimeSeconds * 1000,
       revoked: false,
     };
-    const refresh: RefreshToken = { value: 'xoxe-1-' + secret(48), chainId: chain.id, revoked: false };
+    const refresh: RefreshToken = {
+      value: 'xoxe-1-' + secret(48),
+      chainId: chain.id,
+      revoked: false,
+      ...(refreshLifetimeSeconds === undefined ? {} : { expiresAt: now + refreshLifetimeSeconds * 1000 }),
+    };
     this.access.set(access.value, access);
     this.refresh.set(refresh.value, refresh);
     chain.accessTokens.push(access.value);
@@ -109,10 +117,13 @@ export class TokenStore {
     now: number,
     lifetimeSeconds: number,
     graceSeconds: number,
+    refreshLifetimeSeconds?: number,
   ): IssuedPair | { error: 'invalid_refresh_token' } {
     const found = this.lookupRefresh(value);
     if (!found || found.token.revoked) return { error: 'invalid_refresh_token' };
     const { token, chain } = found;
+    // An expired refresh token is as dead as a revoked one, grace or not: Slack answers the same.
+    if (token.expiresAt !== undefined && now >= token.expiresAt) return { error: 'invalid_refresh_token' };
     if (token.retiredAt !== undefined && now > token.retiredAt + graceSeconds * 1000) {
       token.revoked = true;
       return { error: 'invalid_refresh_token' };
@@ -121,7 +132,7 @@ export class TokenStore {
     // grace is counted from the first trade.
     token.retiredAt ??= now;
     chain.refreshes += 1;
-    return this.issue(chain, now, lifetimeSeconds);
+    return this.issue(chain, now, lifetimeSeconds, refreshLifetimeSeconds);
   }
 
   /** Revokes one token, access or refresh. Returns false for unknown tokens. */

@@ -7,6 +7,7 @@ import type { Account, Chain, ChainKind, Profile, ProfileDraft } from '../../sto
 import type { CourierStore } from '../../store/store';
 import { openStore } from '../../store/store';
 import { linkFromExchange, parseAuthTest, parseExchangeResponse } from '../exchange';
+import { refreshLifetimeMs } from '../run-out';
 import type { Refresher, RefresherDeps } from '../refresher';
 import { chainId, createRefresher } from '../refresher';
 
@@ -38,7 +39,8 @@ export async function linkFromBody(
   const exchange = parseExchangeResponse(body);
   const token = exchange.access_token ?? exchange.authed_user?.access_token;
   const authTest = parseAuthTest(await createTransport(profile.baseUrl).call('auth.test', {}, token ? { token } : {}));
-  const { account, chains } = linkFromExchange(exchange, authTest, profile.id, now);
+  const lifetime = refreshLifetimeMs(profile.clientType);
+  const { account, chains } = linkFromExchange(exchange, authTest, profile.id, now, lifetime);
   return store.chains.saveLinked(account, chains);
 }
 
@@ -69,12 +71,18 @@ export function storeRefresher(
       const account = await store.accounts.get(accountId);
       const profile = account && (await store.profiles.get(account.profileId));
       if (!profile) throw new Error(`No profile for ${accountId}`);
-      return { baseUrl: profile.baseUrl, clientId: profile.clientId, clientSecret: profile.clientSecret };
+      return {
+        baseUrl: profile.baseUrl,
+        clientId: profile.clientId,
+        clientSecret: profile.clientSecret,
+        publicClient: profile.clientType === 'public',
+      };
     },
     transport: (baseUrl) => createTransport(baseUrl),
     withLock: createLocks(undefined),
     jitter: () => 0,
     onTerminal: () => Promise.resolve(),
+    onRunningOut: () => Promise.resolve(),
     onRefreshing: () => undefined,
     sleep: () => Promise.resolve(),
     ...overrides,
@@ -85,16 +93,22 @@ let databases = 0;
 
 /**
  * A workspace installed on the emulator (bot and user chains) and linked into a fresh store, with
- * the real health service behind onTerminal/onRefreshing. `make()` builds another context's
- * refresher on the same store: its own in-flight map and, unless given one, its own lock.
+ * the real health service behind onTerminal/onRunningOut/onRefreshing. `make()` builds another
+ * context's refresher on the same store: its own in-flight map and, unless given one, its own lock.
+ * `publicClient` links through a PKCE profile (no secret) and a PKCE install.
  */
-export async function linkedHarness(emulator: Emulator, teamId = 'T0ACME001') {
+export async function linkedHarness(emulator: Emulator, teamId = 'T0ACME001', { publicClient = false } = {}) {
   const store = await openStore(`refresher-test-${++databases}`);
-  const profile = await store.profiles.put(testProfile(emulator.url, DEMO_APP));
+  const confidential = testProfile(emulator.url, DEMO_APP);
+  const draft: ProfileDraft = publicClient
+    ? { ...confidential, clientType: 'public', clientSecret: undefined }
+    : confidential;
+  const profile = await store.profiles.put(draft);
   const now = () => emulator.state.now();
-  const body = emulator.state.install({ teamId, botScopes: ['chat:write'], userScopes: ['users:write'] });
+  const scopes = { botScopes: ['chat:write'], userScopes: ['users:write'] };
+  const body = emulator.state.install({ teamId, ...scopes, publicClient });
   const account = await linkFromBody(store, profile, body, now());
-  const health = createHealth(store);
+  const health = createHealth(store, now);
   const sleeps: number[] = [];
   const terminal: string[] = [];
   const make = (overrides: Partial<RefresherDeps> = {}) =>
@@ -108,6 +122,7 @@ export async function linkedHarness(emulator: Emulator, teamId = 'T0ACME001') {
         terminal.push(`${kind}:${code}`);
         await health.chainDied(id, kind, code);
       },
+      onRunningOut: (id, failed) => health.checkRunOut(id, failed),
       onRefreshing: (id, active) => health.setRefreshing(id, active),
       ...overrides,
     });
