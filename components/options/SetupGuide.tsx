@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_BASE_URL } from '@/lib/auth/profile';
 import { ask } from '@/lib/messaging';
-import type { AccountSummary, ActionView, ProfileInput, ProfileView, SendResult } from '@/lib/protocol';
+import type { AccountSummary, ActionView, ProfileInput, ProfileView, SendResult, SendTarget } from '@/lib/protocol';
 import { Field } from '../Field';
+import { TargetPicker } from '../TargetPicker';
 import { useRequest } from '../useRequest';
 import { defaultActionIds, scopesForActionViews } from './action-scopes';
 import { AppManifest } from './AppManifest';
@@ -19,6 +20,12 @@ type Outcome = { text: string; failed: boolean; busy?: boolean } | null;
 
 const NAME = 'Courier for Slack';
 const TEST_TEXT = 'Courier is set up: what you send from the browser arrives like this.';
+/** A new app's bot is in no channel yet: a public one it may join, and the failed send it replaces. */
+interface JoinAndSend {
+  to: AccountSummary;
+  target: SendTarget;
+  outboxId?: string;
+}
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function Step(props: { title: string; state: StepState; children?: preact.ComponentChildren }) {
@@ -70,7 +77,12 @@ function Guide({
   const [clientSecret, setClientSecret] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [connecting, setConnecting] = useState<Outcome>(null);
-  const [sent, setSent] = useState<{ outcome: Outcome; result?: SendResult }>({ outcome: null });
+  const [sent, setSent] = useState<{ outcome: Outcome; result?: SendResult; joinable?: JoinAndSend }>({
+    outcome: null,
+  });
+  // On by default: the first message proves the whole chain, and it saves the person a step.
+  const [testAfterConnect, setTestAfterConnect] = useState(true);
+  const [testTarget, setTestTarget] = useState<SendTarget | null>(null);
   const connectButton = useRef<HTMLButtonElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
 
@@ -118,30 +130,46 @@ function Guide({
       }
       const linked = await ask('workspaces.connect', { profileId });
       setConnecting({ text: `Linked ${linked.teamName}.`, failed: false });
+      if (testAfterConnect) await sendTest(linked, null);
     } catch (error) {
       setConnecting({ text: messageOf(error), failed: true });
     }
   };
 
-  const sendTest = async () => {
-    if (!account) return;
-    const to = account.authedUserId;
-    if (!to) {
+  /** To the chosen channel or person, or else as a direct message to whoever linked the workspace. */
+  const sendTest = async (to: AccountSummary, chosen: SendTarget | null) => {
+    const me = to.authedUserId;
+    const target =
+      chosen ?? (me && { key: `${to.id}:${me}`, accountId: to.id, id: me, label: `you in ${to.teamName}` });
+    if (!target) {
       setSent({ outcome: { text: 'Courier does not know who linked this workspace. Reconnect it.', failed: true } });
       return;
     }
     setSent({ outcome: { text: 'Sending…', failed: false } });
     try {
       const [result] = await ask('send', {
-        targets: [{ key: `${account.id}:${to}`, accountId: account.id, id: to, label: `you in ${account.teamName}` }],
+        targets: [target],
         share: { kind: 'page', title: '', url: '', comment: TEST_TEXT },
         unfurl: false,
       });
       if (result?.state === 'sent') {
-        setSent({ result, outcome: { text: `Sent to you in ${account.teamName}.`, failed: false } });
+        setSent({ result, outcome: { text: `Sent to ${target.label}.`, failed: false } });
       } else {
-        setSent({ outcome: { text: result?.error?.message ?? 'Slack did not take the message.', failed: true } });
+        const text = result?.error?.message ?? 'Slack did not take the message.';
+        const joinable = result?.error?.canJoin ? { to, target, outboxId: result.outboxId } : undefined;
+        setSent({ outcome: { text, failed: true }, ...(joinable ? { joinable } : {}) });
       }
+    } catch (error) {
+      setSent({ outcome: { text: messageOf(error), failed: true } });
+    }
+  };
+
+  const joinAndSend = async ({ to, target, outboxId }: JoinAndSend) => {
+    try {
+      await ask('conversation.join', { accountId: to.id, channel: target.id });
+      // The failed send stayed in the outbox; the one after joining replaces it.
+      if (outboxId) await ask('outbox.discard', { id: outboxId }).catch(() => undefined);
+      await sendTest(to, target);
     } catch (error) {
       setSent({ outcome: { text: messageOf(error), failed: true } });
     }
@@ -153,7 +181,7 @@ function Guide({
   return (
     <section id="setup" class="setup" aria-labelledby="setup-title">
       <h2 id="setup-title">Set up Courier</h2>
-      <p>Four steps from nothing to your first message. Courier shows where you are.</p>
+      <p>From nothing to your first message in four steps. Courier shows where you are.</p>
       <ol class="steps">
         <Step title="Create the Slack app" state={state(made, !made)}>
           {made ? (
@@ -224,6 +252,14 @@ function Guide({
           ) : (
             <>
               <p class="muted">Slack asks you which workspace, and to allow Courier there.</p>
+              <label class="block">
+                <input
+                  type="checkbox"
+                  checked={testAfterConnect}
+                  onChange={(e) => setTestAfterConnect(e.currentTarget.checked)}
+                />{' '}
+                Then send me a test message
+              </label>
               <button
                 ref={connectButton}
                 type="button"
@@ -240,11 +276,26 @@ function Guide({
         <Step title="Send a test message" state={state(Boolean(sent.result), linked)}>
           {linked && (
             <>
-              <p class="muted">A direct message to you from the app, in {account?.teamName}.</p>
-              <button type="button" class="primary" onClick={() => void sendTest()}>
+              <TargetPicker
+                selected=""
+                label="Channel"
+                placeholder="Leave empty for a direct message to you"
+                onChange={setTestTarget}
+              />
+              <p class="muted">
+                {testTarget
+                  ? `The test message goes to ${testTarget.label}.`
+                  : `Empty: a direct message to you from the app, in ${account?.teamName ?? 'Slack'}.`}
+              </p>
+              <button type="button" class="primary" onClick={() => account && void sendTest(account, testTarget)}>
                 Send a test message
               </button>
               <Said outcome={sent.outcome} />
+              {sent.joinable && (
+                <button type="button" onClick={() => sent.joinable && void joinAndSend(sent.joinable)}>
+                  Join {sent.joinable.target.label} and send
+                </button>
+              )}
               {sent.result && (
                 <p>
                   {sent.result.permalink?.startsWith('https://') && (

@@ -1,15 +1,24 @@
 import { useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging';
-import type { AccountSummary } from '@/lib/protocol';
+import type { AccountSummary, ProfileView } from '@/lib/protocol';
 import { useRequest } from '../useRequest';
 import { STATUS_TEXT } from '../WorkspaceList';
 import { SignInEnds } from './SignInEnds';
 
+/** Scopes the profile asks for that Slack has not granted this workspace: added after it was linked. */
+export function ungrantedScopes(account: AccountSummary, profile: ProfileView | undefined): string[] {
+  if (!profile) return [];
+  const missing = (asked: string[], granted: string[]) => asked.filter((scope) => !granted.includes(scope));
+  return [...missing(profile.botScopes, account.botScopes), ...missing(profile.userScopes, account.userScopes)];
+}
+
 function AccountRow({
   account,
+  profile,
   onMessage,
 }: {
   account: AccountSummary;
+  profile: ProfileView | undefined;
   onMessage: (text: string, failed: boolean) => void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -35,6 +44,9 @@ function AccountRow({
       await ask('workspaces.disconnect', { accountId: account.id });
       return `Disconnected ${account.teamName}.`;
     });
+  const ungranted = account.status === 'needs_reconnect' ? [] : ungrantedScopes(account, profile);
+  // Reconnecting a healthy workspace changes nothing: the button is there only when it would.
+  const reconnectHelps = account.status === 'needs_reconnect' || ungranted.length > 0;
   return (
     <tr>
       <th scope="row">{account.teamName}</th>
@@ -42,18 +54,26 @@ function AccountRow({
       <td>
         <span class={`status-${account.status}`}>{STATUS_TEXT[account.status]}</span>
         {account.reason && <div class="muted">{account.reason}</div>}
+        {ungranted.length > 0 && (
+          <div class="muted">
+            The profile now asks for {ungranted.join(', ')}, which {account.teamName} has not granted yet: reconnect to
+            grant {ungranted.length === 1 ? 'it' : 'them'}.
+          </div>
+        )}
         <SignInEnds account={account} />
       </td>
       <td>
         <div class="row">
-          <button
-            type="button"
-            onClick={() => void reconnect()}
-            disabled={busy}
-            aria-label={`Reconnect ${account.teamName}`}
-          >
-            Reconnect
-          </button>
+          {reconnectHelps && (
+            <button
+              type="button"
+              onClick={() => void reconnect()}
+              disabled={busy}
+              aria-label={`Reconnect ${account.teamName}`}
+            >
+              Reconnect
+            </button>
+          )}
           <button
             type="button"
             onClick={() => void disconnect()}
@@ -68,9 +88,44 @@ function AccountRow({
   );
 }
 
+/** After the first workspace, the way to the next one is where the linked ones are listed. */
+function ConnectAnother({
+  profiles,
+  onMessage,
+}: {
+  profiles: ProfileView[];
+  onMessage: (text: string, failed: boolean) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const connect = async (profile: ProfileView) => {
+    setBusy(true);
+    onMessage('Waiting for you to allow Courier in the Slack window…', false);
+    try {
+      const linked = await ask('workspaces.connect', { profileId: profile.id });
+      onMessage(`Linked ${linked.teamName}.`, false);
+    } catch (error) {
+      onMessage(error instanceof Error ? error.message : String(error), true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="row">
+      {profiles.map((profile) => (
+        <button key={profile.id} type="button" disabled={busy} onClick={() => void connect(profile)}>
+          Connect another workspace{profiles.length > 1 ? ` with ${profile.name}` : ''}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function WorkspacesSection() {
   const [accounts] = useRequest(() => ask('accounts.list', {}), ['accounts']);
+  const [profiles] = useRequest(() => ask('profiles.list', {}), ['profiles']);
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
+  const profileList = profiles.status === 'done' ? profiles.value : [];
+  const say = (text: string, failed: boolean) => setMessage({ text, failed });
   return (
     <section id="workspaces" aria-labelledby="workspaces-title">
       <h2 id="workspaces-title">Workspaces</h2>
@@ -103,11 +158,15 @@ export function WorkspacesSection() {
               <AccountRow
                 key={account.id}
                 account={account}
-                onMessage={(text, failed) => setMessage({ text, failed })}
+                profile={profileList.find((profile) => profile.id === account.profileId)}
+                onMessage={say}
               />
             ))}
           </tbody>
         </table>
+      )}
+      {accounts.status === 'done' && accounts.value.length > 0 && (
+        <ConnectAnother profiles={profileList} onMessage={say} />
       )}
       <p
         role={message?.failed ? 'alert' : 'status'}

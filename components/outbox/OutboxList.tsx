@@ -1,9 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { AllowSiteButton } from '@/components/AllowSiteButton';
-import { ChannelPicker } from '@/components/ChannelPicker';
-import { sendTargets } from '@/components/popup/send-targets';
-import { useDirectory } from '@/components/popup/useDirectory';
-import { targetFor } from '@/lib/directory/filter';
+import { TargetPicker } from '@/components/TargetPicker';
 import { formatSize } from '@/lib/share/size';
 import { ask } from '@/lib/messaging';
 import type { OutboxView, SendTarget } from '@/lib/protocol';
@@ -29,39 +26,6 @@ export function useOutbox(): [RequestState<OutboxView[]>, () => void] {
     return () => globalThis.removeEventListener('online', online);
   }, []);
   return request;
-}
-
-/**
- * The picker over the cached directory, limited to one target: where the item goes instead. It
- * starts on the item's target when the directory still lists it (an archived or deleted channel
- * drops out of it).
- */
-function TargetPicker({ selected, onChange }: { selected: string; onChange: (target: SendTarget | null) => void }) {
-  const directory = useDirectory();
-  const [keys, setKeys] = useState<string[] | undefined>();
-  if (directory.status !== 'ready') {
-    return (
-      <p class="muted" role="status">
-        {directory.status === 'failed'
-          ? `Channels could not be read: ${directory.message}`
-          : 'Loading channels and people…'}
-      </p>
-    );
-  }
-  const { index } = directory;
-  return (
-    <ChannelPicker
-      index={index}
-      selected={keys ?? (targetFor(index, selected) ? [selected] : [])}
-      onChange={(next) => {
-        const chosen = next.slice(-1);
-        setKeys(chosen);
-        onChange(sendTargets(index, chosen)[0] ?? null);
-      }}
-      placeholder="Search channels and people"
-      listHeight={160}
-    />
-  );
 }
 
 function OutboxRow({ item, onMessage }: { item: OutboxView; onMessage: (text: string, failed: boolean) => void }) {

@@ -2,26 +2,10 @@ import { linkWorkspace } from '../auth/link';
 import { CourierFailure } from '../errors';
 import { launchAuthFlow, redirectUrl } from '../platform/identity';
 import { bumpRevision } from '../platform/revision';
-import type { AccountSummary } from '../protocol';
-import type { Account } from '../store/records';
-import { listAccountSummaries } from '../store/accounts';
+import { accountSummary, listAccountSummaries } from '../store/accounts';
 import type { Handlers } from './router';
 import { refreshDirectory } from './directory';
 import type { Services } from './services';
-
-function summary(account: Account, profileName: string): AccountSummary {
-  return {
-    id: account.id,
-    profileId: account.profileId,
-    profileName,
-    teamId: account.teamId,
-    teamName: account.teamName,
-    botScopes: account.botScopes,
-    userScopes: account.userScopes,
-    status: account.status,
-    ...(account.reason ? { reason: account.reason } : {}),
-  };
-}
 
 export function workspaceHandlers(
   services: () => Promise<Services>,
@@ -61,7 +45,7 @@ export function workspaceHandlers(
       void services()
         .then((all) => refreshDirectory(all, account.id))
         .catch(() => undefined);
-      return summary(account, profile.name);
+      return accountSummary(account, profile.name);
     },
 
     'workspaces.disconnect': async ({ accountId }) => {

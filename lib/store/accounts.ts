@@ -70,6 +70,23 @@ export function accountsRepo(db: IDBPDatabase<CourierDB>, now: () => number = Da
   };
 }
 
+/** What pages see of an account: no token material, nothing decrypted. */
+export function accountSummary(account: Account, profileName?: string, signInEndsAt?: number): AccountSummary {
+  return {
+    id: account.id,
+    profileId: account.profileId,
+    ...(profileName === undefined ? {} : { profileName }),
+    teamId: account.teamId,
+    teamName: account.teamName,
+    ...(account.authedUserId ? { authedUserId: account.authedUserId } : {}),
+    botScopes: account.botScopes,
+    userScopes: account.userScopes,
+    status: account.status,
+    ...(account.reason === undefined ? {} : { reason: account.reason }),
+    ...(signInEndsAt === undefined ? {} : { signInEndsAt }),
+  };
+}
+
 /** Lists linked accounts for display; never includes token material, and decrypts nothing. */
 export async function listAccountSummaries(db: IDBPDatabase<CourierDB>): Promise<AccountSummary[]> {
   const accounts = await accountsRepo(db).list();
@@ -81,18 +98,6 @@ export async function listAccountSummaries(db: IDBPDatabase<CourierDB>): Promise
     }),
   );
   return accounts
-    .map((account) => ({
-      id: account.id,
-      profileId: account.profileId,
-      ...(profileNames.has(account.profileId) ? { profileName: profileNames.get(account.profileId) } : {}),
-      teamId: account.teamId,
-      teamName: account.teamName,
-      ...(account.authedUserId ? { authedUserId: account.authedUserId } : {}),
-      botScopes: account.botScopes,
-      userScopes: account.userScopes,
-      status: account.status,
-      ...(account.reason === undefined ? {} : { reason: account.reason }),
-      ...(ends.has(account.id) ? { signInEndsAt: ends.get(account.id) } : {}),
-    }))
+    .map((account) => accountSummary(account, profileNames.get(account.profileId), ends.get(account.id)))
     .sort((a, b) => a.teamName.localeCompare(b.teamName));
 }

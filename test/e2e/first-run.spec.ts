@@ -1,7 +1,9 @@
 // The first run as a new person has it: an empty options page, the guide's "Create Slack app" link
 // (its manifest read back from the URL and checked), Slack's new-app page (the emulator's), the two
-// credentials pasted, "Connect workspace", Allow, "Send a test message". The README's "From nothing
-// to a first message" counts these steps.
+// credentials pasted, "Connect workspace", Allow, and the test message that follows by itself; then a
+// second one to a chosen channel. The README's "From nothing to a first message" counts these steps.
+import { channelId } from '../emulator/helpers';
+import { pickChannel } from '../support/popup-page';
 import { expect, test } from './fixtures';
 
 test('the guide takes a person from nothing to a test message', async ({
@@ -45,21 +47,29 @@ test('the guide takes a person from nothing to a test message', async ({
   // Action 4: paste the two credentials (one copy and paste each, counted as one step).
   await guide.getByLabel('Client ID', { exact: true }).fill(clientId);
   await guide.getByLabel('Client secret', { exact: true }).fill(clientSecret);
-  // Action 5: Connect workspace; action 6: Allow on Slack's consent page.
+  // Action 5: Connect workspace (its "Then send me a test message" is on); action 6: Allow on Slack's
+  // consent page. The test message, a DM to the person from their new app, needs no further action.
+  await expect(guide.getByLabel('Then send me a test message')).toBeChecked();
   const consentOpened = context.waitForEvent('page');
   await guide.getByRole('button', { name: 'Connect workspace' }).click();
   const consent = await consentOpened;
   await consent.getByRole('button', { name: 'Allow' }).click();
-  await expect(guide.getByRole('status').filter({ hasText: 'Linked Acme Corp.' })).toBeVisible();
   await expect(guide.getByText('Done: Acme Corp is linked.')).toBeVisible();
-
-  // Action 7: the test message, a DM to the person from their new app.
-  await guide.getByRole('button', { name: 'Send a test message' }).click();
   await expect(guide.getByText('Sent to you in Acme Corp.')).toBeVisible();
   await expect(guide.getByText(/Alt\+Shift\+K/)).toBeVisible();
-  const dms = emulator.state
-    .listMessages({ team: 'T0ACME001' })
-    .filter((message) => message.text.includes('Courier is set up'));
-  expect(dms).toHaveLength(1);
+  const tests = () =>
+    emulator.state.listMessages({ team: 'T0ACME001' }).filter((message) => message.text.includes('Courier is set up'));
+  expect(tests()).toHaveLength(1);
+  expect(tests()[0]?.channel).toMatch(/^D/);
+
+  // Beyond the count: a test message to a channel chosen in the guide.
+  await pickChannel(guide, 'general');
+  await guide.getByRole('button', { name: 'Send a test message' }).click();
+  // A new app's bot is in no channel: the guide offers to join the public one and send.
+  await expect(guide.getByRole('alert')).toContainText("isn't a member");
+  await guide.getByRole('button', { name: 'Join #general and send' }).click();
+  await expect(guide.getByText('Sent to #general.')).toBeVisible();
+  expect(tests()).toHaveLength(2);
+  expect(tests()[1]?.channel).toBe(channelId(emulator, 'general'));
   expect(errors).toEqual([]);
 });

@@ -27,6 +27,16 @@ test.describe('linking workspaces through the consent page', () => {
     await expect(popup.getByRole('list', { name: 'Linked workspaces' })).toContainText('Acme Corp');
     await expect(popup.getByRole('list', { name: 'Linked workspaces' })).toContainText('Globex');
 
+    // The next workspace is offered where the linked ones are; Reconnect only where it would help.
+    await expect(page.getByRole('button', { name: 'Connect another workspace' })).toBeVisible();
+    await expect(row.getByRole('button', { name: 'Reconnect Acme Corp' })).toHaveCount(0);
+    // A scope added to the profile after linking: now reconnecting would change something.
+    await page.getByRole('button', { name: 'Edit Emulator' }).click();
+    const botScopes = page.getByLabel('Bot scopes', { exact: true });
+    await botScopes.fill(`${await botScopes.inputValue()}, reactions:write`);
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(row).toContainText('The profile now asks for reactions:write');
+
     // Reconnect passes team= so the consent page preselects the same workspace; it updates in place.
     const consentOpened = context.waitForEvent('page');
     await row.getByRole('button', { name: 'Reconnect Acme Corp' }).click();
@@ -36,6 +46,8 @@ test.describe('linking workspaces through the consent page', () => {
     await consent.getByRole('button', { name: 'Allow' }).click();
     await expect(page.getByTestId('workspace-status')).toHaveText('Reconnected Acme Corp.');
     await expect(page.getByRole('row', { name: /Acme Corp/ })).toHaveCount(1);
+    await expect(row).not.toContainText('The profile now asks for');
+    await expect(row.getByRole('button', { name: 'Reconnect Acme Corp' })).toHaveCount(0);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Disconnect Acme Corp' }).click();
