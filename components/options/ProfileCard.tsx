@@ -3,6 +3,7 @@ import { ask } from '@/lib/messaging';
 import type { ProfileView } from '@/lib/protocol';
 import { AppManifest } from './AppManifest';
 import { CreateAppLink } from './CreateAppLink';
+import { NextStep } from './NextStep';
 
 interface Props {
   profile: ProfileView;
@@ -71,6 +72,7 @@ export function ProfileCard({ profile, redirectUrl, onEdit }: Props) {
       >
         {progress.state === 'idle' ? '' : progress.text}
       </p>
+      {progress.state === 'done' && <NextStep />}
       <CreateAppLink
         source={{ ...profile, redirectUrl }}
         baseUrl={profile.baseUrl}

@@ -48,6 +48,25 @@ function initialInput(actions: ActionView[], profile?: ProfileView): ProfileInpu
   };
 }
 
+/** The form's fields in the order they are shown: an error names them, and focus goes to the first. */
+const FIELDS: ReadonlyArray<{ keys: string[]; suffix: string; label: string }> = [
+  { keys: ['name'], suffix: 'name', label: 'Profile name' },
+  { keys: ['clientId'], suffix: 'client-id', label: 'Client ID' },
+  { keys: ['clientSecret'], suffix: 'client-secret', label: 'Client secret' },
+  { keys: ['baseUrl'], suffix: 'base-url', label: 'Slack base URL' },
+  { keys: ['botScopes', 'scopes'], suffix: 'bot-scopes', label: 'Bot scopes' },
+  { keys: ['userScopes'], suffix: 'user-scopes', label: 'User scopes' },
+];
+
+/** "Client ID", "Client ID and Client secret", "Profile name, Client ID and Bot scopes". */
+export function invalidFields(errors: Record<string, string>): typeof FIELDS {
+  return FIELDS.filter((field) => field.keys.some((key) => errors[key]));
+}
+
+function listed(labels: string[]): string {
+  return labels.length < 2 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1) ?? ''}`;
+}
+
 function splitScopes(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
@@ -57,6 +76,7 @@ export function ProfileForm({ profile, actions, onDone }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
+  const formId = profile ? `profile-${profile.id}` : 'profile-new';
   const set = (patch: Partial<ProfileInput>) => setInput((current) => ({ ...current, ...patch }));
 
   const toggleActions = (ids: string[], on: boolean) => {
@@ -90,7 +110,15 @@ export function ProfileForm({ profile, actions, onDone }: Props) {
       const result = await ask('profiles.save', input);
       if ('errors' in result) {
         setErrors(result.errors);
-        setStatus('The profile was not saved: fix the fields marked below.');
+        const invalid = invalidFields(result.errors);
+        setStatus(
+          invalid.length
+            ? `The profile was not saved: check ${listed(invalid.map((field) => field.label))}.`
+            : `The profile was not saved: ${Object.values(result.errors).join(' ')}`,
+        );
+        // Where the person fixes it: the first field named, even if the form is scrolled past it.
+        const first = invalid[0] && document.getElementById(`${formId}-${invalid[0].suffix}`);
+        first?.focus();
         return;
       }
       setErrors({});
@@ -102,7 +130,6 @@ export function ProfileForm({ profile, actions, onDone }: Props) {
     }
   };
 
-  const formId = profile ? `profile-${profile.id}` : 'profile-new';
   return (
     <form class="profile-form" onSubmit={(event) => void save(event)} aria-labelledby={`${formId}-title`} noValidate>
       <h3 id={`${formId}-title`}>{profile ? `Edit ${profile.name}` : 'New connector profile'}</h3>

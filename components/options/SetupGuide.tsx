@@ -9,6 +9,7 @@ import { defaultActionIds, scopesForActionViews } from './action-scopes';
 import { AppManifest } from './AppManifest';
 import { requestBaseUrlHost } from './base-url-host';
 import { CreateAppLink } from './CreateAppLink';
+import { NextStep } from './NextStep';
 
 interface Props {
   accounts: AccountSummary[];
@@ -296,16 +297,14 @@ function Guide({
                   Join {sent.joinable.target.label} and send
                 </button>
               )}
-              {sent.result && (
+              {sent.result?.permalink?.startsWith('https://') && (
                 <p>
-                  {sent.result.permalink?.startsWith('https://') && (
-                    <a href={sent.result.permalink} target="_blank" rel="noopener noreferrer">
-                      Open in Slack
-                    </a>
-                  )}{' '}
-                  Next: click the Courier icon in the toolbar, or press Alt+Shift+K, to send the page you are on.
+                  <a href={sent.result.permalink} target="_blank" rel="noopener noreferrer">
+                    Open in Slack
+                  </a>
                 </p>
               )}
+              {sent.result && <NextStep />}
             </>
           )}
         </Step>
