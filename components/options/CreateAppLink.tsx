@@ -5,10 +5,12 @@ interface Props {
   baseUrl: string;
   /** A public client needs PKCE, which Slack's manifest has no field for. */
   pkce: boolean;
+  /** The guide's main call; on a saved profile the app usually exists, so it steps back. */
+  primary?: boolean;
 }
 
 /** "Create Slack app": Slack's new-app page with this profile's manifest already filled in. */
-export function CreateAppLink({ source, baseUrl, pkce }: Props) {
+export function CreateAppLink({ source, baseUrl, pkce, primary = true }: Props) {
   let href = '';
   try {
     href = createAppUrl(baseUrl, slackAppManifest(source));
@@ -18,7 +20,7 @@ export function CreateAppLink({ source, baseUrl, pkce }: Props) {
   return (
     <div class="create-app">
       {href ? (
-        <a class="button primary" href={href} target="_blank" rel="noopener noreferrer">
+        <a class={primary ? 'button primary' : 'button'} href={href} target="_blank" rel="noopener noreferrer">
           Create Slack app
         </a>
       ) : (

@@ -77,6 +77,7 @@ export function ProfileCard({ profile, redirectUrl, onEdit }: Props) {
         source={{ ...profile, redirectUrl }}
         baseUrl={profile.baseUrl}
         pkce={profile.clientType === 'public'}
+        primary={false}
       />
       <AppManifest source={{ ...profile, redirectUrl }} />
     </article>

@@ -186,7 +186,7 @@ function Guide({
       <ol class="steps">
         <Step title="Create the Slack app" state={state(made, !made)}>
           {made ? (
-            <p class="muted">Done: the profile “{profile?.name}” holds your app’s credentials.</p>
+            <p class="muted">Done: your Slack app exists.</p>
           ) : (
             <>
               <CreateAppLink source={source} baseUrl={baseUrl} pkce={pkce} />
@@ -212,6 +212,7 @@ function Guide({
           )}
         </Step>
         <Step title="Paste the app’s credentials" state={state(made, !made)}>
+          {made && <p class="muted">Done: the profile “{profile?.name}” holds them.</p>}
           {!made && (
             <>
               <Field id="setup-client-id" label="Client ID" error={errors.clientId} hint="e.g. 1234567890.1234567890">
@@ -248,9 +249,7 @@ function Guide({
           )}
         </Step>
         <Step title="Connect workspace" state={state(linked, !linked)}>
-          {linked ? (
-            <p class="muted">Done: {account?.teamName} is linked.</p>
-          ) : (
+          {!linked && (
             <>
               <p class="muted">Slack asks you which workspace, and to allow Courier there.</p>
               <label class="block">
@@ -272,7 +271,8 @@ function Guide({
               </button>
             </>
           )}
-          <Said outcome={connecting} />
+          {/* One live line for the step, so its news is announced where the person is. */}
+          <Said outcome={account ? { text: `Done: ${account.teamName} is linked.`, failed: false } : connecting} />
         </Step>
         <Step title="Send a test message" state={state(Boolean(sent.result), linked)}>
           {linked && (

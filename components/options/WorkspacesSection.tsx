@@ -110,7 +110,7 @@ function ConnectAnother({
     }
   };
   return (
-    <div class="row">
+    <div class="row connect-another">
       {profiles.map((profile) => (
         <button key={profile.id} type="button" disabled={busy} onClick={() => void connect(profile)}>
           Connect another workspace{profiles.length > 1 ? ` with ${profile.name}` : ''}
