@@ -27,4 +27,13 @@ describe('SlackText', () => {
     expect(p.querySelectorAll('a')).toHaveLength(0);
     expect(p.textContent).toBe('<img src=x onerror=alert(1)> click bnot bold/b img src=x');
   });
+
+  it('styles bold, italic, strike and code without showing their marks', () => {
+    const p = shown('*Ship it* _today_, ~not~ `npm test` first');
+    expect(p.textContent).toBe('Ship it today, not npm test first');
+    expect(p.querySelector('strong')?.textContent).toBe('Ship it');
+    expect(p.querySelector('em')?.textContent).toBe('today');
+    expect(p.querySelector('s')?.textContent).toBe('not');
+    expect(p.querySelector('code')?.textContent).toBe('npm test');
+  });
 });
