@@ -6,7 +6,7 @@ import { currentPageFrom, type CurrentPage } from './current-page';
 const FIELDS: Record<ShareKind, { required: readonly string[]; optional: readonly string[] }> = {
   page: { required: ['title', 'url'], optional: [] },
   link: { required: ['url'], optional: ['text', 'pageTitle', 'pageUrl'] },
-  selection: { required: ['text', 'pageTitle', 'pageUrl'], optional: [] },
+  selection: { required: ['text', 'pageTitle', 'pageUrl'], optional: ['prefix'] },
   image: { required: ['srcUrl'], optional: ['pageTitle', 'pageUrl', 'alt'] },
   file: { required: ['url'], optional: ['linkText', 'pageTitle', 'pageUrl'] },
 };
@@ -39,17 +39,39 @@ export function shareFromQuery(search: string): Share | null {
   return share as unknown as Share;
 }
 
+interface Selected {
+  text: string;
+  /** The words before it, only when its first words occur more than once on the page. */
+  prefix?: string;
+}
+
+/**
+ * Runs in the page, so it must stand alone. The prefix is what tells a text fragment's start apart
+ * (lib/share/text-fragment.ts): only needed, and only read, when the start is ambiguous.
+ */
+function readSelection(): Selected {
+  const selection = globalThis.getSelection();
+  const text = selection?.toString() ?? '';
+  const start = text.trim().split(/\s+/).slice(0, 5).join(' ');
+  if (!selection?.rangeCount || !start) return { text };
+  const page = (document.body?.innerText ?? '').replace(/\s+/g, ' ');
+  if (page.indexOf(start) === page.lastIndexOf(start)) return { text };
+  const before = selection.getRangeAt(0).cloneRange();
+  before.collapse(true);
+  before.setStart(document.body, 0);
+  return { text, prefix: before.toString().replace(/\s+/g, ' ').trim().split(' ').slice(-3).join(' ') };
+}
+
 /** The selected text of a tab, or '' when it has none or Courier may not read it. */
-async function selectionIn(tabId: number): Promise<string> {
+async function selectionIn(tabId: number): Promise<Selected> {
   try {
-    const [frame] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: () => globalThis.getSelection()?.toString() ?? '',
-    });
-    return typeof frame?.result === 'string' ? frame.result.trim() : '';
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: readSelection });
+    const found = frame?.result as Partial<Selected> | undefined;
+    const text = typeof found?.text === 'string' ? found.text.trim() : '';
+    return typeof found?.prefix === 'string' && found.prefix ? { text, prefix: found.prefix } : { text };
   } catch {
     // chrome:// and store pages, PDFs, or no activeTab grant: send the page without a quote.
-    return '';
+    return { text: '' };
   }
 }
 
@@ -60,6 +82,7 @@ export function currentPage(): Promise<CurrentPage | null> {
 
 /** The page's selection, quoted with its source, when the tab has one; otherwise the page. */
 export async function withSelection(page: PageShare, tabId: number | undefined): Promise<Share> {
-  const text = tabId === undefined ? '' : await selectionIn(tabId);
-  return text ? { kind: 'selection', text, pageTitle: page.title, pageUrl: page.url } : page;
+  const { text, prefix } = tabId === undefined ? { text: '' } : await selectionIn(tabId);
+  if (!text) return page;
+  return { kind: 'selection', text, pageTitle: page.title, pageUrl: page.url, ...(prefix ? { prefix } : {}) };
 }

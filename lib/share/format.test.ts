@@ -133,7 +133,7 @@ describe('formatShare: selection', () => {
 
   it('quotes every line, keeps paragraph breaks inside the quote and ends with the source', () => {
     const message = formatShare({ ...base, text: 'one\r\ntwo\n\n\n\nthree  \n', comment: 'Look:' });
-    expect(message.text).toBe('Look:\n> one\n> two\n> \n> three\n— <https://example.com/p|The page>');
+    expect(message.text).toBe('Look:\n> one\n> two\n> \n> three\n— <https://example.com/p#:~:text=one,three|The page>');
     expect(message.unfurl_links).toBe(false);
     expect(message.unfurl_media).toBe(false);
     expect(message.truncated).toBeUndefined();
@@ -142,7 +142,10 @@ describe('formatShare: selection', () => {
   it('escapes the selection so a quoted <!channel> or > stays text', () => {
     const { text } = formatShare({ ...base, text: '<!channel> a > b & c' });
     expect(text.split('\n')[0]).toBe('> &lt;!channel&gt; a &gt; b &amp; c');
-    expect(angleTokens(text)).toEqual(['<https://example.com/p|The page>']);
+    // The link to the quote carries it percent-encoded: no raw bracket or ampersand reaches the markup.
+    expect(angleTokens(text)).toEqual([
+      '<https://example.com/p#:~:text=%3C!channel%3E%20a%20%3E%20b%20%26%20c|The page>',
+    ]);
   });
 
   it('shortens a long selection to the 4,000-character budget, with an ellipsis and a note', () => {
@@ -151,7 +154,8 @@ describe('formatShare: selection', () => {
     const message = formatShare({ ...base, text: selection });
     expect(message.text.length).toBeLessThanOrEqual(TEXT_BUDGET);
     expect(message.text).toContain('…\n_Quote shortened: ');
-    expect(message.text.endsWith('— <https://example.com/p|The page>')).toBe(true);
+    const edges = 'lorem%20ipsum%20dolor%20sit%20amet';
+    expect(message.text.endsWith(`— <https://example.com/p#:~:text=${edges},${edges}|The page>`)).toBe(true);
     expect(message.truncated).toMatchObject({ total: selection.length });
     expect(message.truncated!.kept).toBeGreaterThan(3_000);
     expect(message.truncated!.kept).toBeLessThan(4_000);

@@ -10,6 +10,7 @@
 import { webUrl, type FileShare, type ImageShare, type SelectionShare, type Share, type UploadShare } from './share';
 import type { Fetched } from './filename';
 import { filenameFromUrl, uploadFilename } from './filename';
+import { linkToQuote } from './text-fragment';
 
 /** Slack cuts (or refuses) message text beyond this. */
 export const SLACK_TEXT_LIMIT = 40_000;
@@ -189,7 +190,8 @@ export function quoteBlock(raw: string, room: number): Quote {
 }
 
 function formatSelection(share: SelectionShare): FormattedMessage {
-  const source = mrkdwnLink(share.pageUrl, share.pageTitle || share.pageUrl);
+  // The source links to the quote itself: the reader lands on it, highlighted.
+  const source = mrkdwnLink(linkToQuote(share.pageUrl, share.text, share.prefix), share.pageTitle || share.pageUrl);
   const sourceLine = source ? `— ${source}` : '';
   const tail = sourceLine.length + 100; // the source line and a possible "shortened" note
   const head = commentText(share, SLACK_TEXT_LIMIT - tail - MIN_QUOTE - 2);

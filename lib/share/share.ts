@@ -29,6 +29,8 @@ export interface SelectionShare extends ShareBase {
   text: string;
   pageTitle: string;
   pageUrl: string;
+  /** The words just before the selection, read only when its start occurs more than once on the page. */
+  prefix?: string;
 }
 
 export interface ImageShare extends ShareBase {
