@@ -66,7 +66,7 @@ test('right-click handlers send the page, a link, a selection and an image to a 
     );
     const quote = posted().at(-1)?.text ?? '';
     expect(quote).toContain('> Quote me on this');
-    expect(quote).toContain('<https://example.com/article|');
+    expect(quote).toContain('<https://example.com/article#:~:text=Quote%20me%20on%20this|');
 
     await menuClick(
       serviceWorker,
