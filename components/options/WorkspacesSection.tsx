@@ -12,15 +12,10 @@ export function ungrantedScopes(account: AccountSummary, profile: ProfileView | 
   return [...missing(profile.botScopes, account.botScopes), ...missing(profile.userScopes, account.userScopes)];
 }
 
-function AccountRow({
-  account,
-  profile,
-  onMessage,
-}: {
-  account: AccountSummary;
-  profile: ProfileView | undefined;
-  onMessage: (text: string, failed: boolean) => void;
-}) {
+type Say = (text: string, failed: boolean) => void;
+
+/** Work a button starts: busy meanwhile, and its outcome (or failure) said in the section's line. */
+function useSaidWork(onMessage: Say): [boolean, (work: () => Promise<string>) => Promise<void>] {
   const [busy, setBusy] = useState(false);
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -32,6 +27,19 @@ function AccountRow({
       setBusy(false);
     }
   };
+  return [busy, run];
+}
+
+function AccountRow({
+  account,
+  profile,
+  onMessage,
+}: {
+  account: AccountSummary;
+  profile: ProfileView | undefined;
+  onMessage: Say;
+}) {
+  const [busy, run] = useSaidWork(onMessage);
   const reconnect = () =>
     run(async () => {
       const linked = await ask('workspaces.connect', { profileId: account.profileId, team: account.teamId });
@@ -89,26 +97,14 @@ function AccountRow({
 }
 
 /** After the first workspace, the way to the next one is where the linked ones are listed. */
-function ConnectAnother({
-  profiles,
-  onMessage,
-}: {
-  profiles: ProfileView[];
-  onMessage: (text: string, failed: boolean) => void;
-}) {
-  const [busy, setBusy] = useState(false);
-  const connect = async (profile: ProfileView) => {
-    setBusy(true);
-    onMessage('Waiting for you to allow Courier in the Slack window…', false);
-    try {
+function ConnectAnother({ profiles, onMessage }: { profiles: ProfileView[]; onMessage: Say }) {
+  const [busy, run] = useSaidWork(onMessage);
+  const connect = (profile: ProfileView) =>
+    run(async () => {
+      onMessage('Waiting for you to allow Courier in the Slack window…', false);
       const linked = await ask('workspaces.connect', { profileId: profile.id });
-      onMessage(`Linked ${linked.teamName}.`, false);
-    } catch (error) {
-      onMessage(error instanceof Error ? error.message : String(error), true);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return `Linked ${linked.teamName}.`;
+    });
   return (
     <div class="row connect-another">
       {profiles.map((profile) => (
