@@ -3,6 +3,7 @@ import { backoffMs, classifyAttempt, MAX_DOWNLOAD_TRIES, type AttemptFailure } f
 import type { SendResult, WireError } from '../protocol';
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
+import { isSlackWebUrl } from '../slack/hosts';
 import { permalinkFor } from '../slack/permalink';
 import type { UploadProgress } from '../slack/send-bytes';
 import type { OutboxItem } from '../store/sending-records';
@@ -115,15 +116,19 @@ export async function deliver(
     const delivered = item.file
       ? await shareFile(services, api, item, options)
       : ((item.unclear ? await findPosted(api, item) : undefined) ?? (await post(api, item)));
-    const { teamUrl } = context.account;
+    // Slack's URLs become links a person clicks: only https ones on the workspace's Slack hosts.
+    const slackUrl = (url: string | undefined) =>
+      url && isSlackWebUrl(url, context.profile.baseUrl) ? url : undefined;
+    const teamUrl = slackUrl(context.account.teamUrl);
     // Built from the workspace URL where it is known: a fan-out then costs one round trip per target.
-    const permalink =
+    const permalink = slackUrl(
       delivered.permalink ??
-      (!delivered.ts
-        ? undefined
-        : teamUrl
-          ? permalinkFor(teamUrl, delivered.channel, delivered.ts, item.threadTs)
-          : await permalinkOf(api, delivered.channel, delivered.ts));
+        (!delivered.ts
+          ? undefined
+          : teamUrl
+            ? permalinkFor(teamUrl, delivered.channel, delivered.ts, item.threadTs)
+            : await permalinkOf(api, delivered.channel, delivered.ts)),
+    );
     await writes.move(item.id, {
       id: item.id,
       accountId: item.accountId,

@@ -4,6 +4,7 @@ import type { PageOptions } from './paginate';
 import { paginate } from './paginate';
 import type { SendBytes, SendBytesOptions } from './send-bytes';
 import { createByteSender } from './send-bytes';
+import { isSlackFileUrl } from './hosts';
 import { isRead } from './tiers';
 import { DEFAULT_TIMEOUT_MS, createTransport } from './transport';
 
@@ -130,9 +131,18 @@ export function createSlackClient(options: SlackClientOptions): SlackClient {
     call,
     paginate: (method, params, { token, ...pages }) =>
       paginate((m, p, o) => call(m, p, { token, ...(o.signal ? { signal: o.signal } : {}) }), method, params, pages),
-    uploadBytes: sendBytes,
+    // Slack's answer names the host that receives a file's bytes: only Slack's own file hosts may.
+    uploadBytes: (url, blob, sendOptions) => {
+      if (!isSlackFileUrl(url, options.baseUrl)) {
+        return Promise.reject(new SlackApiError('files.getUploadURLExternal', UNTRUSTED_UPLOAD_URL));
+      }
+      return sendBytes(url, blob, sendOptions);
+    },
   };
 }
+
+/** Courier's own code (not Slack's) for an upload_url outside Slack's file hosts. */
+export const UNTRUSTED_UPLOAD_URL = 'courier_untrusted_upload_url';
 
 /**
  * The client bound to one token, or to a runner that picks (and refreshes) it for every request:

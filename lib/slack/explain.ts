@@ -29,6 +29,9 @@ const SENTENCES: Record<string, string> = {
   not_authorized: "You don't have permission to do that in this workspace.",
   user_is_restricted: "Guest accounts can't do that in this workspace.",
   ekm_access_denied: "The workspace's encryption keys are revoked, so Slack can't do that right now.",
+  // Courier's own check of an answer (lib/slack/hosts.ts)
+  courier_untrusted_upload_url:
+    "Slack's answer named an upload address outside Slack's file hosts, so Courier did not send the file. Try again; if it repeats, check the profile's Slack base URL.",
   // Conversations
   channel_not_found:
     "Slack can't find that conversation, or it's private and this account isn't in it. Check the channel and try again.",
