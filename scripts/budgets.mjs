@@ -11,7 +11,10 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
   { name: 'popup initial JavaScript', entry: 'popup.html', limitKb: 30 },
-  { name: 'background', entry: 'background.js', limitKb: 62 },
+  // 62 -> 64 KB: every request's payload is now parsed at the router (1.1 KB, zod/mini schemas of
+  // all 31 requests), and issue 15's key, revoke and sweep checks. Issue 17's one table of Slack
+  // codes is where the next kilobyte comes back from (two sets of sentences today).
+  { name: 'background', entry: 'background.js', limitKb: 64 },
 ];
 
 const output = path.resolve(import.meta.dirname, '../.output');

@@ -23,4 +23,17 @@ describe('shareFromQuery', () => {
     expect(shareFromQuery(query({ kind: 'selection', text: 1, pageTitle: '', pageUrl: '' }))).toBeNull();
     expect(shareFromQuery(query(['page']))).toBeNull();
   });
+
+  it('takes only web addresses, as a menu click does', () => {
+    expect(shareFromQuery(query({ kind: 'page', title: 'T', url: 'javascript:alert(1)' }))).toBeNull();
+    expect(shareFromQuery(query({ kind: 'image', srcUrl: 'data:image/png;base64,AA' }))).toBeNull();
+    expect(shareFromQuery(query({ kind: 'link', url: 'https://e.com/', pageUrl: 'file:///etc/passwd' }))).toBeNull();
+    expect(
+      shareFromQuery(query({ kind: 'selection', text: 'q', pageTitle: 'T', pageUrl: 'chrome://settings/' })),
+    ).toBeNull();
+    expect(shareFromQuery(query({ kind: 'file', url: 'https://user:pw@e.com/a.pdf' }))).toEqual({
+      kind: 'file',
+      url: 'https://e.com/a.pdf',
+    });
+  });
 });

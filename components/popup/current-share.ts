@@ -1,42 +1,17 @@
 import { browser } from 'wxt/browser';
-import { SHARE_KINDS, type PageShare, type Share, type ShareKind } from '@/lib/share/share';
+import { parseShare } from '@/lib/share/parse-share';
+import type { PageShare, Share } from '@/lib/share/share';
 import { currentPageFrom, type CurrentPage } from './current-page';
 
-/** The string fields each kind needs, then the ones it may have. */
-const FIELDS: Record<ShareKind, { required: readonly string[]; optional: readonly string[] }> = {
-  page: { required: ['title', 'url'], optional: [] },
-  link: { required: ['url'], optional: ['text', 'pageTitle', 'pageUrl'] },
-  selection: { required: ['text', 'pageTitle', 'pageUrl'], optional: ['prefix'] },
-  image: { required: ['srcUrl'], optional: ['pageTitle', 'pageUrl', 'alt'] },
-  file: { required: ['url'], optional: ['linkText', 'pageTitle', 'pageUrl'] },
-};
-
-/**
- * The share in a page's `?share=<json>` (the compose window, and tests), or null when there is
- * none or it is not a share. Only the known string fields are kept.
- */
+/** The share in a page's `?share=<json>` (the compose window, and tests), or null when there is none. */
 export function shareFromQuery(search: string): Share | null {
   const raw = new URLSearchParams(search).get('share');
   if (!raw) return null;
-  let value: unknown;
   try {
-    value = JSON.parse(raw);
+    return parseShare(JSON.parse(raw));
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const record = value as Record<string, unknown>;
-  const kind = record.kind;
-  if (!SHARE_KINDS.includes(kind as ShareKind)) return null;
-  const fields = FIELDS[kind as ShareKind];
-  const share: Record<string, string> = { kind: kind as string };
-  for (const name of [...fields.required, ...fields.optional, 'comment']) {
-    const field = record[name];
-    if (field === undefined && !fields.required.includes(name)) continue;
-    if (typeof field !== 'string') return null;
-    share[name] = field;
-  }
-  return share as unknown as Share;
 }
 
 interface Selected {

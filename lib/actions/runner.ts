@@ -1,8 +1,7 @@
 // Runs one action for one account: checks the input against the action's schema, picks the token
 // the action can use, and hands run() a context whose calls carry that token.
-import type * as z from 'zod/mini';
 import { CourierFailure } from '../errors';
-import { issueWords } from './issue-words';
+import { inputFailure, PARSE_OPTIONS } from './issue-words';
 import type { SlackClient } from '../slack/client';
 import { bindToken } from '../slack/client';
 import type { ActionContext, ActionDef, TokenNeed } from './types';
@@ -52,33 +51,6 @@ export function pickToken(def: ActionDef, chains: RunnerDeps['chains']): TokenKi
   );
 }
 
-function fieldName(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`))
-    .join('');
-}
-
-/** One sentence naming the first field at fault, e.g. "Send Message: channel is required." */
-export function inputFailure(def: ActionDef, error: z.core.$ZodError): CourierFailure {
-  const issue = error.issues[0];
-  if (!issue) return new CourierFailure('invalid_input', `${def.title}: the input is not valid.`);
-  if (issue.code === 'unrecognized_keys') {
-    const [key = ''] = issue.keys;
-    return new CourierFailure('invalid_input', `${def.title}: ${key} is not one of its fields.`, { field: key });
-  }
-  const field = fieldName(issue.path);
-  const top = issue.path[0];
-  const details = top === undefined ? {} : { field: String(top) };
-  if (!field) return new CourierFailure('invalid_input', `${def.title}: ${issue.message}.`, details);
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
-  const what = missing ? 'is required' : `is not valid (${issue.message})`;
-  return new CourierFailure('invalid_input', `${def.title}: ${field} ${what}.`, details);
-}
-
-// reportInput lets a wrong value be told apart from a missing one; the values never leave
-// inputFailure.
-const PARSE_OPTIONS = { error: issueWords, reportInput: true };
-
 /**
  * Parses the input, picks the token and runs the action. Every request gets its token through
  * withToken, so a refresh between two pages of a long list costs a retry of that page only.
@@ -86,7 +58,7 @@ const PARSE_OPTIONS = { error: issueWords, reportInput: true };
  */
 export async function runAction(def: ActionDef, rawInput: unknown, deps: RunnerDeps): Promise<ActionOutcome> {
   const parsed = def.input.safeParse(rawInput ?? {}, PARSE_OPTIONS);
-  if (!parsed.success) throw inputFailure(def, parsed.error);
+  if (!parsed.success) throw inputFailure(def.title, parsed.error);
   const tokenKind = pickToken(def, deps.chains);
   const calls = bindToken(deps.client, (work) => deps.withToken(tokenKind, work));
   return { result: await def.run({ tokenKind, ...calls }, parsed.data), tokenKind };

@@ -1,5 +1,6 @@
 import type { Envelope, MessageType, Reply, RequestOf, ResponseOf, WireError } from '../protocol';
 import { isEnvelope } from '../protocol';
+import { parseRequest } from './requests';
 import type { SenderLike } from './sender';
 import { isInternalSender } from './sender';
 
@@ -17,7 +18,8 @@ export interface RouterContext {
 
 /**
  * Returns a runtime.onMessage listener. Messages that are not Courier envelopes are ignored
- * (undefined lets other listeners answer); envelopes from outside the extension are refused.
+ * (undefined lets other listeners answer); envelopes from outside the extension are refused, and
+ * so is a payload that does not match its request's schema (./requests.ts), before its handler runs.
  */
 export function createRouter(ctx: RouterContext) {
   return (message: unknown, sender: SenderLike): Promise<Reply<unknown>> | undefined => {
@@ -45,7 +47,7 @@ async function dispatch<K extends MessageType>(
 ): Promise<Reply<ResponseOf<K>>> {
   try {
     const handler = ctx.handlers[message.type] as (payload: RequestOf<K>) => Promise<ResponseOf<K>>;
-    return { ok: true, value: await handler(message.payload) };
+    return { ok: true, value: await handler(parseRequest(message.type, message.payload)) };
   } catch (error) {
     return { ok: false, error: ctx.toWireError(error) };
   }
