@@ -10,7 +10,12 @@ import { defineConfig } from 'wxt';
 const DEV_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArG6uQ7edBtx8XKBGRU0AXl32D+0drgkeQZ24b5F+2d84+a091FMtZ/j5ILEAxoSJaSX6PhsAkTuUlfhlLqgbb9XkQAInY57CiWKbS46L4VDiCBKkWSz8UtYeSlwMF4mYeg4wqtqnIb1U2s0cl+2UUIbR3Kgi7N7KyhSMEeq4B+Z9BYiFpb6Y0TgSYzSj2hhCLffSsKRF8lZTbrIxkB6Zcl39INamtm8dHS2AnizfLUQJJV/JDk80LXURt0JzicV7ZVyKPXF/rdZPFvLSRL7oIRyIeWD6y+LNQTk9oPBgx6i7b2wZpqFr56kmbfgTiUFX6WABjofYTJ/DZM+SloK8BQIDAQAB';
 
-const SLACK_HOSTS = ['https://slack.com/*', 'https://*.slack.com/*', 'https://files.slack.com/*'];
+/**
+ * Slack's Web API and its upload host, nothing wider: https://*.slack.com/* would also let Courier
+ * script every app.slack.com tab, which it never does (the composer reads a selection through
+ * activeTab). A base URL on another Slack host is asked for as an optional permission.
+ */
+const SLACK_HOSTS = ['https://slack.com/*', 'https://files.slack.com/*'];
 /**
  * Asked for at run time, one site at a time (or "Allow sharing from all sites"): the sites shared
  * images and files come from, and a GovSlack or proxy base URL. Nothing is asked at install.
@@ -66,7 +71,14 @@ export default defineConfig({
               gecko: {
                 id: 'courier@courier-for-slack.dev',
                 strict_min_version: '142.0',
-                data_collection_permissions: { required: ['none'] },
+                // What Courier sends to Slack, only when the person sends it (Mozilla's taxonomy):
+                // page addresses and titles (browsingActivity), selections, images and files from
+                // pages (websiteContent), and the messages people write (personalCommunications).
+                // Slack's tokens only ever go back to Slack, which issued them, so no
+                // authenticationInfo; nothing goes anywhere else, so no technicalAndInteraction.
+                data_collection_permissions: {
+                  required: ['browsingActivity', 'websiteContent', 'personalCommunications'],
+                },
               },
             },
           }

@@ -23,6 +23,7 @@ step types npx tsc --noEmit
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step build npm run --silent build
 step budgets node scripts/budgets.mjs
+step store-build node scripts/store-build.mjs
 step firefox-lint npx web-ext lint --source-dir .output/firefox-mv3 --self-hosted --output text
 step build-e2e npm run --silent build:e2e:chrome
 step build-e2e-grant npm run --silent build:e2e:grant

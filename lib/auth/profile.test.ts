@@ -151,12 +151,13 @@ describe('checkBaseUrl', () => {
 describe('requiredHostPermission', () => {
   it('asks nothing for hosts the manifest covers', () => {
     expect(requiredHostPermission('https://slack.com')).toBeNull();
-    expect(requiredHostPermission('https://acme.enterprise.slack.com/')).toBeNull();
     expect(requiredHostPermission('')).toBeNull();
   });
 
   it('asks for other origins, without the port', () => {
     expect(requiredHostPermission('https://slack-gov.com')).toBe('https://slack-gov.com/*');
+    // The manifest holds slack.com and files.slack.com only, not every *.slack.com tab.
+    expect(requiredHostPermission('https://acme.enterprise.slack.com/')).toBe('https://acme.enterprise.slack.com/*');
     expect(requiredHostPermission('https://notslack.com')).toBe('https://notslack.com/*');
     expect(requiredHostPermission('http://127.0.0.1:4567')).toBe('http://127.0.0.1/*');
     expect(requiredHostPermission('https://emulator.test:8443/')).toBe('https://emulator.test/*');

@@ -5,8 +5,8 @@ import { isScope, splitScopes } from './scopes';
 
 export const DEFAULT_BASE_URL = 'https://slack.com';
 
-/** Hosts the manifest's host_permissions already cover (https://slack.com/*, https://*.slack.com/*). */
-const COVERED = (hostname: string) => hostname === 'slack.com' || hostname.endsWith('.slack.com');
+/** Hosts the manifest's host_permissions already cover (https://slack.com/*, https://files.slack.com/*). */
+const COVERED = (hostname: string) => hostname === 'slack.com' || hostname === 'files.slack.com';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
 
 export type BaseUrlCheck = { ok: true; origin: string } | { ok: false; message: string };
