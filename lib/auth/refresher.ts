@@ -61,7 +61,7 @@ export interface RefresherDeps {
 }
 
 /** Answers to an ordinary call that mean the token itself is gone, not that the call was wrong. */
-const DEAD_TOKEN_CODES = new Set(['token_revoked', 'account_inactive', 'invalid_auth', 'not_authed']);
+export const DEAD_TOKEN_CODES = new Set(['token_revoked', 'account_inactive', 'invalid_auth', 'not_authed']);
 
 /** Pauses before the 2nd and 3rd attempt when Slack or the network fails transiently. */
 const TRANSIENT_BACKOFF_MS = [500, 2_000];
