@@ -3,6 +3,7 @@ import { CourierFailure } from '../errors';
 import { launchAuthFlow, redirectUrl } from '../platform/identity';
 import { bumpRevision } from '../platform/revision';
 import { accountSummary, listAccountSummaries } from '../store/accounts';
+import { accountId as accountIdOf } from '../store/records';
 import type { Handlers } from './router';
 import { refreshDirectory } from './directory';
 import { revokeAccount } from './revoke-account';
@@ -28,6 +29,7 @@ export function workspaceHandlers(
       const profile = await store.profiles.get(profileId);
       if (!profile)
         throw new CourierFailure('invalid_input', 'That connector profile no longer exists. Reload the options page.');
+      const linked = team ? await store.accounts.get(accountIdOf(profile.id, team)) : undefined;
       const account = await linkWorkspace(
         {
           redirectUri: redirectUrl(),
@@ -39,7 +41,7 @@ export function workspaceHandlers(
           now: Date.now,
         },
         profile,
-        team,
+        team ? { teamId: team, teamName: linked?.teamName ?? team } : undefined,
       );
       await Promise.all([bumpRevision('accounts'), health.updateBadge()]);
       // The popup should find its channels right away: fill the directory in the background.
