@@ -186,6 +186,11 @@ export interface HistoryView {
 
 type Empty = Record<string, never>;
 
+/** A removal that happened; `unrevoked` says which sign-ins Slack could not be made to end. */
+export interface Unrevoked {
+  unrevoked?: string;
+}
+
 /** Message type → request payload and response value. */
 export interface Protocol {
   ping: { request: Empty; response: { startedAt: number } };
@@ -193,14 +198,15 @@ export interface Protocol {
   'diagnostics.get': { request: Empty; response: Diagnostics };
   'profiles.list': { request: Empty; response: ProfileView[] };
   'profiles.save': { request: ProfileInput; response: ProfileSaveResult };
-  'profiles.remove': { request: { id: string }; response: null };
+  /** Revokes each linked workspace's tokens as Disconnect does, then deletes the profile and them. */
+  'profiles.remove': { request: { id: string }; response: Unrevoked };
   /** Runs Slack's consent flow in the background; `team` preselects the workspace (reconnect). */
   'workspaces.connect': {
     request: { profileId: string; team?: string; extraScopes?: { bot: string[]; user: string[] } };
     response: AccountSummary;
   };
   /** Revokes the account's tokens with auth.revoke, then deletes its data. */
-  'workspaces.disconnect': { request: { accountId: string }; response: null };
+  'workspaces.disconnect': { request: { accountId: string }; response: Unrevoked };
   /** auth.test through the normal call path (fresh token, refresh on expiry): a health check. */
   'actions.list': { request: Empty; response: ActionView[] };
   /** Runs one of the 43 actions for a linked workspace; input is checked against its schema. */

@@ -9,6 +9,8 @@ interface Props {
   profile: ProfileView;
   redirectUrl: string;
   onEdit: () => void;
+  /** The card goes with its profile: what is left to say about the removal is said by the list. */
+  onRemoved: (unrevoked: string) => void;
 }
 
 type Progress =
@@ -17,7 +19,7 @@ type Progress =
   | { state: 'done'; text: string }
   | { state: 'failed'; text: string };
 
-export function ProfileCard({ profile, redirectUrl, onEdit }: Props) {
+export function ProfileCard({ profile, redirectUrl, onEdit, onRemoved }: Props) {
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
 
   const connect = async () => {
@@ -33,7 +35,8 @@ export function ProfileCard({ profile, redirectUrl, onEdit }: Props) {
   const remove = async () => {
     if (!confirm(`Delete the profile "${profile.name}"? Its linked workspaces are disconnected too.`)) return;
     try {
-      await ask('profiles.remove', { id: profile.id });
+      const { unrevoked } = await ask('profiles.remove', { id: profile.id });
+      if (unrevoked) onRemoved(unrevoked);
     } catch (error) {
       setProgress({ state: 'failed', text: error instanceof Error ? error.message : String(error) });
     }

@@ -14,6 +14,7 @@ export function ProfilesSection() {
   const actions = catalog.status === 'done' ? catalog.value : [];
   // 'new', a profile id being edited, or nothing.
   const [editing, setEditing] = useState<string | null>(null);
+  const [unrevoked, setUnrevoked] = useState('');
 
   return (
     <section id="profiles" aria-labelledby="profiles-title">
@@ -44,9 +45,15 @@ export function ProfilesSection() {
               profile={profile}
               redirectUrl={redirectUrl}
               onEdit={() => setEditing(profile.id)}
+              onRemoved={setUnrevoked}
             />
           ),
         )}
+      {unrevoked && (
+        <p class="error" role="alert" data-testid="profiles-status">
+          {unrevoked}
+        </p>
+      )}
       {editing === 'new' ? (
         <ProfileForm actions={actions} onDone={() => setEditing(null)} />
       ) : (

@@ -49,8 +49,8 @@ function AccountRow({
     run(async () => {
       if (!confirm(`Disconnect ${account.teamName}? Courier revokes its tokens and forgets it.`))
         return 'Nothing changed.';
-      await ask('workspaces.disconnect', { accountId: account.id });
-      return `Disconnected ${account.teamName}.`;
+      const { unrevoked } = await ask('workspaces.disconnect', { accountId: account.id });
+      return `Disconnected ${account.teamName}.${unrevoked ? ` ${unrevoked}` : ''}`;
     });
   const ungranted = account.status === 'needs_reconnect' ? [] : ungrantedScopes(account, profile);
   // Reconnecting a healthy workspace changes nothing: the button is there only when it would.

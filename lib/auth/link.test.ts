@@ -22,6 +22,7 @@ const ACME = 'T0ACME001';
 const GLOBEX = 'T0GLOBEX1';
 const BOT_SCOPES = ['chat:write', 'channels:read'];
 const USER_SCOPES = ['users:write'];
+const NAMES: Record<string, string> = { [ACME]: 'Acme Corp', [GLOBEX]: 'Globex' };
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -91,7 +92,7 @@ async function harness(draft: Partial<ProfileDraft> = {}) {
         now: () => emulator.state.now(),
       },
       profile,
-      team,
+      team ? { teamId: team, teamName: NAMES[team] ?? team } : undefined,
     );
     return { browser, linking };
   }
@@ -289,6 +290,42 @@ describe('the person on the consent page', () => {
 
     expect(new URL(browser.opened[0] ?? '').searchParams.get('team')).toBe(GLOBEX);
     expect(account.teamId).toBe(GLOBEX);
+  });
+
+  it('refuses another workspace on Reconnect: its tokens are revoked, the linked one stays as it was', async () => {
+    const h = await harness();
+    await h.link();
+    const before = await h.stored();
+
+    // Reconnect Acme, but the person picks Globex in Slack's window.
+    const { error } = await h.fail({ team: GLOBEX }, ACME);
+
+    expect(error).toEqual({
+      kind: 'slack_error',
+      message:
+        "You allowed Globex, but this button reconnects Acme Corp. Choose Acme Corp in Slack's window and try again.",
+    });
+    expect(await h.stored()).toEqual(before);
+    const answer = h.exchanges().at(-1)?.answer as {
+      team: { id: string };
+      access_token: string;
+      refresh_token: string;
+      authed_user: { access_token: string; refresh_token: string };
+    };
+    expect(answer.team.id).toBe(GLOBEX);
+    const issued = [
+      answer.access_token,
+      answer.refresh_token,
+      answer.authed_user.access_token,
+      answer.authed_user.refresh_token,
+    ];
+    expect(h.calls.filter((call) => call.method === 'auth.test')).toHaveLength(1);
+    for (const token of issued) {
+      const answered = await createTransport(emulator.url)
+        .call('auth.revoke', { test: true }, { token })
+        .catch((e: { code?: string }) => e.code);
+      expect(answered).toBe('token_revoked');
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { buildAuthorizeUrl, codeExchangeParams } from './authorize';
 import { explain } from './classify';
 import { linkFromExchange, parseAuthTest, parseExchangeResponse, UnexpectedResponse } from './exchange';
 import { challengeFor, createVerifier } from './pkce';
+import { revokeTokens } from './revoke';
 import { refreshLifetimeMs } from './run-out';
 import { checkState, createState } from './state';
 
@@ -19,11 +20,17 @@ export interface LinkDeps {
   now(): number;
 }
 
+/** The linked workspace a Reconnect button is for. */
+export interface Reconnecting {
+  teamId: string;
+  teamName: string;
+}
+
 /**
  * Links (or re-links) a workspace with a profile: consent, state check, code exchange, auth.test,
  * then the account and its chains are stored together. Every failure becomes a sentence.
  */
-export async function linkWorkspace(deps: LinkDeps, profile: Profile, team?: string): Promise<Account> {
+export async function linkWorkspace(deps: LinkDeps, profile: Profile, reconnect?: Reconnecting): Promise<Account> {
   const state = createState();
   const verifier = profile.clientType === 'public' ? createVerifier() : undefined;
   const url = buildAuthorizeUrl({
@@ -33,7 +40,7 @@ export async function linkWorkspace(deps: LinkDeps, profile: Profile, team?: str
     userScopes: profile.userScopes,
     redirectUri: deps.redirectUri,
     state,
-    ...(team ? { team } : {}),
+    ...(reconnect ? { team: reconnect.teamId } : {}),
     ...(verifier ? { codeChallenge: await challengeFor(verifier) } : {}),
   });
 
@@ -73,6 +80,23 @@ export async function linkWorkspace(deps: LinkDeps, profile: Profile, team?: str
       codeVerifier: verifier,
     });
     const exchange = parseExchangeResponse(await transport.call('oauth.v2.access', Object.fromEntries(params)));
+    // team= only preselects: the person may still allow another workspace, which must not pass
+    // for the one being reconnected. Its tokens are ended, not kept.
+    const allowed = exchange.team;
+    if (reconnect && allowed && allowed.id !== reconnect.teamId) {
+      const user = exchange.authed_user;
+      await revokeTokens(transport, [
+        exchange.access_token,
+        exchange.refresh_token,
+        user?.access_token,
+        user?.refresh_token,
+      ]);
+      const { teamName } = reconnect;
+      throw new CourierFailure(
+        'slack_error',
+        `You allowed ${allowed.name || allowed.id}, but this button reconnects ${teamName}. Choose ${teamName} in Slack's window and try again.`,
+      );
+    }
     const testToken = exchange.access_token ?? exchange.authed_user?.access_token;
     const authTest = parseAuthTest(await transport.call('auth.test', {}, testToken ? { token: testToken } : {}));
     const lifetime = refreshLifetimeMs(profile.clientType);

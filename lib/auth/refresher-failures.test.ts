@@ -170,3 +170,27 @@ describe('refresher: terminal failures', () => {
     expect(h.refreshes()).toEqual(['user:invalid_refresh_token', 'bot:ok', 'bot:ok']);
   });
 });
+
+describe('refresher: an answer for another workspace', () => {
+  it("is refused: nothing of it is stored, the chain stays as it was and renews once Slack answers for the account's team", async () => {
+    const h = await linkedHarness(emulator);
+    const old = await h.chain('bot');
+    emulator.state.advanceClock(LIFETIME + 1);
+    emulator.state.faults.add({ method: 'oauth.v2.access', kind: 'otherTeam', count: -1 });
+
+    const work = h.refresher.withToken(h.account.id, 'bot', (token) => h.authTest(token));
+
+    await expect(work).rejects.toSatisfy(failureOf('slack_error'));
+    expect(h.refreshes()).toEqual(['bot:ok', 'bot:ok', 'bot:ok']);
+    expect(await h.chain('bot')).toEqual(old);
+    expect(h.terminal).toEqual([]);
+    expect(await h.status()).toBe('connected');
+
+    // The refresh token traded for those answers is still in its grace: the chain goes on.
+    emulator.state.faults.clear();
+    await expect(h.refresher.withToken(h.account.id, 'bot', (token) => h.authTest(token))).resolves.toMatchObject({
+      team_id: h.account.teamId,
+    });
+    expect((await h.chain('bot')).version).toBe(old.version + 1);
+  });
+});

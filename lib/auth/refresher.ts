@@ -5,12 +5,14 @@ import type { Transport } from '../slack/transport';
 import type { Chain, ChainKind } from '../store/records';
 import { refreshParams } from './authorize';
 import { classifyFailure, explain } from './classify';
-import { chainFromRefresh, parseRefreshResponse } from './exchange';
+import { chainFromRefresh, parseRefreshResponse, UnexpectedResponse } from './exchange';
 import { isDue } from './margin';
 import { hasRunOut, PKCE_REFRESH_LIFETIME_MS, RAN_OUT_CODE, runOutSoon } from './run-out';
 
 export interface ClientCredentials {
   baseUrl: string;
+  /** The account's workspace: a refresh may only renew a token of it. */
+  teamId: string;
   clientId: string;
   clientSecret?: string;
   /** PKCE: every refresh token Slack issues runs out 30 days later (run-out.ts). */
@@ -61,7 +63,7 @@ export interface RefresherDeps {
 }
 
 /** Answers to an ordinary call that mean the token itself is gone, not that the call was wrong. */
-const DEAD_TOKEN_CODES = new Set(['token_revoked', 'account_inactive', 'invalid_auth', 'not_authed']);
+export const DEAD_TOKEN_CODES = new Set(['token_revoked', 'account_inactive', 'invalid_auth', 'not_authed']);
 
 /** Pauses before the 2nd and 3rd attempt when Slack or the network fails transiently. */
 const TRANSIENT_BACKOFF_MS = [500, 2_000];
@@ -113,9 +115,13 @@ export function createRefresher(deps: RefresherDeps) {
       clientSecret: credentials.clientSecret,
       refreshToken: chain.refreshToken,
     });
-    const body = await transport.call('oauth.v2.access', Object.fromEntries(params));
+    const answer = parseRefreshResponse(await transport.call('oauth.v2.access', Object.fromEntries(params)));
+    // An answer like any other that is not Slack's: the chain stays as it was (see classify).
+    if (answer.team && answer.team.id !== credentials.teamId) {
+      throw new UnexpectedResponse('oauth.v2.access', 'renewed a token of another workspace');
+    }
     const lifetime = credentials.publicClient ? PKCE_REFRESH_LIFETIME_MS : undefined;
-    return chainFromRefresh(chain, parseRefreshResponse(body), deps.now(), lifetime);
+    return chainFromRefresh(chain, answer, deps.now(), lifetime);
   }
 
   /** One attempt loop under the lock: re-read, skip if someone else already refreshed, else rotate. */

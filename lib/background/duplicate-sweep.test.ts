@@ -4,9 +4,11 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Emulator } from '../../test/emulator';
 import { startEmulator } from '../../test/emulator';
+import { OUTBOX_EVENT } from './delivery';
 import { sweepDuplicates } from './duplicate-sweep';
 import { fileSupport, FILE_SCOPES } from './outbox-file-testing';
-import { eventually } from './outbox-testing';
+import { createTransport } from '../slack/transport';
+import { eventually, TEAM } from './outbox-testing';
 import { createServices } from './services';
 
 let emulator: Emulator;
@@ -23,7 +25,7 @@ beforeEach(() => {
   emulator.state.reset();
 });
 
-const { channelId, copiesOf, linked, withFile, sharesIn, sharedFiles } = fileSupport(() => emulator);
+const { calls, channelId, copiesOf, linked, withFile, sharesIn, sharedFiles } = fileSupport(() => emulator);
 
 it('the duplicate sweep deletes the later copy carrying the same outbox id', async () => {
   const h = await linked();
@@ -46,6 +48,52 @@ it('the duplicate sweep deletes the later copy carrying the same outbox id', asy
   expect(await h.history(item.id)).toMatchObject({ ts: result.ts, swept: true });
   // Swept entries are not read again.
   expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(0);
+});
+
+it("leaves alone a message carrying Courier's outbox id that someone else posted", async () => {
+  // Linked with user scopes only, by a workspace admin: that token could delete anyone's message.
+  const h = await linked([]);
+  const ws = emulator.state.workspaces.get(TEAM)!;
+  ws.usersById.get(ws.signedInUserId)!.isAdmin = true;
+  const channel = channelId('engineering');
+  const item = h.item(channel);
+  const result = await h.services.outbox.enqueue(item);
+
+  // Someone else posts a message with the same metadata.
+  const other = ws.users.find((user) => !user.isBot && !user.deleted && user.id !== ws.signedInUserId)!;
+  ws.conversations.find((conv) => conv.id === channel)!.members.add(other.id);
+  const installed = emulator.state.install({ teamId: TEAM, userId: other.id, userScopes: ['chat:write'] });
+  const foreign = await createTransport(emulator.url).call(
+    'chat.postMessage',
+    {
+      channel,
+      text: 'Not from Courier',
+      metadata: JSON.stringify({ event_type: OUTBOX_EVENT, event_payload: { outbox_id: item.id } }),
+    },
+    { token: String(installed.authed_user.access_token) },
+  );
+  expect(copiesOf(channel, item.id)).toHaveLength(2);
+
+  expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(0);
+
+  expect(copiesOf(channel, item.id).map((m) => m.ts)).toEqual([result.ts, foreign.ts]);
+  expect(await h.history(item.id)).toMatchObject({ ts: result.ts, swept: true });
+});
+
+it('knows its bot by auth.test when the account does not store the bot user', async () => {
+  const h = await linked();
+  const { botUserId: _stored, ...account } = h.account;
+  await h.services.store.db.put('accounts', account);
+  const channel = channelId('engineering');
+  const item = h.item(channel);
+  const result = await h.services.outbox.enqueue(item);
+  await h.postCopy(item);
+  const tests = calls('auth.test');
+
+  expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(1);
+
+  expect(copiesOf(channel, item.id).map((m) => m.ts)).toEqual([result.ts]);
+  expect(calls('auth.test')).toBe(tests + 1);
 });
 
 it('a completion from a stopped worker that lands after the next worker started over is deleted by the sweep', async () => {

@@ -1,8 +1,9 @@
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
 import type { HistoryEntry } from '../store/sending-records';
+import type { AccountContext } from './account-context';
 import { accountContext } from './account-context';
-import { preferredCalls } from './calls';
+import { preferredCalls, preferredKind } from './calls';
 import { OUTBOX_EVENT } from './delivery';
 import { fileInfo, shareIn } from './outbox-file';
 import type { Services } from './services';
@@ -12,7 +13,8 @@ import type { Services } from './services';
  * stored the message, and fetch never learns of it. So a sent message may exist twice. Once a
  * send has settled, one history read per channel finds every copy carrying its outbox id, and
  * every copy but the one Courier recorded (whose permalink it handed out) is deleted: exactly
- * once, eventually. File shares have their own way to double (see sweepFiles).
+ * once, eventually. Only copies Courier posted: anyone can put its metadata on a message. File
+ * shares have their own way to double (see sweepFiles).
  */
 export async function sweepDuplicates(services: Services, now = Date.now()): Promise<number> {
   const history = await services.store.db.getAll('history');
@@ -30,11 +32,15 @@ async function sweepMessages(services: Services, settled: readonly HistoryEntry[
     byChannel.set(key, [...(byChannel.get(key) ?? []), entry]);
   }
   let deleted = 0;
+  const authors = new Map<string, Promise<Set<unknown>>>();
   for (const entries of byChannel.values()) {
     const first = entries[0]!;
     try {
       const context = await accountContext(services, first.accountId);
       const api = preferredCalls(context);
+      let ours = authors.get(first.accountId);
+      if (!ours) authors.set(first.accountId, (ours = ownAuthors(context, api)));
+      const own = await ours;
       const oldest = Math.min(...entries.map((entry) => entry.sentAt)) / 1000 - 120;
       const body = await api.call('conversations.history', {
         channel: first.channel,
@@ -44,12 +50,15 @@ async function sweepMessages(services: Services, settled: readonly HistoryEntry[
       });
       const messages = (body.messages ?? []) as {
         ts: string;
+        user?: string;
         metadata?: { event_type?: string; event_payload?: { outbox_id?: string } };
       }[];
       for (const entry of entries) {
         const copies = messages.filter(
           (message) =>
-            message.metadata?.event_type === OUTBOX_EVENT && message.metadata.event_payload?.outbox_id === entry.id,
+            message.metadata?.event_type === OUTBOX_EVENT &&
+            message.metadata.event_payload?.outbox_id === entry.id &&
+            own.has(message.user),
         );
         for (const copy of copies) {
           if (copy.ts === entry.ts) continue;
@@ -64,6 +73,17 @@ async function sweepMessages(services: Services, settled: readonly HistoryEntry[
     }
   }
   return deleted;
+}
+
+/**
+ * Who Courier posts as in the workspace: its bot user and the person who linked it. Slack names a
+ * bot's message by its bot user too (with bot_id), so the user alone tells Courier's posts apart.
+ */
+async function ownAuthors(context: AccountContext, api: SlackCalls): Promise<Set<unknown>> {
+  const { botUserId, authedUserId } = context.account;
+  // Slack's exchange may not have named the bot user; auth.test with the bot token does.
+  const bot = botUserId ?? (preferredKind(context) === 'bot' ? (await api.call('auth.test', {})).user_id : undefined);
+  return new Set([bot, authedUserId].filter(Boolean));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { validateProfileInput } from '../auth/profile';
 import { bumpRevision } from '../platform/revision';
+import { revokeAccount } from './revoke-account';
 import type { Handlers } from './router';
 import type { Profile } from '../store/records';
 import type { ProfileView } from '../protocol';
@@ -44,10 +45,13 @@ export function profileHandlers(
       return { saved: toProfileView(saved) };
     },
     'profiles.remove': async ({ id }) => {
-      const { store, health } = await services();
-      await store.profiles.remove(id);
-      await Promise.all([bumpRevision('profiles'), bumpRevision('accounts'), health.updateBadge()]);
-      return null;
+      const all = await services();
+      const accounts = await all.store.accounts.listByProfile(id);
+      const unrevoked = (await Promise.all(accounts.map((account) => revokeAccount(all, account)))).filter(Boolean);
+      // Removed here either way, as Disconnect does; the sentence says what is left to do at Slack.
+      await all.store.profiles.remove(id);
+      await Promise.all([bumpRevision('profiles'), bumpRevision('accounts'), all.health.updateBadge()]);
+      return unrevoked.length > 0 ? { unrevoked: ['Removed.', ...unrevoked].join(' ') } : {};
     },
   };
 }

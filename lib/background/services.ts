@@ -97,6 +97,7 @@ async function credentialsFor(store: CourierStore, accountId: string) {
   }
   return {
     baseUrl: profile.baseUrl,
+    teamId: account.teamId,
     clientId: profile.clientId,
     publicClient: profile.clientType === 'public',
     ...(profile.clientType === 'confidential' && profile.clientSecret ? { clientSecret: profile.clientSecret } : {}),

@@ -3,8 +3,10 @@ import { CourierFailure } from '../errors';
 import { launchAuthFlow, redirectUrl } from '../platform/identity';
 import { bumpRevision } from '../platform/revision';
 import { accountSummary, listAccountSummaries } from '../store/accounts';
+import { accountId as accountIdOf } from '../store/records';
 import type { Handlers } from './router';
 import { refreshDirectory } from './directory';
+import { revokeAccount } from './revoke-account';
 import type { Services } from './services';
 
 export function workspaceHandlers(
@@ -27,6 +29,7 @@ export function workspaceHandlers(
       const profile = await store.profiles.get(profileId);
       if (!profile)
         throw new CourierFailure('invalid_input', 'That connector profile no longer exists. Reload the options page.');
+      const linked = team ? await store.accounts.get(accountIdOf(profile.id, team)) : undefined;
       const account = await linkWorkspace(
         {
           redirectUri: redirectUrl(),
@@ -38,7 +41,7 @@ export function workspaceHandlers(
           now: Date.now,
         },
         profile,
-        team,
+        team ? { teamId: team, teamName: linked?.teamName ?? team } : undefined,
       );
       await Promise.all([bumpRevision('accounts'), health.updateBadge()]);
       // The popup should find its channels right away: fill the directory in the background.
@@ -49,28 +52,14 @@ export function workspaceHandlers(
     },
 
     'workspaces.disconnect': async ({ accountId }) => {
-      const { store, transport, health } = await services();
-      const account = await store.accounts.get(accountId);
-      if (!account) return null;
-      const profile = await store.profiles.get(account.profileId);
-      const chains = await store.chains.listByAccount(accountId);
-      let unrevoked = 0;
-      if (profile) {
-        const api = transport(profile.baseUrl);
-        // With rotation auth.revoke revokes one token at a time: every access and refresh token goes.
-        const tokens = chains
-          .flatMap((chain) => [chain.accessToken, chain.refreshToken])
-          .filter((token): token is string => Boolean(token));
-        const results = await Promise.allSettled(tokens.map((token) => api.call('auth.revoke', {}, { token })));
-        unrevoked = results.filter((result) => result.status === 'rejected').length;
-      }
-      await store.accounts.remove(accountId);
-      await Promise.all([bumpRevision('accounts'), health.updateBadge()]);
-      if (unrevoked > 0 && unrevoked === chains.length * 2) {
-        // Removed here either way; say what is left to do on Slack's side.
-        console.warn(`Courier: ${account.teamName} was removed, but Slack did not confirm the token revocation.`);
-      }
-      return null;
+      const all = await services();
+      const account = await all.store.accounts.get(accountId);
+      if (!account) return {};
+      const unrevoked = await revokeAccount(all, account);
+      // Removed here either way; the sentence says what is left to do on Slack's side.
+      await all.store.accounts.remove(accountId);
+      await Promise.all([bumpRevision('accounts'), all.health.updateBadge()]);
+      return unrevoked ? { unrevoked } : {};
     },
 
     'workspaces.check': async ({ accountId, kind }) => {

@@ -59,6 +59,13 @@ function revokeCaller(state: EmulatorState, request: ApiRequest): void {
   if (chain) state.tokens.revokeChain(chain.id);
 }
 
+/** The answer as if Slack had given it for another workspace than the one it names. */
+function fromOtherTeam(state: EmulatorState, body: Record<string, unknown>): Record<string, unknown> {
+  const named = (body.team as { id?: string } | undefined)?.id;
+  const other = [...state.workspaces.values()].find((ws) => ws.id !== named);
+  return other ? { ...body, team: { id: other.id, name: other.name } } : body;
+}
+
 export async function handleApi(
   state: EmulatorState,
   req: IncomingMessage,
@@ -104,6 +111,7 @@ export async function handleApi(
     if (!(error instanceof SlackError)) throw error;
     body = errorEnvelope(error, request.warnings);
   }
+  if (fault?.kind === 'otherTeam' && body.ok) body = fromOtherTeam(state, body);
   if (fault?.kind === 'dropAfter') {
     req.socket.destroy();
     return;

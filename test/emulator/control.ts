@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChaosPatch, ChaosRates } from './chaos';
 import { CHAOS_EFFECTS } from './chaos';
 import type { FaultSpec } from './faults';
-import { isFaultKind } from './faults';
+import { FAULT_KINDS, isFaultKind } from './faults';
 import { HttpError, readBody, sendJson } from './http';
 import type { FileRecord, Message, TokenType } from './model';
 import type { InstallRequest } from './installs';
@@ -45,7 +45,7 @@ function parseConfig(body: Json): Partial<EmulatorConfig> {
 }
 
 function parseFault(body: Json): FaultSpec {
-  if (!isFaultKind(body.kind)) bad('kind must be one of http500, latency, drop, malformed, ratelimit, revoke');
+  if (!isFaultKind(body.kind)) bad(`kind must be one of ${FAULT_KINDS.join(', ')}`);
   if (body.method !== undefined && typeof body.method !== 'string') bad('method must be a string');
   const count = optionalNumber(body, 'count');
   if (count !== undefined && !(Number.isInteger(count) && (count >= 1 || count === -1))) {

@@ -100,6 +100,17 @@ describe('fault injection', () => {
   });
 });
 
+describe('otherTeam', () => {
+  it("runs the method, then names another workspace as the answer's team", async () => {
+    await control(emu, 'POST', '/faults', { method: 'oauth.v2.access', kind: 'otherTeam' });
+    const renewed = (await refresh(emu, tokens.refresh_token)) as SlackBody & { team?: { id: string } };
+    expect(renewed.ok).toBe(true);
+    expect(renewed.team?.id).not.toBe('T0ACME001');
+    expect(emu.state.workspaces.has(renewed.team?.id ?? '')).toBe(true);
+    expect(emu.state.refreshLog('T0ACME001').map((entry) => entry.outcome)).toEqual(['ok']);
+  });
+});
+
 describe('dropAfter', () => {
   it('stores the message, then drops the connection before answering', async () => {
     const emulator = await startEmulator();

@@ -5,9 +5,19 @@ import { sendJson, sendText } from './http';
 
 /**
  * 'dropAfter' runs the method (the message is stored) and then drops the connection, so the
- * client cannot know it succeeded: the case exactly-once delivery must survive.
+ * client cannot know it succeeded: the case exactly-once delivery must survive. 'otherTeam' runs the
+ * method and names another workspace as its answer's `team`: a hostile answer a client must refuse.
  */
-export const FAULT_KINDS = ['http500', 'latency', 'drop', 'dropAfter', 'malformed', 'ratelimit', 'revoke'] as const;
+export const FAULT_KINDS = [
+  'http500',
+  'latency',
+  'drop',
+  'dropAfter',
+  'malformed',
+  'ratelimit',
+  'revoke',
+  'otherTeam',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** The `method` a fault names to hit POST /upload/v1/… (the byte upload of files.getUploadURLExternal). */
@@ -61,6 +71,7 @@ const EFFECTS: Record<FaultKind, Effect> = {
   },
   latency: (fault) => new Promise((resolve) => setTimeout(() => resolve('continue'), fault.ms)),
   dropAfter: () => Promise.resolve('continue'),
+  otherTeam: () => Promise.resolve('continue'),
   drop: (_fault, ctx) => {
     ctx.req.socket.destroy();
     return Promise.resolve('handled');

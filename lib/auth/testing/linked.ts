@@ -73,6 +73,7 @@ export function storeRefresher(
       if (!profile) throw new Error(`No profile for ${accountId}`);
       return {
         baseUrl: profile.baseUrl,
+        teamId: account.teamId,
         clientId: profile.clientId,
         clientSecret: profile.clientSecret,
         publicClient: profile.clientType === 'public',
