@@ -112,6 +112,7 @@ export async function handleApi(
     body = errorEnvelope(error, request.warnings);
   }
   if (fault?.kind === 'otherTeam' && body.ok) body = fromOtherTeam(state, body);
+  if (fault?.kind === 'rewrite' && body.ok && fault.field) body = { ...body, [fault.field]: fault.value };
   if (fault?.kind === 'dropAfter') {
     req.socket.destroy();
     return;

@@ -48,6 +48,7 @@ function parseFault(body: Json): FaultSpec {
   if (!isFaultKind(body.kind)) bad(`kind must be one of ${FAULT_KINDS.join(', ')}`);
   if (body.method !== undefined && typeof body.method !== 'string') bad('method must be a string');
   const count = optionalNumber(body, 'count');
+  if (body.kind === 'rewrite' && typeof body.field !== 'string') bad('rewrite needs a field');
   if (count !== undefined && !(Number.isInteger(count) && (count >= 1 || count === -1))) {
     bad('count must be a positive integer, or -1 for unlimited');
   }
@@ -58,6 +59,7 @@ function parseFault(body: Json): FaultSpec {
     ms: optionalNumber(body, 'ms'),
     retryAfter: optionalNumber(body, 'retryAfter'),
     status: optionalNumber(body, 'status'),
+    ...(typeof body.field === 'string' ? { field: body.field, value: body.value } : {}),
   };
 }
 

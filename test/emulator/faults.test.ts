@@ -38,6 +38,17 @@ describe('fault injection', () => {
     expect(await res.json()).toEqual({ ok: false, error: 'ratelimited' });
   });
 
+  it('rewrite sets one field of a successful answer, once', async () => {
+    await control(emu, 'POST', '/faults', {
+      method: 'auth.test',
+      kind: 'rewrite',
+      field: 'url',
+      value: 'http://evil.test/',
+    });
+    expect(((await (await authTest()).json()) as SlackBody).url).toBe('http://evil.test/');
+    expect(((await (await authTest()).json()) as SlackBody).url).toMatch(/^https:\/\/.+\.slack\.com\/$/);
+  });
+
   it('drop destroys the connection without a response', async () => {
     await control(emu, 'POST', '/faults', { kind: 'drop' });
     await expect(authTest()).rejects.toThrow();

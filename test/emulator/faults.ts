@@ -7,6 +7,8 @@ import { sendJson, sendText } from './http';
  * 'dropAfter' runs the method (the message is stored) and then drops the connection, so the
  * client cannot know it succeeded: the case exactly-once delivery must survive. 'otherTeam' runs the
  * method and names another workspace as its answer's `team`: a hostile answer a client must refuse.
+ * 'rewrite' runs the method and sets one field of a successful answer (`field` to `value`): an
+ * upload_url or a permalink on a host that is not Slack's.
  */
 export const FAULT_KINDS = [
   'http500',
@@ -17,6 +19,7 @@ export const FAULT_KINDS = [
   'ratelimit',
   'revoke',
   'otherTeam',
+  'rewrite',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -35,6 +38,9 @@ export interface FaultSpec {
   retryAfter?: number;
   /** http500: the status to send (default 500; 502 and 503 are useful too). */
   status?: number;
+  /** rewrite: the answer's field to set, and its value. */
+  field?: string;
+  value?: unknown;
 }
 
 export interface Fault {
@@ -45,6 +51,8 @@ export interface Fault {
   ms: number;
   retryAfter: number;
   status: number;
+  field?: string;
+  value?: unknown;
 }
 
 export interface FaultContext {
@@ -72,6 +80,7 @@ const EFFECTS: Record<FaultKind, Effect> = {
   latency: (fault) => new Promise((resolve) => setTimeout(() => resolve('continue'), fault.ms)),
   dropAfter: () => Promise.resolve('continue'),
   otherTeam: () => Promise.resolve('continue'),
+  rewrite: () => Promise.resolve('continue'),
   drop: (_fault, ctx) => {
     ctx.req.socket.destroy();
     return Promise.resolve('handled');
@@ -114,6 +123,7 @@ export class FaultQueue {
       ms: spec.ms ?? 1000,
       retryAfter: spec.retryAfter ?? 1,
       status: spec.status ?? 500,
+      ...(spec.field !== undefined ? { field: spec.field, value: spec.value } : {}),
     };
     this.faults.push(fault);
     return fault;

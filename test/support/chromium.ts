@@ -11,6 +11,9 @@ export const E2E_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome
  */
 export const E2E_GRANT_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e-grant');
 
+/** What a person installs from the store (`npm run build`): no loopback hosts, key or e2e hooks. */
+export const STORE_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
 /** Debian's unbranded Chromium honours --load-extension; branded Chrome no longer does. */
 export function findChromium(): string {
   const candidates = [
@@ -39,7 +42,7 @@ export async function launchWithExtension(options: {
 }): Promise<LaunchedExtension> {
   const build = options.build ?? E2E_BUILD;
   if (!existsSync(path.join(build, 'manifest.json'))) {
-    throw new Error(`No e2e build at ${build}. Run "npm run build:e2e" first.`);
+    throw new Error(`No build at ${build}. Run "npm run build:e2e" (or "npm run build" for the store build) first.`);
   }
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: findChromium(),
