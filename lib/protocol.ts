@@ -47,6 +47,8 @@ export interface ProfileView {
   clientType: ClientType;
   clientId: string;
   hasSecret: boolean;
+  /** A secret is stored but sealed under a key this browser lost: the form asks for it again. */
+  secretLost?: true;
   botScopes: string[];
   userScopes: string[];
   actions: string[];

@@ -3,6 +3,7 @@ import { CourierFailure } from '../errors';
 import { launchAuthFlow, redirectUrl } from '../platform/identity';
 import { bumpRevision } from '../platform/revision';
 import { accountSummary, listAccountSummaries } from '../store/accounts';
+import { KeyLostError } from '../store/key-lost';
 import type { Handlers } from './router';
 import { refreshDirectory } from './directory';
 import type { Services } from './services';
@@ -53,7 +54,11 @@ export function workspaceHandlers(
       const account = await store.accounts.get(accountId);
       if (!account) return null;
       const profile = await store.profiles.get(account.profileId);
-      const chains = await store.chains.listByAccount(accountId);
+      // Tokens sealed under a lost key cannot be revoked, but the workspace can still be removed.
+      const chains = await store.chains.listByAccount(accountId).catch((error: unknown) => {
+        if (error instanceof KeyLostError) return [];
+        throw error;
+      });
       let unrevoked = 0;
       if (profile) {
         const api = transport(profile.baseUrl);

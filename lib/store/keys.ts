@@ -1,29 +1,53 @@
 import type { IDBPDatabase } from 'idb';
 import { generateSealingKey } from '../crypto/key';
+import { open, seal } from '../crypto/seal';
 import type { CourierDB } from './db';
+import { markKeyLost } from './key-lost';
+import type { KeyRecord } from './records';
 import { keyRecordSchema, readRecord } from './records';
 
 const SEALING_KEY = 'sealing';
+const CHECK = 'courier-sealing-key';
+
+const opens = (record: KeyRecord) =>
+  record.check === undefined ? Promise.resolve(true) : open(record.key, record.check, CHECK).then(Boolean, () => false);
+
+async function anythingSealed(db: IDBPDatabase<CourierDB>): Promise<boolean> {
+  if ((await db.count('chains')) > 0) return true;
+  return (await db.getAll('profiles')).some((profile) => profile.sealedSecret !== undefined);
+}
 
 /**
  * Returns the one sealing key, creating it on first use. Two contexts may both find none and both
  * generate one; `add` lets exactly one win and the other adopts the winner's, so nothing is ever
  * sealed under a key that is later thrown away.
+ *
+ * A key that is gone while sealed records remain, or that no longer opens its own check value, is
+ * replaced, and the workspaces whose sign-ins it sealed are marked for a reconnect: a new key alone
+ * would leave every sealed record failing with nothing said and the outbox retrying forever.
  */
 export async function loadSealingKey(
   db: IDBPDatabase<CourierDB>,
   generate: () => Promise<CryptoKey> = generateSealingKey,
 ): Promise<CryptoKey> {
   const stored = await db.get('keys', SEALING_KEY);
-  if (stored !== undefined) return readRecord(keyRecordSchema, 'keys', stored).key;
+  const existing = stored === undefined ? undefined : readRecord(keyRecordSchema, 'keys', stored);
+  if (existing && (await opens(existing))) {
+    // Keys made before the check value get one now, so a later swap of the key is noticed.
+    if (!existing.check) await db.put('keys', { ...existing, check: await seal(existing.key, CHECK, CHECK) });
+    return existing.key;
+  }
+  const lost = existing !== undefined || (await anythingSealed(db));
   const key = await generate();
+  const record: KeyRecord = { id: SEALING_KEY, key, createdAt: Date.now(), check: await seal(key, CHECK, CHECK) };
   try {
-    await db.add('keys', { id: SEALING_KEY, key, createdAt: Date.now() });
-    return key;
+    await (existing ? db.put('keys', record) : db.add('keys', record));
   } catch (error) {
     if (!isConstraintError(error)) throw error;
     return readRecord(keyRecordSchema, 'keys', await db.get('keys', SEALING_KEY)).key;
   }
+  if (lost) await markKeyLost(db, record.createdAt);
+  return key;
 }
 
 // By name: the DOMException class may come from another realm (a test DOM, a worker).
