@@ -32,9 +32,17 @@ export interface Diagnostics {
   extensionId: string;
   redirectUrl: string;
   databaseVersion: number;
-  accounts: number;
-  profiles: number;
+  /** Absent while the background cannot open its data. */
+  accounts?: number;
+  profiles?: number;
   workerStartedAt: number;
+  /** The last start of the background that failed since the worker woke, said for a person. */
+  lastStartError?: StartFailure;
+}
+
+export interface StartFailure {
+  message: string;
+  at: number;
 }
 
 export type ClientType = 'confidential' | 'public';
