@@ -19,7 +19,7 @@ export class CourierFailure extends Error {
 }
 
 export const STORAGE_FULL =
-  "Your browser refused to store more data: free some disk space, or clear History in Courier's options, then try again. Nothing Courier had already stored was lost.";
+  "Your browser refused to store more data: free some disk space or clear History in Courier's options, then try again.";
 
 /** The browser refused a write for lack of room. By name: the DOMException may come from another realm. */
 export function isQuotaError(error: unknown): boolean {

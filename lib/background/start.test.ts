@@ -44,7 +44,7 @@ describe('the background start', () => {
     );
     await expect(services()).rejects.toThrow();
     expect(lastFailure()?.message).toBe(
-      "The background could not open Courier's data (VersionError: Version 3 is older). It tries again with the next request.",
+      'The background could not start (VersionError: Version 3 is older); it tries again on the next request.',
     );
   });
 

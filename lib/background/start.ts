@@ -5,7 +5,7 @@ function said(error: unknown): string {
   if (isQuotaError(error)) return STORAGE_FULL;
   // The database's and the migrations' own words: they name a store or a version, never a token.
   const named = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return `The background could not open Courier's data (${named.slice(0, 200)}). It tries again with the next request.`;
+  return `The background could not start (${named.slice(0, 200)}); it tries again on the next request.`;
 }
 
 /**

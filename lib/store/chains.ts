@@ -51,8 +51,8 @@ function storedChain(chain: Chain, sealedTokens: Sealed): StoredChain {
 export function chainsRepo(db: IDBPDatabase<CourierDB>, key: CryptoKey, now: () => number = Date.now): ChainsRepo {
   async function reveal(value: unknown): Promise<Chain> {
     const { sealedTokens, ...meta } = readRecord(storedChainSchema, 'chains', value);
-    const sealed = await open(key, sealedTokens, tokensAad(meta.id)).catch((cause: unknown) => {
-      throw new KeyLostError(meta, { cause });
+    const sealed = await open(key, sealedTokens, tokensAad(meta.id)).catch(() => {
+      throw new KeyLostError(meta);
     });
     const tokens = chainTokensSchema.parse(JSON.parse(sealed));
     return chainSchema.parse({ ...meta, ...tokens });

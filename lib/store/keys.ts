@@ -2,7 +2,9 @@ import type { IDBPDatabase } from 'idb';
 import { generateSealingKey } from '../crypto/key';
 import { open, seal } from '../crypto/seal';
 import type { CourierDB } from './db';
-import { markKeyLost } from './key-lost';
+import { accountsRepo } from './accounts';
+import { chainsRepo } from './chains';
+import { KEY_LOST_CODE, KEY_LOST_REASON } from './key-lost';
 import type { KeyRecord } from './records';
 import { keyRecordSchema, readRecord } from './records';
 
@@ -12,17 +14,12 @@ const CHECK = 'courier-sealing-key';
 const opens = (record: KeyRecord) =>
   record.check === undefined ? Promise.resolve(true) : open(record.key, record.check, CHECK).then(Boolean, () => false);
 
-async function anythingSealed(db: IDBPDatabase<CourierDB>): Promise<boolean> {
-  if ((await db.count('chains')) > 0) return true;
-  return (await db.getAll('profiles')).some((profile) => profile.sealedSecret !== undefined);
-}
-
 /**
  * Returns the one sealing key, creating it on first use. Two contexts may both find none and both
  * generate one; `add` lets exactly one win and the other adopts the winner's, so nothing is ever
  * sealed under a key that is later thrown away.
  *
- * A key that is gone while sealed records remain, or that no longer opens its own check value, is
+ * A key that is gone while chains remain, or that no longer opens its own check value, is
  * replaced, and the workspaces whose sign-ins it sealed are marked for a reconnect: a new key alone
  * would leave every sealed record failing with nothing said and the outbox retrying forever.
  */
@@ -37,7 +34,6 @@ export async function loadSealingKey(
     if (!existing.check) await db.put('keys', { ...existing, check: await seal(existing.key, CHECK, CHECK) });
     return existing.key;
   }
-  const lost = existing !== undefined || (await anythingSealed(db));
   const key = await generate();
   const record: KeyRecord = { id: SEALING_KEY, key, createdAt: Date.now(), check: await seal(key, CHECK, CHECK) };
   try {
@@ -46,8 +42,23 @@ export async function loadSealingKey(
     if (!isConstraintError(error)) throw error;
     return readRecord(keyRecordSchema, 'keys', await db.get('keys', SEALING_KEY)).key;
   }
-  if (lost) await markKeyLost(db, record.createdAt);
+  // A first key finds no chains; any chain found was sealed under a key that is gone. (A profile's
+  // lost secret shows on its form instead, profiles.ts.)
+  await markKeyLost(db, key);
   return key;
+}
+
+/**
+ * Every chain is dead and its workspace needs a reconnect, so nothing retries a token nobody can
+ * read. Not one transaction: a chain left unmarked by a stopped worker is marked on its next use.
+ */
+async function markKeyLost(db: IDBPDatabase<CourierDB>, key: CryptoKey): Promise<void> {
+  const accounts = accountsRepo(db);
+  const chains = chainsRepo(db, key);
+  for (const chain of await chains.listMeta()) {
+    if (!chain.dead) await chains.markDead(chain.id, KEY_LOST_CODE);
+    await accounts.setStatus(chain.accountId, 'needs_reconnect', KEY_LOST_REASON);
+  }
 }
 
 // By name: the DOMException class may come from another realm (a test DOM, a worker).
