@@ -18,6 +18,14 @@ export class CourierFailure extends Error {
   }
 }
 
+export const STORAGE_FULL =
+  "Your browser refused to store more data: free some disk space or clear History in Courier's options, then try again.";
+
+/** The browser refused a write for lack of room. By name: the DOMException may come from another realm. */
+export function isQuotaError(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
+}
+
 /** Slack codes that mean the token itself is gone: the account needs a reconnect, not a retry. */
 const DEAD_TOKEN_CODES = new Set([
   'invalid_auth',
@@ -69,6 +77,7 @@ export function toWireError(error: unknown): WireError {
     return { kind: slackApiKind(error.code), message: error.sentence, ...(scopes.length ? { scopes } : {}) };
   }
   if (error instanceof SlackTransportError) return { kind: transportKind(error), message: error.sentence };
+  if (isQuotaError(error)) return { kind: 'internal', message: STORAGE_FULL };
   return {
     kind: 'internal',
     message: 'Something went wrong inside Courier. Open Diagnostics in the options page for details.',

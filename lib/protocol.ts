@@ -32,9 +32,17 @@ export interface Diagnostics {
   extensionId: string;
   redirectUrl: string;
   databaseVersion: number;
-  accounts: number;
-  profiles: number;
+  /** Absent while the background cannot open its data. */
+  accounts?: number;
+  profiles?: number;
   workerStartedAt: number;
+  /** The last start of the background that failed since the worker woke, said for a person. */
+  lastStartError?: StartFailure;
+}
+
+export interface StartFailure {
+  message: string;
+  at: number;
 }
 
 export type ClientType = 'confidential' | 'public';
@@ -47,6 +55,8 @@ export interface ProfileView {
   clientType: ClientType;
   clientId: string;
   hasSecret: boolean;
+  /** A secret is stored but sealed under a key this browser lost: the form asks for it again. */
+  secretLost?: true;
   botScopes: string[];
   userScopes: string[];
   actions: string[];

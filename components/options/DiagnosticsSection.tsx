@@ -36,14 +36,22 @@ export function DiagnosticsSection() {
             <dt>Database version</dt>
             <dd>{state.value.databaseVersion}</dd>
             <dt>Profiles</dt>
-            <dd>{state.value.profiles}</dd>
+            <dd>{state.value.profiles ?? 'unknown'}</dd>
             <dt>Workspaces</dt>
-            <dd>{state.value.accounts}</dd>
+            <dd>{state.value.accounts ?? 'unknown'}</dd>
             <dt>Background</dt>
             <dd data-testid="background-status">
               answering, started <When at={state.value.workerStartedAt} inSentence />, round trip{' '}
               {state.value.roundTripMs} ms
             </dd>
+            {state.value.lastStartError && (
+              <>
+                <dt>Last failed start</dt>
+                <dd data-testid="last-start-error">
+                  <When at={state.value.lastStartError.at} />: {state.value.lastStartError.message}
+                </dd>
+              </>
+            )}
           </dl>
         )}
       </div>

@@ -172,9 +172,11 @@ export function ProfileForm({ profile, actions, onDone }: Props) {
           label="Client secret"
           error={errors.clientSecret}
           hint={
-            profile?.hasSecret
-              ? 'Stored encrypted. Leave empty to keep it.'
-              : 'Stored encrypted in this browser; never shown again.'
+            profile?.secretLost
+              ? "Courier's encryption key for this browser was lost, so it can't read the stored secret: enter it again."
+              : profile?.hasSecret
+                ? 'Stored encrypted. Leave empty to keep it.'
+                : 'Stored encrypted in this browser; never shown again.'
           }
         >
           {(props) => (

@@ -6,7 +6,7 @@ import { exposeForE2E, openFirstPageForE2E } from '@/lib/background/e2e-hooks';
 import { setupMessages } from '@/lib/background/messages';
 import { setupNotifications } from '@/lib/background/notifications';
 import { resumeWaiting, setupSiteAccess } from '@/lib/background/site-access';
-import type { Services } from '@/lib/background/services';
+import { startOnDemand } from '@/lib/background/start';
 import { watchRevision } from '@/lib/platform/revision';
 import { createServices } from '@/lib/background/services';
 
@@ -14,9 +14,8 @@ export default defineBackground({
   type: 'module',
   // Listeners are registered synchronously here so that a woken worker sees the event that woke it.
   main() {
-    let ready: Promise<Services> | undefined;
-    const services = () => (ready ??= createServices());
-    setupMessages(Date.now(), services);
+    const { services, lastFailure } = startOnDemand(createServices);
+    setupMessages(Date.now(), services, lastFailure);
     setupAlarms(services);
     setupNotifications();
     setupMenus(services);

@@ -15,6 +15,7 @@
  * token past its 30 days). No Slack code uses these.
  */
 import { explainSlackError } from '../slack/explain';
+import { KEY_LOST_CODE, KEY_LOST_REASON } from '../store/key-lost';
 import { RAN_OUT_CODE } from './run-out';
 
 export type FailureClass = 'transient' | 'terminal' | 'expired';
@@ -72,6 +73,7 @@ const notJson = ({ ctx }: Said) =>
   `Slack answered with something that isn't JSON. Check the profile's Slack base URL${ctx.baseUrl ? ` (${ctx.baseUrl})` : ''}.`;
 
 const SENTENCES = new Map<string, (said: Said) => string>([
+  [KEY_LOST_CODE, () => KEY_LOST_REASON],
   [
     'access_denied',
     () => "You cancelled on Slack's permission page, so nothing was connected. Connect again when you're ready.",

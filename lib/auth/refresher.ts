@@ -2,6 +2,7 @@ import { CourierFailure } from '../errors';
 import type { WithLock } from '../platform/locks';
 import { SlackApiError, SlackTransportError } from '../slack/errors';
 import type { Transport } from '../slack/transport';
+import { KEY_LOST_CODE, KeyLostError } from '../store/key-lost';
 import type { Chain, ChainKind } from '../store/records';
 import { refreshParams } from './authorize';
 import { classifyFailure, explain } from './classify';
@@ -90,6 +91,19 @@ export function createRefresher(deps: RefresherDeps) {
     return new CourierFailure('needs_reconnect', explain(code));
   }
 
+  /** A chain sealed under a key this browser lost is as dead as one Slack refused: said once. */
+  async function readChain(id: string): Promise<Chain | undefined> {
+    try {
+      return await deps.chains.get(id);
+    } catch (error) {
+      if (error instanceof KeyLostError && !error.chain.dead) {
+        await deps.chains.markDead(id, KEY_LOST_CODE);
+        await deps.onTerminal(error.chain.accountId, error.chain.kind, KEY_LOST_CODE);
+      }
+      throw error;
+    }
+  }
+
   /**
    * A call said the token is gone. Slack keeps only two live access tokens per chain, so an old
    * one may have been retired by a rotation elsewhere: use the stored one if the chain moved on,
@@ -97,7 +111,7 @@ export function createRefresher(deps: RefresherDeps) {
    */
   async function retryOrBury<T>(chain: Chain, code: string, work: (token: string) => Promise<T>): Promise<T> {
     opened.delete(chain.id);
-    const stored = await deps.chains.get(chain.id);
+    const stored = await readChain(chain.id);
     if (stored && !stored.dead && stored.version !== chain.version) return work(stored.accessToken);
     if (!stored?.dead) {
       await deps.chains.markDead(chain.id, code);
@@ -127,7 +141,7 @@ export function createRefresher(deps: RefresherDeps) {
   /** One attempt loop under the lock: re-read, skip if someone else already refreshed, else rotate. */
   async function rotate(id: string, seenVersion: number, force: boolean): Promise<Chain> {
     return deps.withLock(`courier-chain:${id}`, async () => {
-      const current = await deps.chains.get(id);
+      const current = await readChain(id);
       if (!current) throw needsReconnect('invalid_auth');
       if (current.dead) throw needsReconnect(current.dead.code);
       if (current.version !== seenVersion) return current;
@@ -143,13 +157,13 @@ export function createRefresher(deps: RefresherDeps) {
           const replaced = await deps.chains.replace(next, current.version);
           await recheckRunOut(false);
           if (replaced) return next;
-          return (await deps.chains.get(id)) ?? next;
+          return (await readChain(id)) ?? next;
         } catch (error) {
           const kind = classify(error);
           if (kind === 'terminal') {
             // A context that does not share this lock may have rotated meanwhile: then the token
             // sent had been traded already, and the chain it left behind is fine.
-            const stored = await deps.chains.get(id);
+            const stored = await readChain(id);
             if (stored && stored.version !== current.version) {
               if (stored.dead) throw needsReconnect(stored.dead.code);
               return stored;
@@ -200,7 +214,7 @@ export function createRefresher(deps: RefresherDeps) {
     }
     const cached = opened.get(id);
     if (cached && sameStamp(cached.stamp, stamp)) return cached.chain;
-    const chain = deps.chains.get(id);
+    const chain = readChain(id);
     const entry = { stamp, chain };
     opened.set(id, entry);
     // A failed read is not kept: the next use tries again.

@@ -9,11 +9,16 @@ import { quickHandlers } from './quick-handlers';
 import { sendHandlers } from './send-handlers';
 import { uploadHandlers } from './upload-handlers';
 import { createRouter } from './router';
+import type { StartFailure } from '../protocol';
 import type { Services } from './services';
 import { workspaceHandlers } from './workspace-handlers';
 
 /** Registers the message router; called synchronously from the background's main(). */
-export function setupMessages(startedAt: number, services: () => Promise<Services>): void {
+export function setupMessages(
+  startedAt: number,
+  services: () => Promise<Services>,
+  lastStartError: () => StartFailure | undefined,
+): void {
   const listener = createRouter({
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -28,8 +33,13 @@ export function setupMessages(startedAt: number, services: () => Promise<Service
       ...quickHandlers(services),
       ...historyHandlers(services),
       'diagnostics.get': async () => {
-        const { store } = await services();
+        // Diagnostics answer even when the start fails: that failure is what they are asked for.
+        const db = await services().then(
+          ({ store }) => store.db,
+          () => undefined,
+        );
         const manifest = browser.runtime.getManifest();
+        const failed = lastStartError();
         return {
           version: manifest.version,
           browser: import.meta.env.BROWSER,
@@ -37,9 +47,9 @@ export function setupMessages(startedAt: number, services: () => Promise<Service
           extensionId: browser.runtime.id,
           redirectUrl: redirectUrl(),
           databaseVersion: DB_VERSION,
-          accounts: await store.db.count('accounts'),
-          profiles: await store.db.count('profiles'),
+          ...(db && { accounts: await db.count('accounts'), profiles: await db.count('profiles') }),
           workerStartedAt: startedAt,
+          ...(failed && { lastStartError: failed }),
         };
       },
     },

@@ -56,6 +56,10 @@ export function createOutboxWrites(db: IDBPDatabase<CourierDB>): OutboxWrites {
   return {
     put: (item) => later((tx) => tx.objectStore('outbox').put(item)),
     move: (id, entry) =>
-      later((tx) => Promise.all([tx.objectStore('outbox').delete(id), tx.objectStore('history').put(entry)])),
+      later((tx) => {
+        // History first: a put refused on the spot (a full disk) then never leaves the item deleted.
+        const kept = tx.objectStore('history').put(entry);
+        return Promise.all([kept, tx.objectStore('outbox').delete(id)]);
+      }),
   };
 }

@@ -1,4 +1,5 @@
 import { revokeTokens, unrevokedSentence } from '../auth/revoke';
+import { KeyLostError } from '../store/key-lost';
 import type { Account } from '../store/records';
 import type { Services } from './services';
 
@@ -9,7 +10,11 @@ import type { Services } from './services';
 export async function revokeAccount({ store, transport }: Services, account: Account): Promise<string | undefined> {
   const profile = await store.profiles.get(account.profileId);
   if (!profile) return undefined;
-  const chains = await store.chains.listByAccount(account.id);
+  // Tokens sealed under a lost key cannot be revoked, but the workspace can still be removed.
+  const chains = await store.chains.listByAccount(account.id).catch((error: unknown) => {
+    if (error instanceof KeyLostError) return [];
+    throw error;
+  });
   const why = await revokeTokens(
     transport(profile.baseUrl),
     chains.flatMap((chain) => [chain.accessToken, chain.refreshToken]),

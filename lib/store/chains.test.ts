@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { UnsealError } from '../crypto/seal';
 import { openCourierDB } from './db';
+import { KeyLostError } from './key-lost';
 import { loadSealingKey } from './keys';
 import { createStore } from './store';
 import { freshStore } from './testing/fresh-store';
@@ -146,12 +146,13 @@ describe('chains', () => {
     );
   });
 
-  it('will not open tokens moved onto another chain', async () => {
+  it('will not open tokens moved onto another chain: that workspace needs a reconnect', async () => {
     const store = await linkedStore();
     const bot = await store.db.get('chains', botChain.id);
     const user = await store.db.get('chains', userChain.id);
     if (!bot || !user) throw new Error('chains not stored');
     await store.db.put('chains', { ...user, sealedTokens: bot.sealedTokens });
-    await expect(store.chains.get(userChain.id)).rejects.toBeInstanceOf(UnsealError);
+    await expect(store.chains.get(userChain.id)).rejects.toBeInstanceOf(KeyLostError);
+    await expect(store.chains.get(userChain.id)).rejects.toMatchObject({ kind: 'needs_reconnect' });
   });
 });

@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import type { Sealed } from '../crypto/seal';
 import { open, seal } from '../crypto/seal';
 import { linkedAccount } from './accounts';
+import { KeyLostError } from './key-lost';
 import type { CourierDB } from './db';
 import type { Account, AccountDraft, Chain, ChainDraft, ChainMeta, StoredChain } from './records';
 import { chainMetaSchema, chainSchema, chainTokensSchema, readRecord, storedChainSchema } from './records';
@@ -50,7 +51,10 @@ function storedChain(chain: Chain, sealedTokens: Sealed): StoredChain {
 export function chainsRepo(db: IDBPDatabase<CourierDB>, key: CryptoKey, now: () => number = Date.now): ChainsRepo {
   async function reveal(value: unknown): Promise<Chain> {
     const { sealedTokens, ...meta } = readRecord(storedChainSchema, 'chains', value);
-    const tokens = chainTokensSchema.parse(JSON.parse(await open(key, sealedTokens, tokensAad(meta.id))));
+    const sealed = await open(key, sealedTokens, tokensAad(meta.id)).catch(() => {
+      throw new KeyLostError(meta);
+    });
+    const tokens = chainTokensSchema.parse(JSON.parse(sealed));
     return chainSchema.parse({ ...meta, ...tokens });
   }
 

@@ -1,6 +1,5 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { UnsealError } from '../crypto/seal';
 import { freshStore } from './testing/fresh-store';
 import { accountDraft, botChain, profileDraft, userChain } from './testing/samples';
 
@@ -40,13 +39,15 @@ describe('profiles', () => {
     await expect(store.db.count('profiles')).resolves.toBe(0);
   });
 
-  it('will not open a secret moved onto another profile', async () => {
+  it('will not open a secret moved onto another profile, yet still reads the profile', async () => {
     const store = await freshStore();
     await store.profiles.put(profileDraft);
     const stored = await store.db.get('profiles', 'p1');
     if (!stored) throw new Error('profile not stored');
     await store.db.put('profiles', { ...stored, id: 'p2' });
-    await expect(store.profiles.get('p2')).rejects.toBeInstanceOf(UnsealError);
+    const moved = await store.profiles.get('p2');
+    expect(moved).toMatchObject({ id: 'p2', name: profileDraft.name, secretLost: true });
+    expect(moved?.clientSecret).toBeUndefined();
   });
 
   it('removes the profile with its accounts and their chains', async () => {

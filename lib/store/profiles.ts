@@ -21,7 +21,11 @@ export function profilesRepo(db: IDBPDatabase<CourierDB>, key: CryptoKey, now: (
   async function reveal(value: unknown): Promise<Profile> {
     const { sealedSecret, ...fields } = readRecord(storedProfileSchema, 'profiles', value);
     if (sealedSecret === undefined) return profileSchema.parse(fields);
-    return profileSchema.parse({ ...fields, clientSecret: await open(key, sealedSecret, secretAad(fields.id)) });
+    // Sealed under a key this browser lost: the profile still lists, and its form asks for the secret.
+    const clientSecret = await open(key, sealedSecret, secretAad(fields.id)).catch(() => undefined);
+    return clientSecret === undefined
+      ? { ...profileSchema.parse(fields), secretLost: true }
+      : profileSchema.parse({ ...fields, clientSecret });
   }
 
   return {

@@ -50,7 +50,8 @@ export const profileSchema = z
       path: ['clientSecret'],
     }),
   );
-export type Profile = z.output<typeof profileSchema>;
+/** `secretLost`: a client secret is stored but sealed under a key this browser no longer has. */
+export type Profile = z.output<typeof profileSchema> & { secretLost?: true };
 /** What callers hand to `profiles.put`; the repository stamps the times. */
 export type ProfileDraft = Omit<z.input<typeof profileSchema>, 'createdAt' | 'updatedAt'>;
 
@@ -156,6 +157,8 @@ export const keyRecordSchema = z.object({
     'Expected a non-extractable AES-GCM key',
   ),
   createdAt: time,
+  /** A value sealed under the key when it was made: if it no longer opens, the key is not that one. */
+  check: z.optional(sealedSchema),
 });
 export type KeyRecord = z.output<typeof keyRecordSchema>;
 
