@@ -132,6 +132,8 @@ export interface SendResult {
   postAt?: number;
   /** Why it is queued or failed; canJoin when joining the public channel would fix it. */
   error?: WireError & { canJoin?: boolean };
+  /** Queued: when Courier tries it again by itself (ms since the epoch). */
+  nextAttemptAt?: number;
 }
 
 export interface PresenceView {
@@ -167,6 +169,10 @@ export interface OutboxView {
   reason?: string;
   /** A file share that waits for access to its site: the host permission pattern to ask for. */
   needsAccess?: string;
+  /** Failed only because its workspace must reconnect: reconnecting sends it by itself. */
+  waitsForReconnect?: boolean;
+  /** Waiting: when Courier tries it again by itself (ms since the epoch). */
+  nextAttemptAt?: number;
   createdAt: number;
   attempts: number;
 }
@@ -182,6 +188,10 @@ export interface HistoryView {
   permalink?: string;
   postAt?: number;
   sentAt: number;
+  /** Deleted from Slack (Undo, from the popup or History): nothing is left to open, edit or delete. */
+  removedAt?: number;
+  /** Changed in Slack (Edit); `text` is the new text. */
+  editedAt?: number;
 }
 
 type Empty = Record<string, never>;

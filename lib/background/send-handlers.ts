@@ -72,7 +72,8 @@ export function sendHandlers(
       const items = await store.db.getAll('outbox');
       return items
         .sort((a, b) => a.createdAt - b.createdAt)
-        .map(({ id, accountId, channel, label, text, state, reason, createdAt, attempts, file, needsAccess }) => ({
+        .map((item) => ({ ...item, waitsForReconnect: item.waitsForReconnect !== undefined }))
+        .map(({ id, accountId, channel, label, text, state, reason, createdAt, attempts, file, ...more }) => ({
           id,
           accountId,
           channel,
@@ -82,7 +83,9 @@ export function sendHandlers(
           createdAt,
           attempts,
           ...(reason ? { reason } : {}),
-          ...(needsAccess ? { needsAccess } : {}),
+          ...(more.needsAccess ? { needsAccess: more.needsAccess } : {}),
+          ...(more.waitsForReconnect ? { waitsForReconnect: true } : {}),
+          ...(state === 'pending' ? { nextAttemptAt: more.nextAttemptAt } : {}),
           ...(file ? { file: { name: file.filename, ...(file.blob ? { size: file.blob.size } : {}) } } : {}),
         }));
     },
