@@ -155,6 +155,13 @@ export interface ScheduledView {
   text: string;
 }
 
+/** A workspace whose list Courier could not read, with why in a sentence. */
+export interface UnreadList {
+  accountId: string;
+  teamName: string;
+  reason: string;
+}
+
 export interface OutboxView {
   id: string;
   accountId: string;
@@ -242,7 +249,8 @@ export interface Protocol {
   'conversation.join': { request: { accountId: string; channel: string }; response: null };
   'presence.list': { request: Empty; response: PresenceView[] };
   'presence.set': { request: { accountId: string; presence: 'auto' | 'away' }; response: PresenceView };
-  'scheduled.list': { request: Empty; response: ScheduledView[] };
+  /** What each workspace holds, and the workspaces whose list could not be read (never "nothing"). */
+  'scheduled.list': { request: Empty; response: { items: ScheduledView[]; unread: UnreadList[] } };
   'scheduled.cancel': { request: { accountId: string; channel: string; id: string }; response: null };
   'outbox.list': { request: Empty; response: OutboxView[] };
   'outbox.retry': { request: { id: string }; response: null };

@@ -7,7 +7,7 @@ describe('createWake', () => {
 
   it('drains when the earliest waiting item is due, not at the next alarm', async () => {
     const drain = vi.fn();
-    const wake = createWake(async () => [Date.now() + 60_000, Date.now() + 2_000], drain);
+    const wake = createWake(() => Promise.resolve([Date.now() + 60_000, Date.now() + 2_000]), drain);
     await wake.fromOutbox();
     vi.advanceTimersByTime(1_999);
     expect(drain).not.toHaveBeenCalled();
@@ -18,7 +18,7 @@ describe('createWake', () => {
   it('keeps an earlier timer and moves a later one forward', async () => {
     const drain = vi.fn();
     let due = [Date.now() + 10_000];
-    const wake = createWake(async () => due, drain);
+    const wake = createWake(() => Promise.resolve(due), drain);
     await wake.fromOutbox();
     due = [Date.now() + 20_000];
     await wake.fromOutbox();
@@ -36,11 +36,11 @@ describe('createWake', () => {
 
   it('sets nothing when nothing waits, and never spins on an item that stays due', async () => {
     const drain = vi.fn();
-    const none = createWake(async () => [], drain);
+    const none = createWake(() => Promise.resolve([]), drain);
     await none.fromOutbox();
     vi.advanceTimersByTime(600_000);
     expect(drain).not.toHaveBeenCalled();
-    const overdue = createWake(async () => [Date.now() - 5_000], drain);
+    const overdue = createWake(() => Promise.resolve([Date.now() - 5_000]), drain);
     await overdue.fromOutbox();
     vi.advanceTimersByTime(499);
     expect(drain).not.toHaveBeenCalled();

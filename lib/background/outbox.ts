@@ -192,7 +192,8 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
 
   // The alarm wakes the worker once a minute at best; a retry due in seconds is kept by a timer.
   const wake = createWake(
-    async () => (await db.getAll('outbox')).filter((item) => item.state === 'pending').map((item) => item.nextAttemptAt),
+    async () =>
+      (await db.getAll('outbox')).filter((item) => item.state === 'pending').map((item) => item.nextAttemptAt),
     () => void drain().catch(() => undefined),
   );
 

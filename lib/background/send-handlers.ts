@@ -72,8 +72,7 @@ export function sendHandlers(
       const items = await store.db.getAll('outbox');
       return items
         .sort((a, b) => a.createdAt - b.createdAt)
-        .map((item) => ({ ...item, waitsForReconnect: item.waitsForReconnect !== undefined }))
-        .map(({ id, accountId, channel, label, text, state, reason, createdAt, attempts, file, ...more }) => ({
+        .map(({ id, accountId, channel, label, text, state, reason, createdAt, attempts, file, ...item }) => ({
           id,
           accountId,
           channel,
@@ -83,9 +82,9 @@ export function sendHandlers(
           createdAt,
           attempts,
           ...(reason ? { reason } : {}),
-          ...(more.needsAccess ? { needsAccess: more.needsAccess } : {}),
-          ...(more.waitsForReconnect ? { waitsForReconnect: true } : {}),
-          ...(state === 'pending' ? { nextAttemptAt: more.nextAttemptAt } : {}),
+          ...(item.needsAccess ? { needsAccess: item.needsAccess } : {}),
+          ...(item.waitsForReconnect ? { waitsForReconnect: true } : {}),
+          ...(state === 'pending' ? { nextAttemptAt: item.nextAttemptAt } : {}),
           ...(file ? { file: { name: file.filename, ...(file.blob ? { size: file.blob.size } : {}) } } : {}),
         }));
     },
