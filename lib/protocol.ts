@@ -142,6 +142,8 @@ export interface SendResult {
   postAt?: number;
   /** Why it is queued or failed; canJoin when joining the public channel would fix it. */
   error?: WireError & { canJoin?: boolean };
+  /** Queued: when Courier tries it again by itself (ms since the epoch). */
+  nextAttemptAt?: number;
 }
 
 export interface PresenceView {
@@ -163,6 +165,13 @@ export interface ScheduledView {
   text: string;
 }
 
+/** A workspace whose list Courier could not read, with why in a sentence. */
+export interface UnreadList {
+  accountId: string;
+  teamName: string;
+  reason: string;
+}
+
 export interface OutboxView {
   id: string;
   accountId: string;
@@ -177,6 +186,10 @@ export interface OutboxView {
   reason?: string;
   /** A file share that waits for access to its site: the host permission pattern to ask for. */
   needsAccess?: string;
+  /** Failed only because its workspace must reconnect: reconnecting sends it by itself. */
+  waitsForReconnect?: boolean;
+  /** Waiting: when Courier tries it again by itself (ms since the epoch). */
+  nextAttemptAt?: number;
   createdAt: number;
   attempts: number;
 }
@@ -192,6 +205,10 @@ export interface HistoryView {
   permalink?: string;
   postAt?: number;
   sentAt: number;
+  /** Deleted from Slack (Undo, from the popup or History): nothing is left to open, edit or delete. */
+  removedAt?: number;
+  /** Changed in Slack (Edit); `text` is the new text. */
+  editedAt?: number;
 }
 
 type Empty = Record<string, never>;
@@ -242,7 +259,8 @@ export interface Protocol {
   'conversation.join': { request: { accountId: string; channel: string }; response: null };
   'presence.list': { request: Empty; response: PresenceView[] };
   'presence.set': { request: { accountId: string; presence: 'auto' | 'away' }; response: PresenceView };
-  'scheduled.list': { request: Empty; response: ScheduledView[] };
+  /** What each workspace holds, and the workspaces whose list could not be read (never "nothing"). */
+  'scheduled.list': { request: Empty; response: { items: ScheduledView[]; unread: UnreadList[] } };
   'scheduled.cancel': { request: { accountId: string; channel: string; id: string }; response: null };
   'outbox.list': { request: Empty; response: OutboxView[] };
   'outbox.retry': { request: { id: string }; response: null };

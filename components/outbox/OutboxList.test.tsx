@@ -28,6 +28,7 @@ const file: OutboxView = {
   state: 'pending',
   createdAt: 2,
   attempts: 2,
+  nextAttemptAt: new Date(2030, 0, 1, 12, 3, 5).getTime(),
   file: { name: 'report.pdf', size: 50_000 },
 };
 
@@ -75,6 +76,10 @@ describe('the outbox list', () => {
     expect(second?.textContent).toContain('Waiting after 2 attempts');
     expect(second?.textContent).toContain('File: report.pdf (48.8 KB)');
     for (const name of ['Edit', 'Retry', 'Discard']) expect(within(first!).getByRole('button', { name })).toBeTruthy();
+    // A waiting item says when Courier tries by itself, and offers only to go now.
+    expect(second?.textContent).toMatch(/Courier tries again at 12:03:05/);
+    expect(within(second!).getByRole('button', { name: 'Try now' })).toBeTruthy();
+    expect(within(second!).queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
   it('Edit retargets with the channel picker and sends the new text and target', async () => {

@@ -4,6 +4,7 @@ import { TargetPicker } from '@/components/TargetPicker';
 import { formatSize } from '@/lib/share/size';
 import { ask } from '@/lib/messaging';
 import type { OutboxView, SendTarget } from '@/lib/protocol';
+import { nextTry } from '../next-try';
 import { SlackText } from '../SlackText';
 import { useRequest, type RequestState } from '../useRequest';
 import { When } from '../When';
@@ -70,6 +71,7 @@ function OutboxRow({ item, onMessage }: { item: OutboxView; onMessage: (text: st
         </p>
       )}
       {item.reason && <p class={failed ? 'error' : 'muted'}>{item.reason}</p>}
+      {item.state === 'pending' && item.attempts > 0 && <p class="muted">{nextTry(item.nextAttemptAt)}</p>}
       {editing ? (
         <div class="outbox-item__edit">
           <label htmlFor={`${id}-text`}>{item.file ? 'Comment' : 'Message'}</label>
@@ -99,7 +101,8 @@ function OutboxRow({ item, onMessage }: { item: OutboxView; onMessage: (text: st
           aria-describedby={`${id}-line`}
           onClick={() => run(ask('outbox.retry', { id: item.id }), 'Trying again.')}
         >
-          Retry
+          {/* Waiting: Courier will try by itself, so the person's choice is only "now". */}
+          {failed ? 'Retry' : 'Try now'}
         </button>
         <button
           type="button"

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { ask } from '@/lib/messaging';
-import type { AccountSummary, MessageType, OutboxView, PresenceView, ScheduledView } from '@/lib/protocol';
+import type { AccountSummary, MessageType, OutboxView, PresenceView, ScheduledView, UnreadList } from '@/lib/protocol';
 import { formatWhen } from '../When';
 import { QuickActions } from './QuickActions';
 
@@ -27,6 +27,7 @@ const globex = account('acc-2', 'Globex', { status: 'needs_reconnect', reason: '
 let presence: PresenceView[];
 let scheduled: ScheduledView[];
 let outbox: OutboxView[];
+let unread: UnreadList[];
 
 beforeEach(() => {
   presence = [
@@ -45,6 +46,7 @@ beforeEach(() => {
     },
   ];
   outbox = [];
+  unread = [];
   askMock.mockReset();
   askMock.mockImplementation((type: MessageType, payload: Record<string, string>) => {
     switch (type) {
@@ -55,7 +57,7 @@ beforeEach(() => {
         return Promise.resolve({ ...view, presence: payload.presence === 'away' ? 'away' : 'active' });
       }
       case 'scheduled.list':
-        return Promise.resolve(scheduled);
+        return Promise.resolve({ items: scheduled, unread });
       case 'scheduled.cancel':
         scheduled = scheduled.filter((item) => item.id !== payload.id);
         return Promise.resolve(null);
@@ -130,6 +132,21 @@ describe('QuickActions', () => {
     expect(askMock).toHaveBeenCalledWith('scheduled.cancel', { accountId: 'acc-1', channel: 'C1', id: 'Q1' });
     expect(screen.getByText('Nothing scheduled.')).toBeTruthy();
     expect(screen.getByText(/^Cancelled the message to #general/)).toBeTruthy();
+  });
+
+  it('never says "Nothing scheduled." while a workspace\'s list could not be read', async () => {
+    scheduled = [];
+    unread = [
+      {
+        accountId: 'acc-1',
+        teamName: 'Acme',
+        reason: "Courier can't read Acme's scheduled messages until it reconnects.",
+      },
+    ];
+    render(<QuickActions accounts={[acme]} revision={0} />);
+    await settle();
+    expect(screen.getByText("Courier can't read Acme's scheduled messages until it reconnects.")).toBeTruthy();
+    expect(screen.queryByText('Nothing scheduled.')).toBeNull();
   });
 
   it('lists the whole outbox, with reasons and actions, and reloads it after a send', async () => {

@@ -21,7 +21,8 @@ function useReloadOn(revision: number, reload: () => void) {
 
 function Workspaces({ accounts }: { accounts: readonly AccountSummary[] }) {
   const id = useId();
-  const [presence] = useRequest(() => ask('presence.list', {}));
+  // A reconnect changes which workspaces have presence: their rows come back at once.
+  const [presence] = useRequest(() => ask('presence.list', {}), ['accounts']);
   const [notice, setNotice] = useState({ text: '', failed: false });
   const several = accounts.length > 1;
   const reconnect = async (account: AccountSummary) => {
@@ -106,7 +107,7 @@ function ScheduledItem({
 
 function Scheduled({ revision, several }: { revision: number; several: boolean }) {
   const id = useId();
-  const [scheduled, reload] = useRequest(() => ask('scheduled.list', {}));
+  const [scheduled, reload] = useRequest(() => ask('scheduled.list', {}), ['accounts']);
   const [notice, setNotice] = useState({ text: '', failed: false });
   const titleRef = useRef<HTMLHeadingElement>(null);
   useReloadOn(revision, reload);
@@ -131,15 +132,25 @@ function Scheduled({ revision, several }: { revision: number; several: boolean }
       </h2>
       {scheduled.status === 'loading' && <p class="muted">Loading scheduled messages…</p>}
       {scheduled.status === 'failed' && <p class="error">{scheduled.message}</p>}
-      {scheduled.status === 'done' && scheduled.value.length === 0 && <p class="muted">Nothing scheduled.</p>}
-      {scheduled.status === 'done' && scheduled.value.length > 0 && (
-        <ul class="scheduled-list" aria-label="Scheduled messages">
-          {[...scheduled.value]
-            .sort((a, b) => a.postAt - b.postAt)
-            .map((item) => (
-              <ScheduledItem key={`${item.accountId}:${item.id}`} item={item} several={several} onCancel={cancel} />
-            ))}
-        </ul>
+      {scheduled.status === 'done' && (
+        <>
+          {scheduled.value.unread.map((list) => (
+            <p key={list.accountId} class="error">
+              {list.reason}
+            </p>
+          ))}
+          {/* "Nothing" only when every workspace could be read. */}
+          {scheduled.value.items.length === 0 && scheduled.value.unread.length === 0 && (
+            <p class="muted">Nothing scheduled.</p>
+          )}
+          {scheduled.value.items.length > 0 && (
+            <ul class="scheduled-list" aria-label="Scheduled messages">
+              {scheduled.value.items.map((item) => (
+                <ScheduledItem key={`${item.accountId}:${item.id}`} item={item} several={several} onCancel={cancel} />
+              ))}
+            </ul>
+          )}
+        </>
       )}
       <p role="status" class={notice.failed ? 'error' : 'muted'}>
         {notice.text}

@@ -4,6 +4,7 @@ import { ask } from '@/lib/messaging';
 import type { AccountSummary, SendResult } from '@/lib/protocol';
 import { formatShare } from '@/lib/share/format';
 import { isUploadShare, type Share } from '@/lib/share/share';
+import { nextTry } from '../next-try';
 import { formatWhen } from '../When';
 
 /** How long Edit and Undo are offered after a send. */
@@ -48,7 +49,7 @@ export function summarize(results: readonly SendResult[]): string {
   return [
     sent.length ? `Sent to ${listOf(sent)}.` : '',
     scheduled.length ? `Scheduled for ${listOf(scheduled)}.` : '',
-    queued.length ? `Queued for ${listOf(queued)}; Courier will retry.` : '',
+    queued.length ? `Queued for ${listOf(queued)}; Courier tries again by itself.` : '',
     failed.length ? `Not sent to ${listOf(failed)}.` : '',
   ]
     .filter(Boolean)
@@ -64,7 +65,7 @@ function stateText(result: SendResult): string {
     case 'scheduled':
       return result.postAt ? `Scheduled for ${formatWhen(result.postAt * 1000, { inSentence: true })}.` : 'Scheduled.';
     case 'queued':
-      return `Queued: ${reason || 'Slack could not be reached'}. Courier will retry.`;
+      return `Queued: ${reason || 'Slack could not be reached'}. ${nextTry(result.nextAttemptAt)}`;
     case 'failed':
       return `Not sent: ${reason || 'Slack refused the message'}.`;
   }

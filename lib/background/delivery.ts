@@ -1,5 +1,12 @@
 import { toWireError } from '../errors';
-import { backoffMs, classifyAttempt, MAX_DOWNLOAD_TRIES, type AttemptFailure } from '../outbox/classify';
+import {
+  backoffMs,
+  classifyAttempt,
+  MAX_DOWNLOAD_TRIES,
+  SERVER_FIRST_WAIT_MS,
+  type AttemptFailure,
+} from '../outbox/classify';
+import { whatHappened } from '../outbox/waiting-reason';
 import type { SendResult, WireError } from '../protocol';
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
@@ -166,7 +173,10 @@ export async function deliver(
     const failure = classifyAttempt(error);
     const wire = toWireError(error);
     const attempts = item.attempts + 1;
-    const next = afterFailure({ ...stored, attempts }, failure, wire.message, item.unclear === true);
+    const next = waitForReconnect(
+      afterFailure({ ...stored, attempts }, failure, wire.message, item.unclear === true),
+      wire,
+    );
     wire.message = next.reason ?? wire.message;
     await writes.put(next);
     const canJoin = error instanceof SlackApiError && error.code === 'not_in_channel' && item.channel.startsWith('C');
@@ -174,8 +184,18 @@ export async function deliver(
       ...base,
       state: next.state === 'failed' ? 'failed' : 'queued',
       error: { ...wire, ...(canJoin ? { canJoin } : {}) },
+      ...(next.state === 'pending' ? { nextAttemptAt: next.nextAttemptAt } : {}),
     };
   }
+}
+
+/**
+ * A failure only a reconnect of the workspace can cure (revoked tokens, a missing scope) is marked
+ * as such: reconnecting sends the item again by itself (Outbox.resumeReconnected).
+ */
+function waitForReconnect(next: OutboxItem, wire: WireError): OutboxItem {
+  if (next.state !== 'failed' || (wire.kind !== 'needs_reconnect' && wire.kind !== 'missing_scope')) return next;
+  return { ...next, waitsForReconnect: wire.scopes?.length ? { scopes: wire.scopes } : {} };
 }
 
 /** The item after a failed attempt: waiting for its next try, or for the person. */
@@ -206,9 +226,10 @@ function afterFailure(stored: OutboxItem, failure: AttemptFailure, reason: strin
   return {
     ...stored,
     state: 'pending',
-    reason,
+    // Courier tries again itself (the pages say when): "try again" is not the person's job.
+    reason: whatHappened(reason),
     unclear: unclear || failure.kind === 'unclear',
-    nextAttemptAt: now + Math.max(afterMs, backoffMs(stored.attempts)),
+    nextAttemptAt: now + Math.max(afterMs, backoffMs(stored.attempts, SERVER_FIRST_WAIT_MS)),
     ...(afterMs ? { notBefore: now + afterMs } : {}),
   };
 }

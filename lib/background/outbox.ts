@@ -1,6 +1,6 @@
 import type { WithLock } from '../platform/locks';
 import { bumpRevision, revisionRun } from '../platform/revision';
-import { readyAgain } from '../outbox/ready';
+import { readyAgain, reconnectResumes, type Reconnected } from '../outbox/ready';
 import type { SendResult } from '../protocol';
 import type { OutboxItem } from '../store/sending-records';
 import { contextsOnce } from './account-context';
@@ -9,6 +9,7 @@ import { createOutboxWrites } from './outbox-writes';
 import type { Services } from './services';
 import { sharedReads } from './shared-read';
 import { cancellable } from './uploads';
+import { createWake } from './outbox-wake';
 
 /**
  * Sends what is due, oldest first and in order per target: while an earlier item for a target
@@ -46,6 +47,12 @@ export interface Outbox {
    * grant, or a start after one); how many went.
    */
   resumeAccess(holds: (site: string) => Promise<boolean>): Promise<number>;
+  /**
+   * The workspace was connected again: the items that failed only because it needed that go
+   * again now, each under its own outbox id (so a send that did reach Slack is found, not
+   * repeated); how many went.
+   */
+  resumeReconnected(account: Reconnected): Promise<number>;
 }
 
 const targetOf = (item: OutboxItem) => `${item.accountId}:${item.channel}`;
@@ -65,6 +72,7 @@ async function alreadyTried(services: Services, item: OutboxItem, current?: Outb
       channel: item.channel,
       state: current.state === 'failed' ? 'failed' : 'queued',
       error: { kind: 'slack_error', message: reason },
+      ...(current.state === 'pending' ? { nextAttemptAt: current.nextAttemptAt } : {}),
     };
   }
   const entry = await services.store.db.get('history', item.id);
@@ -166,6 +174,7 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
       return await work({ contexts: contextsOnce(services), writes, changed: run.changed });
     } finally {
       await run.done();
+      void wake.fromOutbox().catch(() => undefined);
     }
   }
 
@@ -180,6 +189,13 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
     await stored;
     batch.changed();
   }
+
+  // The alarm wakes the worker once a minute at best; a retry due in seconds is kept by a timer.
+  const wake = createWake(
+    async () =>
+      (await db.getAll('outbox')).filter((item) => item.state === 'pending').map((item) => item.nextAttemptAt),
+    () => void drain().catch(() => undefined),
+  );
 
   const drain = (): Promise<number> => {
     running ??= together(async (batch) => {
@@ -256,6 +272,21 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
           current.needsAccess ? readyAgain(current, Date.now()) : current,
         );
         if (changed) resumed += 1;
+      }
+      if (resumed) {
+        await bumpRevision('outbox');
+        void drain().catch(() => undefined);
+      }
+      return resumed;
+    },
+    async resumeReconnected(account) {
+      const waiting = (await db.getAll('outbox')).filter((item) => reconnectResumes(item, account));
+      let resumed = 0;
+      for (const item of waiting) {
+        const changed = await this.update(item.id, (current) =>
+          reconnectResumes(current, account) ? readyAgain(current, Date.now()) : current,
+        );
+        if (changed && changed.state === 'pending') resumed += 1;
       }
       if (resumed) {
         await bumpRevision('outbox');

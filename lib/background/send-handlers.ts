@@ -72,7 +72,7 @@ export function sendHandlers(
       const items = await store.db.getAll('outbox');
       return items
         .sort((a, b) => a.createdAt - b.createdAt)
-        .map(({ id, accountId, channel, label, text, state, reason, createdAt, attempts, file, needsAccess }) => ({
+        .map(({ id, accountId, channel, label, text, state, reason, createdAt, attempts, file, ...item }) => ({
           id,
           accountId,
           channel,
@@ -82,7 +82,9 @@ export function sendHandlers(
           createdAt,
           attempts,
           ...(reason ? { reason } : {}),
-          ...(needsAccess ? { needsAccess } : {}),
+          ...(item.needsAccess ? { needsAccess: item.needsAccess } : {}),
+          ...(item.waitsForReconnect ? { waitsForReconnect: true } : {}),
+          ...(state === 'pending' ? { nextAttemptAt: item.nextAttemptAt } : {}),
           ...(file ? { file: { name: file.filename, ...(file.blob ? { size: file.blob.size } : {}) } } : {}),
         }));
     },

@@ -25,7 +25,7 @@ export function workspaceHandlers(
     },
 
     'workspaces.connect': async ({ profileId, team }) => {
-      const { store, transport, health } = await services();
+      const { store, transport, health, outbox } = await services();
       const profile = await store.profiles.get(profileId);
       if (!profile)
         throw new CourierFailure('invalid_input', 'That connector profile no longer exists. Reload the options page.');
@@ -44,6 +44,8 @@ export function workspaceHandlers(
         team ? { teamId: team, teamName: linked?.teamName ?? team } : undefined,
       );
       await Promise.all([bumpRevision('accounts'), health.updateBadge()]);
+      // What failed only for want of this reconnect goes now, without a Retry.
+      await outbox.resumeReconnected(account).catch(() => 0);
       // The popup should find its channels right away: fill the directory in the background.
       void services()
         .then((all) => refreshDirectory(all, account.id))

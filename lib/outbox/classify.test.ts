@@ -25,6 +25,10 @@ describe('classifyAttempt', () => {
   });
 
   it('backs off exponentially up to five minutes', () => {
-    expect([1, 2, 3, 4, 10, 20].map(backoffMs)).toEqual([5000, 10000, 20000, 40000, 300000, 300000]);
+    expect([1, 2, 3, 4, 10, 20].map((n) => backoffMs(n))).toEqual([5000, 10000, 20000, 40000, 300000, 300000]);
+  });
+
+  it('starts at seconds after a server error, keeping the cap', () => {
+    expect([1, 2, 3, 4, 5, 10].map((n) => backoffMs(n, 2_000))).toEqual([2000, 4000, 8000, 16000, 32000, 300000]);
   });
 });

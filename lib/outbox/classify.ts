@@ -59,7 +59,10 @@ export function classifyAttempt(error: unknown): AttemptFailure {
   return { kind: 'unclear' };
 }
 
-/** Waits between attempts: 5 s, 10 s, 20 s … capped at 5 minutes. */
-export function backoffMs(attempts: number): number {
-  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 5 * 60_000);
+/** The first wait after Slack's own trouble (a 5xx, a dropped answer): a blip is usually over in seconds. */
+export const SERVER_FIRST_WAIT_MS = 2_000;
+
+/** Waits between attempts, doubling from `firstMs`: 5 s, 10 s, 20 s … capped at 5 minutes. */
+export function backoffMs(attempts: number, firstMs = 5_000): number {
+  return Math.min(firstMs * 2 ** Math.max(0, attempts - 1), 5 * 60_000);
 }

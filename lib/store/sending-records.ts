@@ -64,6 +64,11 @@ export interface OutboxItem {
    * would let it download ("https://cdn.example.com/*"). Granting it sends the item again.
    */
   needsAccess?: string;
+  /**
+   * A failed item whose workspace must reconnect first (its tokens were revoked, or it lacks a
+   * scope): connecting that workspace again, with `scopes` granted when given, sends it again.
+   */
+  waitsForReconnect?: { scopes?: string[] };
 }
 
 /** What was sent where and when. */
@@ -85,4 +90,8 @@ export interface HistoryEntry {
   abandonedFiles?: string[];
   /** Checked for copies a browser-level resend may have left (see duplicate-sweep.ts). */
   swept?: boolean;
+  /** When the message was deleted from Slack (Undo, from any page): nothing of it is left to open or edit. */
+  removedAt?: number;
+  /** When its text was last changed in Slack (Edit); `text` is the new text. */
+  editedAt?: number;
 }

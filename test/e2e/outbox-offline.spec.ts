@@ -26,7 +26,7 @@ test('sent while offline, the popup shows it waiting; back online it arrives exa
   // Offline reaches the service worker's fetch too: the send cannot get out and is queued.
   await context.setOffline(true);
   await popup.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(popup.getByTestId('send-status')).toHaveText('Queued for #general; Courier will retry.');
+  await expect(popup.getByTestId('send-status')).toHaveText('Queued for #general; Courier tries again by itself.');
   const outbox = popup.getByRole('list', { name: 'Outbox items' });
   await expect(outbox.locator(':scope > li')).toHaveCount(1);
   await expect(outbox).toContainText('#general · Waiting after 1 attempt');
@@ -76,7 +76,7 @@ test.describe('a file share under a fault', () => {
     emulator.state.faults.add({ method: 'upload', kind: 'http500', count: 1 });
 
     await popup.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(popup.getByTestId('send-status')).toHaveText('Queued for #general; Courier will retry.', {
+    await expect(popup.getByTestId('send-status')).toHaveText('Queued for #general; Courier tries again by itself.', {
       timeout: 20_000,
     });
     const row = popup.getByRole('list', { name: 'Outbox items' }).locator(':scope > li');
@@ -85,7 +85,9 @@ test.describe('a file share under a fault', () => {
     const ws = emulator.state.workspaces.get(ACME)!;
     expect(ws.files.filter((file) => file.name === 'chart.png')).toHaveLength(0);
 
-    await row.getByRole('button', { name: 'Retry' }).click();
+    // Waiting, so Courier names when it tries by itself and offers only to go now.
+    await expect(row).toContainText(/Courier tries again at \d/);
+    await row.getByRole('button', { name: 'Try now' }).click();
     await expect(popup.getByTestId('outbox-count')).toHaveText('Nothing waiting to send.', { timeout: 15_000 });
 
     const files = ws.files.filter((file) => file.name === 'chart.png');
