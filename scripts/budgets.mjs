@@ -11,10 +11,11 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
   { name: 'popup initial JavaScript', entry: 'popup.html', limitKb: 30 },
-  // 62 -> 64 KB: every request's payload is now parsed at the router (1.1 KB, zod/mini schemas of
-  // all 31 requests), and issue 15's key, revoke and sweep checks. Issue 17's one table of Slack
-  // codes is where the next kilobyte comes back from (two sets of sentences today).
-  { name: 'background', entry: 'background.js', limitKb: 64 },
+  // 62 -> 66 KB (issue 15 and 16): every request's payload parsed at the router (1.1 KB of zod/mini
+  // schemas), the lost-key check, revoke on removal, the start retry and quota sentences, the
+  // outbox's reconnect resume and next-try timer. Issue 17's one table of Slack codes (two sets of
+  // sentences today, 14 KB minified) is where the next kilobyte comes back from.
+  { name: 'background', entry: 'background.js', limitKb: 66 },
 ];
 
 const output = path.resolve(import.meta.dirname, '../.output');
