@@ -205,7 +205,7 @@ export interface HistoryView {
   permalink?: string;
   postAt?: number;
   sentAt: number;
-  /** Deleted from Slack (Undo, from the popup or History): nothing is left to open, edit or delete. */
+  /** Deleted from Slack (Delete, from the popup or History): nothing is left to open, edit or delete. */
   removedAt?: number;
   /** Changed in Slack (Edit); `text` is the new text. */
   editedAt?: number;
@@ -270,7 +270,7 @@ export interface Protocol {
   /** Changes a waiting or failed item's text (a file's comment) or target, then tries it again. */
   'outbox.edit': { request: { id: string; text: string; target?: SendTarget }; response: null };
   'history.list': { request: { query?: string }; response: HistoryView[] };
-  /** Deletes the message in Slack (when it can) and forgets it. */
+  /** Deletes the message in Slack (when it can); the entry stays, marked removed. */
   'history.delete': { request: { id: string }; response: null };
   'history.clear': { request: Empty; response: null };
   'history.retention': { request: { days?: number }; response: { days: number } };

@@ -89,6 +89,8 @@ export function HistorySection() {
                 <span class="muted">
                   · {entry.teamName} · <When at={entry.sentAt} />
                 </span>
+                {entry.editedAt && <span class="muted"> · edited</span>}
+                {entry.removedAt && <span class="muted"> · removed from Slack</span>}
                 {entry.postAt && (
                   <span class="muted">
                     {' '}
@@ -100,39 +102,43 @@ export function HistorySection() {
                 <SlackText text={entry.text} />
               </p>
               <div class="row">
-                {entry.permalink && (
+                {!entry.removedAt && entry.permalink && (
                   <a href={entry.permalink} target="_blank" rel="noreferrer">
                     Open in Slack
                   </a>
                 )}
                 <button type="button" onClick={() => reshare(entry)}>
-                  Re-share
+                  Send again
                 </button>
-                <button
-                  type="button"
-                  onClick={() => {
-                    const text = prompt('Edit the message', entry.text);
-                    if (text && entry.ts)
-                      run(
-                        ask('message.update', {
-                          accountId: entry.accountId,
-                          channel: entry.channel,
-                          ts: entry.ts,
-                          text,
-                        }),
-                        'Updated in Slack.',
-                      );
-                  }}
-                  disabled={!entry.ts}
-                >
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  onClick={() => run(ask('history.delete', { id: entry.id }), 'Deleted from Slack.')}
-                >
-                  Delete
-                </button>
+                {/* A removed message has nothing left in Slack to edit or delete. */}
+                {!entry.removedAt && entry.ts && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      const text = prompt('Edit the message', entry.text);
+                      if (text)
+                        run(
+                          ask('message.update', {
+                            accountId: entry.accountId,
+                            channel: entry.channel,
+                            ts: entry.ts!,
+                            text,
+                          }),
+                          'Updated in Slack.',
+                        );
+                    }}
+                  >
+                    Edit
+                  </button>
+                )}
+                {!entry.removedAt && (
+                  <button
+                    type="button"
+                    onClick={() => run(ask('history.delete', { id: entry.id }), 'Deleted from Slack.')}
+                  >
+                    Delete
+                  </button>
+                )}
               </div>
             </li>
           ))}

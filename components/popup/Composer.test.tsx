@@ -204,7 +204,7 @@ describe('Composer', () => {
     expect(callsOf('send')[0]!.postAt).toBe(new Date(2030, 4, 13, 9, 0).getTime() / 1000);
   });
 
-  it('Undo deletes the message and Edit updates it with the new comment', async () => {
+  it('Delete deletes the message and Edit updates it with the new comment', async () => {
     answer([sent('C1', 'general'), sent('C2', 'random')]);
     const { message } = setup();
     choose('general');
@@ -214,11 +214,11 @@ describe('Composer', () => {
     await settle();
     const [general, random] = within(screen.getByRole('list', { name: 'Send results' })).getAllByRole('listitem');
 
-    fireEvent.click(within(general!).getByRole('button', { name: 'Undo' }));
+    fireEvent.click(within(general!).getByRole('button', { name: 'Delete' }));
     await settle();
     expect(callsOf('message.delete')).toEqual([{ accountId: 'acc-1', channel: 'C1', ts: '1700000000.000001' }]);
     expect(general!.textContent).toContain('Removed.');
-    expect(within(general!).queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(within(general!).queryByRole('button', { name: 'Delete' })).toBeNull();
     expect(within(general!).queryByRole('link', { name: 'Open in Slack' })).toBeNull();
 
     fireEvent.click(within(random!).getByRole('button', { name: 'Edit' }));
@@ -238,18 +238,18 @@ describe('Composer', () => {
     expect(random!.textContent).toContain('Edited.');
   });
 
-  it('offers Edit and Undo for a minute only', async () => {
+  it('offers Edit and Delete for a minute only', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     answer([sent('C1', 'general')]);
     setup();
     choose('general');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await settle();
-    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeTruthy();
     await act(() => {
       vi.advanceTimersByTime(UNDO_WINDOW_MS + 1);
     });
-    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Open in Slack' })).toBeTruthy();
   });

@@ -51,7 +51,7 @@ interface Notice {
 /**
  * Composes a share for Slack: what the page offers, a comment, the targets, and how to send (in a
  * thread, later, with or without link previews). Ctrl+Enter (⌘+Enter) sends from any field.
- * Shows what happened per target, with Open in Slack, Edit and Undo for a minute, and a way out of
+ * Shows what happened per target, with Open in Slack, Edit and Delete for a minute, and a way out of
  * each failure. What was typed is kept when anything failed.
  */
 export function Composer({ share, directory, accounts, onSent }: ComposerProps) {

@@ -7,12 +7,12 @@ import { isUploadShare, type Share } from '@/lib/share/share';
 import { nextTry } from '../next-try';
 import { formatWhen } from '../When';
 
-/** How long Edit and Undo are offered after a send. */
+/** How long Edit and Delete are offered after a send (History offers them for as long as it keeps it). */
 export const UNDO_WINDOW_MS = 60_000;
 
 export interface SentEntry {
   result: SendResult;
-  /** When the background answered: Edit and Undo are offered for a while after. */
+  /** When the background answered: Edit and Delete are offered for a while after. */
   sentAt: number;
 }
 
@@ -202,7 +202,7 @@ function ResultRow({
         )}
         {canChange && (
           <button type="button" {...described} onClick={() => void undo()}>
-            Undo
+            Delete
           </button>
         )}
         {error?.kind === 'needs_access' && error.site && <AllowSiteButton site={error.site} describedBy={labelId} />}

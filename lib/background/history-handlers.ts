@@ -54,7 +54,7 @@ export function historyHandlers(
     'history.delete': async ({ id }) => {
       const all = await services();
       const entry = await all.store.db.get('history', id);
-      if (!entry) return null;
+      if (!entry || entry.removedAt) return null;
       const context = await accountContext(all, entry.accountId);
       const api = preferredCalls(context);
       if (entry.fileId) await api.call('files.delete', { file: entry.fileId });
@@ -65,7 +65,8 @@ export function historyHandlers(
           scheduled_message_id: entry.scheduledMessageId,
         });
       }
-      await all.store.db.delete('history', id);
+      // Kept as removed, as a delete from the popup leaves it: what was sent, and that it is gone.
+      await all.store.db.put('history', { ...entry, removedAt: Date.now() });
       await bumpRevision('outbox');
       return null;
     },

@@ -4,6 +4,7 @@ import { parseThreadLink, type ThreadRef } from '../share/thread-link';
 import { bumpRevision } from '../platform/revision';
 import { accountContext } from './account-context';
 import { preferredCalls } from './calls';
+import { followInHistory } from './history-follow';
 import type { Handlers } from './router';
 import { sendShareNow } from './send-now';
 import { discardItem } from './uploads';
@@ -52,13 +53,15 @@ export function sendHandlers(
     },
 
     'message.update': async ({ accountId, channel, ts, text }) => {
-      const context = await accountContext(await services(), accountId);
-      await preferredCalls(context).call('chat.update', { channel, ts, text });
+      const all = await services();
+      await preferredCalls(await accountContext(all, accountId)).call('chat.update', { channel, ts, text });
+      await followInHistory(all.store.db, { accountId, channel, ts }, { text });
       return null;
     },
     'message.delete': async ({ accountId, channel, ts }) => {
-      const context = await accountContext(await services(), accountId);
-      await preferredCalls(context).call('chat.delete', { channel, ts });
+      const all = await services();
+      await preferredCalls(await accountContext(all, accountId)).call('chat.delete', { channel, ts });
+      await followInHistory(all.store.db, { accountId, channel, ts }, { removed: true });
       return null;
     },
     'conversation.join': async ({ accountId, channel }) => {

@@ -90,7 +90,7 @@ export interface HistoryEntry {
   abandonedFiles?: string[];
   /** Checked for copies a browser-level resend may have left (see duplicate-sweep.ts). */
   swept?: boolean;
-  /** When the message was deleted from Slack (Undo, from any page): nothing of it is left to open or edit. */
+  /** When the message was deleted from Slack (Delete, from any page): nothing of it is left to open or edit. */
   removedAt?: number;
   /** When its text was last changed in Slack (Edit); `text` is the new text. */
   editedAt?: number;

@@ -43,7 +43,7 @@ test('connect through the consent page with the allizom.org redirect URL, then s
   expect(posted()[0]!.text).toContain(`<${SHARED.url}|${SHARED.title}>`);
 
   const results = await byRole(popup, 'list', 'Send results');
-  await click(results, 'button', 'Undo');
+  await click(results, 'button', 'Delete');
   await waitForText(popup, '[data-testid="send-status"]', 'Removed the message from #general.');
   expect(posted()).toEqual([]);
 

@@ -80,10 +80,24 @@ test('the popup sends a page to two channels, undoes one, sets presence, schedul
   expect(edited?.text).toContain('Edited: worth a read');
   expect(edited?.text).toContain(SHARED.url);
 
-  await general.getByRole('button', { name: 'Undo' }).click();
+  await general.getByRole('button', { name: 'Delete' }).click();
   await expect(status).toHaveText('Removed the message from #general.');
   expect(emulator.state.listMessages({ team: ACME, channel: channelId(emulator, 'general') })).toEqual([]);
   await expect(general.getByRole('link', { name: 'Open in Slack' })).toHaveCount(0);
+
+  // History follows both: the edit shows its new text, the deleted message shows as removed with
+  // nothing left to open, edit or delete.
+  const { page: history } = await openPage('options.html');
+  const sent = history.getByRole('list', { name: 'Sent messages' }).getByRole('listitem');
+  const editedEntry = sent.filter({ hasText: '#random' });
+  await expect(editedEntry).toContainText('Edited: worth a read');
+  await expect(editedEntry).toContainText('edited');
+  const removedEntry = sent.filter({ hasText: '#general' });
+  await expect(removedEntry).toContainText('removed from Slack');
+  for (const name of ['Edit', 'Delete']) await expect(removedEntry.getByRole('button', { name })).toHaveCount(0);
+  await expect(removedEntry.getByRole('link', { name: 'Open in Slack' })).toHaveCount(0);
+  await expect(removedEntry.getByRole('button', { name: 'Send again' })).toBeVisible();
+  await history.close();
 
   // Presence: Away, then Active again.
   const presence = popup.getByRole('switch', { name: 'Presence' });
