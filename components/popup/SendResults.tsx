@@ -56,8 +56,11 @@ export function summarize(results: readonly SendResult[]): string {
     .join(' ');
 }
 
-function stateText(result: SendResult): string {
+function stateText(result: SendResult, teamName?: string): string {
   const reason = withoutStop(result.error?.message ?? '');
+  // The why is said once, on the workspace's row with its Reconnect: here only what it means.
+  if (result.state === 'failed' && result.error?.kind === 'needs_reconnect')
+    return `Not sent: ${teamName ?? 'the workspace'} needs to reconnect.`;
   if (result.error?.kind === 'needs_access') return `Waiting for access: ${reason}. It goes out once you allow it.`;
   switch (result.state) {
     case 'sent':
@@ -181,7 +184,7 @@ function ResultRow({
   return (
     <li class={`send-result send-result--${undone ? 'undone' : result.state}`}>
       <p class="send-result__line" id={labelId} ref={lineRef} tabIndex={-1}>
-        <strong>{result.label}</strong> {undone ? 'Removed.' : `${stateText(result)}${edited ? ' Edited.' : ''}`}
+        <strong>{result.label}</strong> {undone ? 'Removed.' : `${stateText(result, account?.teamName)}${edited ? ' Edited.' : ''}`}
       </p>
       {privateChannel && (
         <p class="send-result__help muted">

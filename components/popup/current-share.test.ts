@@ -31,6 +31,13 @@ describe('shareFromQuery', () => {
     expect(
       shareFromQuery(query({ kind: 'selection', text: 'q', pageTitle: 'T', pageUrl: 'chrome://settings/' })),
     ).toBeNull();
+    // No address at all is a message on its own, not a non-web address.
+    expect(shareFromQuery(query({ kind: 'page', title: '', url: '', comment: 'hi' }))).toEqual({
+      kind: 'page',
+      title: '',
+      url: '',
+      comment: 'hi',
+    });
     expect(shareFromQuery(query({ kind: 'file', url: 'https://user:pw@e.com/a.pdf' }))).toEqual({
       kind: 'file',
       url: 'https://e.com/a.pdf',

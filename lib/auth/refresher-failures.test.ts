@@ -137,7 +137,7 @@ describe('refresher: terminal failures', () => {
     expect((await h.chain('bot')).dead).toMatchObject({ code: 'invalid_refresh_token' });
     const account = await h.store.accounts.get(h.account.id);
     expect(account?.status).toBe('needs_reconnect');
-    expect(account?.reason).toMatch(/^The bot token stopped working/);
+    expect(account?.reason).toMatch(/needs to reconnect: Slack no longer accepts its refresh token/);
     expect(await browser.action.getBadgeText({})).toBe('!');
     const notifications = await browser.notifications.getAll();
     expect(Object.keys(notifications)).toEqual([`${RECONNECT_NOTIFICATION_PREFIX}${h.account.id}`]);

@@ -208,6 +208,6 @@ describe('a PKCE sign-in that ran out', () => {
     await h.refresher.refreshDue();
 
     expect(h.terminal).toEqual(['bot:invalid_refresh_token']);
-    expect((await h.store.accounts.get(h.account.id))?.reason).toMatch(/^The bot token stopped working\. .*revoked/);
+    expect((await h.store.accounts.get(h.account.id))?.reason).toMatch(/needs to reconnect: .*revoked/);
   });
 });

@@ -1,5 +1,5 @@
 import { explain } from '../auth/classify';
-import { RAN_OUT_CODE, runOutSoon } from '../auth/run-out';
+import { runOutSoon } from '../auth/run-out';
 import { signInEnds } from '../store/chains';
 import { bumpRevision } from '../platform/revision';
 import { clearNotice, notifyReconnect, notifyRunningOut, showBadge } from '../platform/attention';
@@ -60,11 +60,10 @@ export function createHealth(store: CourierStore, now: () => number = Date.now) 
     },
 
     /** A chain died for good: say which workspace and why, everywhere a person might look. */
-    async chainDied(accountId: string, kind: ChainKind, code: string): Promise<void> {
-      const who = kind === 'user' ? 'Your user token' : 'The bot token';
-      // A sign-in that ran out is the workspace's, not one token's: name the workspace instead.
-      const teamName = code === RAN_OUT_CODE ? (await store.accounts.get(accountId))?.teamName : undefined;
-      const reason = teamName ? explain(code, { workspace: teamName }) : `${who} stopped working. ${explain(code)}`;
+    async chainDied(accountId: string, _kind: ChainKind, code: string): Promise<void> {
+      // Said of the workspace, as a person knows it, with what to do; which token died is ours to know.
+      const teamName = (await store.accounts.get(accountId))?.teamName;
+      const reason = explain(code, teamName ? { workspace: teamName } : {});
       const account = await store.accounts.setStatus(accountId, 'needs_reconnect', reason);
       await bumpRevision('accounts');
       await updateBadge();

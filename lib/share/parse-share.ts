@@ -28,7 +28,10 @@ export function parseShare(value: unknown): Share | null {
     const field = record[name];
     if (field === undefined && !fields.required.includes(name)) continue;
     if (typeof field !== 'string') return null;
-    const kept = ADDRESSES.has(name) ? webUrl(field) : field;
+    // A page share without an address is a message on its own (the composer on a page it can't
+    // see, the guide's test message): no address is not a non-web one.
+    const bare = kind === 'page' && name === 'url' && field === '';
+    const kept = ADDRESSES.has(name) && !bare ? webUrl(field) : field;
     if (kept === null) return null;
     share[name] = kept;
   }

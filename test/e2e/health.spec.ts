@@ -20,7 +20,7 @@ test('a dead refresh token marks the workspace, badges the toolbar, notifies, an
 
   const row = page.getByRole('row', { name: /Acme Corp/ });
   await expect(row).toContainText('Needs reconnect');
-  await expect(row).toContainText('The bot token stopped working');
+  await expect(row).toContainText('Slack rejected the Client secret');
   const chrome = (fn: (chrome: Chrome) => Promise<unknown>) =>
     serviceWorker.evaluate<unknown>(`(${fn.toString()})(chrome)`);
   expect(await chrome((c) => c.action.getBadgeText({}))).toBe('!');
@@ -55,7 +55,7 @@ test('a token revoked in Slack turns a call into "Needs reconnect", not an unexp
   emulator.state.revokeTeam('T0ACME001', 'user');
   const user = await askFrom(page, 'workspaces.check', { accountId: account.id, kind: 'user' });
   expect(user).toMatchObject({ ok: false, error: { kind: 'needs_reconnect' } });
-  await expect(page.getByRole('row', { name: /Acme Corp/ })).toContainText('Your user token stopped working');
+  await expect(page.getByRole('row', { name: /Acme Corp/ })).toContainText('Acme Corp needs to reconnect');
   // The bot chain is independent and keeps working.
   await expect(askFrom(page, 'workspaces.check', { accountId: account.id, kind: 'bot' })).resolves.toMatchObject({
     ok: true,
