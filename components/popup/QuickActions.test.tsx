@@ -22,7 +22,10 @@ const account = (id: string, teamName: string, extra: Partial<AccountSummary> = 
 });
 
 const acme = account('acc-1', 'Acme Corp');
-const globex = account('acc-2', 'Globex', { status: 'needs_reconnect', reason: 'Globex needs to reconnect: its token was revoked, or the app was removed from the workspace.' });
+const globex = account('acc-2', 'Globex', {
+  status: 'needs_reconnect',
+  reason: 'Globex needs to reconnect: its token was revoked, or the app was removed from the workspace.',
+});
 
 let presence: PresenceView[];
 let scheduled: ScheduledView[];

@@ -184,7 +184,8 @@ function ResultRow({
   return (
     <li class={`send-result send-result--${undone ? 'undone' : result.state}`}>
       <p class="send-result__line" id={labelId} ref={lineRef} tabIndex={-1}>
-        <strong>{result.label}</strong> {undone ? 'Removed.' : `${stateText(result, account?.teamName)}${edited ? ' Edited.' : ''}`}
+        <strong>{result.label}</strong>{' '}
+        {undone ? 'Removed.' : `${stateText(result, account?.teamName)}${edited ? ' Edited.' : ''}`}
       </p>
       {privateChannel && (
         <p class="send-result__help muted">
