@@ -98,6 +98,8 @@ export interface ActionView {
   botScopes: string[];
   userScopes: string[];
   fields: ActionField[];
+  /** A list action: the array of its page, and how the next page is named (cursor or page number). */
+  pages?: { items: string; by?: 'cursor' | 'page' };
 }
 
 export interface ActionRun {

@@ -1,16 +1,17 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { targetsOf } from '@/lib/directory/columns';
 import { readDirectory } from '@/lib/directory/read';
 import type { Target } from '@/lib/directory/target';
 import { ask, CourierError } from '@/lib/messaging';
 import { watchRevision } from '@/lib/platform/revision';
-import type { AccountSummary, ActionView } from '@/lib/protocol';
+import type { AccountSummary, ActionRun, ActionView } from '@/lib/protocol';
 import { Combobox } from '../Combobox';
 import { missingForAccount } from '../options/action-scopes';
 import { When } from '../When';
 import { ActionForm } from './ActionForm';
 import type { FieldValue, FormValues } from './form-values';
 import { fromInput, toInput } from './form-values';
+import { itemsOf, nextPageInput } from './pages';
 import type { RecentRun } from './recent-runs';
 import { loadRecentRuns, rememberRun } from './recent-runs';
 import type { Outcome } from './ResultView';
@@ -93,40 +94,109 @@ export function ActionConsole({ accounts, actions }: Props) {
     setErrors({});
   };
 
-  const run = async (event: Event) => {
-    event.preventDefault();
-    if (!action || !account) return;
+  // The input of the page after the one shown, for "Next page"; set only for that action's answer.
+  const [next, setNext] = useState<{ actionId: string; input: Record<string, unknown> } | null>(null);
+  // "All pages" checks this between pages: Cancel stops the walk after the page in flight.
+  const cancelled = useRef(false);
+  const [walking, setWalking] = useState(false);
+
+  /** The form's input, or the field it cannot read shown as the outcome. */
+  const readForm = (): Record<string, unknown> | undefined => {
+    if (!action) return undefined;
     const read = toInput(action.fields, values);
-    if ('field' in read) {
-      setErrors({ [read.field]: read.message });
-      setOutcome({ state: 'failed', title: action.title, message: read.message, field: read.field });
-      return;
-    }
+    if (!('field' in read)) return read.input;
+    setErrors({ [read.field]: read.message });
+    setOutcome({ state: 'failed', title: action.title, message: read.message, field: read.field });
+    return undefined;
+  };
+
+  const failed = (title: string, error: unknown) => {
+    const field = error instanceof CourierError ? error.field : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    if (field) setErrors({ [field]: message });
+    setOutcome({ state: 'failed', title, message, ...(field ? { field } : {}) });
+  };
+
+  /** Runs the action with `input` (the form shows it, cursor included) and offers the next page. */
+  const runWith = async (input: Record<string, unknown>) => {
+    if (!action || !account) return;
+    setValues(fromInput(action.fields, input));
     setErrors({});
+    setNext(null);
     setOutcome({ state: 'running', title: action.title });
     let ok = false;
     try {
-      const result = await ask('actions.run', { accountId: account.id, actionId: action.id, input: read.input });
+      const result = await ask('actions.run', { accountId: account.id, actionId: action.id, input });
       ok = true;
       setOutcome({ state: 'done', title: action.title, run: result });
+      const after = nextPageInput(action, input, result.result);
+      if (after) setNext({ actionId: action.id, input: after });
     } catch (error) {
-      const field = error instanceof CourierError ? error.field : undefined;
-      const message = error instanceof Error ? error.message : String(error);
-      if (field) setErrors({ [field]: message });
-      setOutcome({ state: 'failed', title: action.title, message, ...(field ? { field } : {}) });
+      failed(action.title, error);
     }
+    await remember(action, account, input, ok);
+  };
+
+  const remember = async (done: ActionView, where: AccountSummary, input: Record<string, unknown>, ok: boolean) =>
     setRecent(
       await rememberRun({
-        accountId: account.id,
-        teamName: account.teamName,
-        actionId: action.id,
-        title: action.title,
-        input: read.input,
+        accountId: where.id,
+        teamName: where.teamName,
+        actionId: done.id,
+        title: done.title,
+        input,
         at: Date.now(),
         ok,
       }),
     );
+
+  const run = (event: Event) => {
+    event.preventDefault();
+    const input = readForm();
+    if (input) void runWith(input);
   };
+
+  /**
+   * Walks every page from the form's input, one call per page as Slack pages, gathering the items.
+   * Cancel keeps what was gathered and offers "Next page" from where the walk stopped.
+   */
+  const runAllPages = async () => {
+    const start = readForm();
+    if (!action?.pages || !account || !start) return;
+    const items: unknown[] = [];
+    let input: Record<string, unknown> | undefined = start;
+    let pages = 0;
+    let last: ActionRun | undefined;
+    let ms = 0;
+    cancelled.current = false;
+    setWalking(true);
+    setErrors({});
+    setNext(null);
+    try {
+      while (input && !cancelled.current) {
+        setOutcome({
+          state: 'running',
+          title: action.title,
+          progress: `page ${pages + 1}, ${items.length} items so far`,
+        });
+        last = await ask('actions.run', { accountId: account.id, actionId: action.id, input });
+        pages += 1;
+        ms += last.ms;
+        items.push(...itemsOf(action, last.result));
+        input = nextPageInput(action, input, last.result);
+      }
+      const result = { [action.pages.items]: items, pages, complete: !input };
+      setOutcome({ state: 'done', title: action.title, run: { result, tokenKind: last?.tokenKind ?? 'bot', ms } });
+      if (input) setNext({ actionId: action.id, input });
+      await remember(action, account, start, true);
+    } catch (error) {
+      failed(action.title, error);
+      await remember(action, account, start, false);
+    } finally {
+      setWalking(false);
+    }
+  };
+  const nextPage = next && next.actionId === action?.id ? next.input : undefined;
 
   return (
     <div class="console">
@@ -136,12 +206,15 @@ export function ActionConsole({ accounts, actions }: Props) {
           label="Action"
           options={actionOptions}
           value={actionId}
-          onChange={(id) => chooseAction(id)}
+          onChange={(id) => {
+            setNext(null);
+            chooseAction(id);
+          }}
           placeholder="Type to search 43 actions"
         />
       </div>
       {action && (
-        <form onSubmit={(event) => void run(event)} aria-label={action.title}>
+        <form onSubmit={run} aria-label={action.title}>
           <p>
             {action.description} <span class="muted">Runs with the {TOKEN_TEXT[action.token]}.</span>
           </p>
@@ -165,9 +238,34 @@ export function ActionConsole({ accounts, actions }: Props) {
             errors={errors}
             onChange={(name: string, value: FieldValue) => setValues((current) => ({ ...current, [name]: value }))}
           />
-          <button type="submit" class="primary" disabled={!account || outcome.state === 'running'}>
-            Run
-          </button>
+          <div class="row">
+            <button type="submit" class="primary" disabled={!account || outcome.state === 'running'}>
+              Run
+            </button>
+            {action.pages && (
+              <>
+                <button
+                  type="button"
+                  disabled={!nextPage || outcome.state === 'running'}
+                  onClick={() => nextPage && void runWith(nextPage)}
+                >
+                  Next page
+                </button>
+                <button
+                  type="button"
+                  disabled={!account || outcome.state === 'running'}
+                  onClick={() => void runAllPages()}
+                >
+                  All pages
+                </button>
+                {walking && (
+                  <button type="button" onClick={() => (cancelled.current = true)}>
+                    Cancel
+                  </button>
+                )}
+              </>
+            )}
+          </div>
         </form>
       )}
       <datalist id="directory-channels">

@@ -3,7 +3,7 @@ import { CopyButton } from '../CopyButton';
 
 export type Outcome =
   | { state: 'idle' }
-  | { state: 'running'; title: string }
+  | { state: 'running'; title: string; progress?: string }
   | { state: 'done'; title: string; run: ActionRun }
   | { state: 'failed'; title: string; message: string; field?: string };
 
@@ -15,7 +15,11 @@ export function ResultView({ outcome }: { outcome: Outcome }) {
       {outcome.state === 'idle' && (
         <p class="muted">Choose a workspace and an action, fill in the form, and press Run.</p>
       )}
-      {outcome.state === 'running' && <p class="muted">Running {outcome.title}…</p>}
+      {outcome.state === 'running' && (
+        <p class="muted">
+          Running {outcome.title}…{outcome.progress ? ` ${outcome.progress}` : ''}
+        </p>
+      )}
       {outcome.state === 'failed' && (
         <p class="error" role="alert">
           {outcome.title} failed: {outcome.message}

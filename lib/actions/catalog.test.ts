@@ -20,6 +20,10 @@ function jsonSchema(action: ActionDef): { properties: Record<string, JsonPropert
   return { properties: schema.properties ?? {}, required: schema.required ?? [] };
 }
 
+// Required by the SDK's argument types where Slack's spec says optional: the call means nothing
+// without them (conversations.kick has nobody to remove).
+const SDK_REQUIRED: Record<string, string[]> = { remove_user_from_conversation: ['user'] };
+
 const ROWS = tableA();
 const rowFor = (action: ActionDef) => ROWS.find((row) => row.title === action.title);
 
@@ -73,10 +77,14 @@ describe('input schemas against Slack’s method specs', () => {
     (_id, action) => {
       const specs = action.methods.map((method) => METHOD_SPECS[method]);
       const { properties, required } = jsonSchema(action);
-      const slackRequired = new Set(specs.flatMap((spec) => spec?.required ?? []));
+      const slackRequired = new Set([
+        ...specs.flatMap((spec) => spec?.required ?? []),
+        ...(SDK_REQUIRED[action.id] ?? []),
+      ]);
       expect(new Set(required)).toEqual(slackRequired);
-      // `limit` is Courier's own: the total number of items a list action returns.
-      const slackArgs = new Set([...specs.flatMap((spec) => spec?.args ?? []), 'limit']);
+      // List Unified Groups trims usergroups.list (not paginated) to `limit`, Courier's own field.
+      const own = action.id === 'list_unified_groups' ? ['limit'] : [];
+      const slackArgs = new Set([...specs.flatMap((spec) => spec?.args ?? []), ...own]);
       for (const name of Object.keys(properties)) expect(slackArgs, `${action.id}.${name}`).toContain(name);
     },
   );
@@ -96,10 +104,21 @@ describe('input schemas against Slack’s method specs', () => {
     expect(action.input.safeParse(VALID_INPUTS[id]).success).toBe(true);
   });
 
-  it('lets list actions take a total `limit`, and only list actions', () => {
-    const lists = ACTIONS.filter((action) => 'limit' in jsonSchema(action).properties).map((action) => action.id);
-    expect(lists.every((id) => id.startsWith('list_'))).toBe(true);
-    expect(lists).toHaveLength(ACTIONS.filter((action) => action.id.startsWith('list_')).length - 1);
+  it("pages every list action Slack pages, from Slack's cursor or page number", () => {
+    // usergroups.list answers every group at once; team.info names one workspace.
+    const unpaged = ['list_unified_groups', 'list_unified_organizations'];
+    const lists = ACTIONS.filter((action) => action.id.startsWith('list_') && !unpaged.includes(action.id));
+    expect(lists).toHaveLength(10);
+    for (const action of lists) {
+      const { properties } = jsonSchema(action);
+      const by = action.pages?.by ?? 'cursor';
+      expect(action.pages, action.id).toBeDefined();
+      expect(properties, action.id).toHaveProperty(by);
+      // The page size keeps Slack's name: `count` where Slack says count, else `limit`.
+      const size = action.methods[0] === 'files.list' || action.methods[0] === 'conversations.listConnectInvites';
+      expect(properties, action.id).toHaveProperty(size ? 'count' : 'limit');
+    }
+    expect(ACTIONS.filter((action) => action.pages).length).toBe(lists.length);
   });
 });
 

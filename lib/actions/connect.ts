@@ -1,7 +1,7 @@
 // Slack Connect: channels shared with other organisations. Bot tokens only, per Slack's specs.
 import * as z from 'zod/mini';
-import { defineAction, listFrom, passTo } from './define';
-import { channelId, flag, limit, teamId, filled } from './fields';
+import { defineAction, passTo } from './define';
+import { channelId, cursor, exactlyOne, flag, limit, teamId, filled } from './fields';
 
 export const inviteSharedConversation = defineAction({
   id: 'invite_shared_conversation',
@@ -9,23 +9,25 @@ export const inviteSharedConversation = defineAction({
   description: 'Invites someone outside the workspace to a channel through Slack Connect.',
   group: 'connect',
   methods: ['conversations.inviteShared'],
-  input: z.strictObject({
-    channel: channelId('Channel to share.'),
-    // Slack takes one invitee per call, by email or by user id.
-    emails: z.optional(
-      z.array(z.email()).check(z.maxLength(1), z.describe('Email address of the person to invite (one per call).')),
-    ),
-    user_ids: z.optional(
-      z
-        .array(filled().check(z.meta({ picker: 'user' })))
-        .check(
-          z.maxLength(1),
-          z.describe('User id of the person to invite (one per call), instead of an email.'),
-          z.meta({ picker: 'user' }),
-        ),
-    ),
-    external_limited: z.optional(flag('Invite as an external limited member (Slack defaults to true).')),
-  }),
+  input: z
+    .strictObject({
+      channel: channelId('Channel to share.'),
+      // Slack takes one invitee per call, by email or by user id.
+      emails: z.optional(
+        z.array(z.email()).check(z.maxLength(1), z.describe('Email address of the person to invite (one per call).')),
+      ),
+      user_ids: z.optional(
+        z
+          .array(filled().check(z.meta({ picker: 'user' })))
+          .check(
+            z.maxLength(1),
+            z.describe('User id of the person to invite (one per call), instead of an email.'),
+            z.meta({ picker: 'user' }),
+          ),
+      ),
+      external_limited: z.optional(flag('Invite as an external limited member (Slack defaults to true).')),
+    })
+    .check(exactlyOne('emails', 'user_ids')),
   token: 'bot',
   scopes: { bot: ['conversations.connect:write'], user: [] },
   run: passTo('conversations.inviteShared'),
@@ -37,11 +39,12 @@ export const listSlackConnectInvites = defineAction({
   description: 'Lists Slack Connect invitations sent and received by the workspace.',
   group: 'connect',
   methods: ['conversations.listConnectInvites'],
-  input: z.strictObject({ team_id: z.optional(teamId()), limit: limit() }),
+  // Slack names this method's page size `count` (1 to 500).
+  input: z.strictObject({ team_id: z.optional(teamId()), count: limit(500), cursor: cursor() }),
   token: 'bot',
   scopes: { bot: ['conversations.connect:manage'], user: [] },
-  // Slack names this method's page size `count`; the client's walker knows and sends that.
-  run: listFrom('conversations.listConnectInvites', 'invites', { pageSize: 100 }),
+  pages: { items: 'invites' },
+  run: passTo('conversations.listConnectInvites'),
 });
 
 export const lookupDiscoverableContact = defineAction({

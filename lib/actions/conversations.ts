@@ -1,7 +1,18 @@
 // Channels, DMs and group DMs: finding, creating, joining and naming them.
 import * as z from 'zod/mini';
-import { commaList, defineAction, listAll, passTo, slackCall } from './define';
-import { channelId, conversationTypes, flag, limit, teamId, userId, userIds, filled } from './fields';
+import { defineAction, passTo } from './define';
+import {
+  channelId,
+  conversationTypes,
+  cursor,
+  exactlyOne,
+  flag,
+  limit,
+  teamId,
+  userId,
+  userIds,
+  filled,
+} from './fields';
 
 // Reading conversations needs the scope of each kind; public channels are the minimum.
 const READ = { bot: ['channels:read'], user: ['channels:read'] };
@@ -54,17 +65,12 @@ export const listConversations = defineAction({
     exclude_archived: z.optional(flag('Leave archived channels out.')),
     team_id: z.optional(teamId()),
     limit: limit(),
+    cursor: cursor(),
   }),
   token: 'either-bot',
   scopes: READ,
-  run: async (ctx, { types, limit, ...params }) => ({
-    channels: await listAll(
-      ctx,
-      'conversations.list',
-      { ...params, types: commaList(types) },
-      { itemsKey: 'channels', limit },
-    ),
-  }),
+  pages: { items: 'channels' },
+  run: passTo('conversations.list', 'types'),
 });
 
 export const listUserConversations = defineAction({
@@ -77,20 +83,16 @@ export const listUserConversations = defineAction({
     user: z.optional(userId('Member whose conversations to list; defaults to the token itself.')),
     types: conversationTypes(),
     exclude_archived: z.optional(flag('Leave archived channels out.')),
+    exclude_muted: z.optional(flag('Leave channels the user muted out.')),
     team_id: z.optional(teamId()),
     limit: limit(),
+    cursor: cursor(),
   }),
   // "My conversations" means the person's, so a user token is preferred when there is one.
   token: 'either-user',
   scopes: READ,
-  run: async (ctx, { types, limit, ...params }) => ({
-    channels: await listAll(
-      ctx,
-      'users.conversations',
-      { ...params, types: commaList(types) },
-      { itemsKey: 'channels', limit },
-    ),
-  }),
+  pages: { items: 'channels' },
+  run: passTo('users.conversations', 'types'),
 });
 
 export const joinConversation = defineAction({
@@ -138,15 +140,18 @@ export const openConversation = defineAction({
   description: 'Opens (or finds) a DM with one person or a group DM with up to 8.',
   group: 'conversations',
   methods: ['conversations.open'],
-  input: z.strictObject({
-    users: z.optional(userIds('People to talk to: one gives a DM, 2 to 8 a group DM.', 8)),
-    channel: z.optional(channelId('An existing DM or group DM to resume, instead of users.')),
-    return_im: z.optional(flag('Return the full DM object.')),
-    prevent_creation: z.optional(flag('Only find an existing DM; never create one.')),
-  }),
+  input: z
+    .strictObject({
+      users: z.optional(userIds('People to talk to: one gives a DM, 2 to 8 a group DM.', 8)),
+      channel: z.optional(channelId('An existing DM or group DM to resume, instead of users.')),
+      return_im: z.optional(flag('Return the full DM object.')),
+      prevent_creation: z.optional(flag('Only find an existing DM; never create one.')),
+      // The SDK's (Channel | Users): a DM is named by its people or by its id.
+    })
+    .check(exactlyOne('users', 'channel')),
   token: 'either-bot',
   scopes: { bot: ['im:write'], user: ['im:write'] },
-  run: (ctx, { users, ...params }) => slackCall(ctx, 'conversations.open', { ...params, users: commaList(users) }),
+  run: passTo('conversations.open', 'users'),
 });
 
 export const CONVERSATION_ACTIONS = [

@@ -1,8 +1,8 @@
-// What entries use to stay declarative: a typed identity for entries, one way to call a method and
-// one way to walk a list, so an entry's run() is a line or two.
+// What entries use to stay declarative: a typed identity for entries and one way to call a method,
+// so an entry's run() is a line or two.
 import type * as z from 'zod/mini';
 import { isSlackMethod, parseResponse } from '../slack/schemas';
-import type { ActionContext, ActionDef, PageOptions } from './types';
+import type { ActionContext, ActionDef } from './types';
 
 /** Keeps the entry's input type for run() while the catalog holds plain ActionDefs. */
 export function defineAction<Input extends z.ZodMiniObject>(def: ActionDef<Input>): ActionDef {
@@ -28,56 +28,15 @@ export async function slackCall(ctx: ActionContext, method: string, params: obje
   return result;
 }
 
-/** A run() that passes the (parsed) input straight to one method. */
-export function passTo(method: string) {
-  return (ctx: ActionContext, input: object) => slackCall(ctx, method, input);
-}
-
-/** Slack's comma-separated list parameters (users, channels, types) from arrays. */
-export function commaList(values: readonly string[] | undefined): string | undefined {
-  return values?.join(',');
-}
-
-export interface ListOptions {
-  /** The array in each page: 'channels', 'members', 'messages', … */
-  itemsKey: string;
-  /** The total the caller asked for (the input's `limit`); undefined walks every page. */
-  limit: number | undefined;
-  /** Items per request; Slack recommends 100–200 for cursor methods. */
-  pageSize?: number;
-  style?: PageOptions['style'];
-}
-
-const DEFAULT_PAGE_SIZE = 200;
-
-/** Walks every page (or up to `limit` items) and gathers the items. */
-export async function listAll(
-  ctx: ActionContext,
-  method: string,
-  params: object,
-  options: ListOptions,
-): Promise<unknown[]> {
-  const pageSize = Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, options.limit ?? Infinity);
-  const items: unknown[] = [];
-  const pages = ctx.paginate(method, defined(params as Record<string, unknown>), {
-    itemsKey: options.itemsKey,
-    style: options.style ?? 'cursor',
-    max: options.limit,
-    pageSize,
-  });
-  for await (const item of pages) {
-    items.push(item);
-    // The walker honours max; this guard keeps the promise even if a page overshoots.
-    if (options.limit !== undefined && items.length >= options.limit) break;
-  }
-  // The walker yields bare items; checking them as one page checks each against the method's schema.
-  return parsed(method, { ok: true, [options.itemsKey]: items })[options.itemsKey] as unknown[];
-}
-
-/** A run() for a list method: the input minus `limit`, every page, `{ [itemsKey]: items }`. */
-export function listFrom(method: string, itemsKey: string, extra: Omit<ListOptions, 'itemsKey' | 'limit'> = {}) {
-  return async (ctx: ActionContext, input: { limit?: number }) => {
-    const { limit, ...params } = input;
-    return { [itemsKey]: await listAll(ctx, method, params, { ...extra, itemsKey, limit }) };
+/**
+ * A run() that passes the (parsed) input to one method, the named list fields joined with commas
+ * as Slack takes them. A list method answers one page as Slack does: its items with next_cursor,
+ * has_more or paging, so the console can ask for the next one.
+ */
+export function passTo(method: string, ...commaFields: string[]) {
+  return (ctx: ActionContext, input: Record<string, unknown>) => {
+    const params = { ...input };
+    for (const field of commaFields) params[field] = (params[field] as string[] | undefined)?.join(',');
+    return slackCall(ctx, method, params);
   };
 }

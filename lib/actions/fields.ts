@@ -31,14 +31,17 @@ export const userIds = (help: string, max: number) =>
     .array(filled().check(z.meta({ picker: 'user' })))
     .check(z.minLength(1), z.maxLength(max), z.describe(help), z.meta({ picker: 'user' }));
 
-/**
- * Not Slack's page size: the total number of items wanted. List actions walk every page unless it
- * is set, so one field means the same thing on every list action.
- */
-export const limit = () =>
+/** Slack's page size (`limit`, or `count` where Slack names it so); empty leaves Slack's default. */
+export const limit = (max?: number) =>
   z
-    .optional(z.int().check(z.positive()))
-    .check(z.describe('How many items to return in all. Leave empty to fetch every page.'));
+    .optional(z.int().check(z.positive(), ...(max ? [z.maximum(max)] : [])))
+    .check(z.describe(`Items per page${max ? ` (at most ${max})` : ''}; empty leaves Slack's default.`));
+
+/** Where a page starts: the next_cursor of the page before it. */
+export const cursor = () =>
+  z.optional(
+    filled().check(z.describe("The previous page's response_metadata.next_cursor; empty starts at the first.")),
+  );
 
 export const CONVERSATION_TYPES = ['public_channel', 'private_channel', 'mpim', 'im'] as const;
 export const conversationTypes = () =>
@@ -57,12 +60,33 @@ const blocks = z
 const attachments = z
   .array(z.record(z.string(), z.unknown()))
   .check(z.maxLength(100), z.describe('Legacy attachments (at most 100).'));
+const eventShape = {
+  event_type: z.string().check(z.minLength(1), z.describe('Name of the event, e.g. task_created.')),
+  event_payload: z.record(z.string(), z.unknown()).check(z.describe('Any JSON object.')),
+};
 const eventMetadata = z
-  .looseObject({
-    event_type: z.string().check(z.minLength(1), z.describe('Name of the event, e.g. task_created.')),
-    event_payload: z.record(z.string(), z.unknown()).check(z.describe('Any JSON object.')),
-  })
+  .looseObject(eventShape)
   .check(z.describe('Message metadata: {event_type, event_payload}, readable by apps in the workspace.'));
+// Work Object entities: Slack checks each entity's own fields (entity_type, entity_payload,
+// external_ref, url), so Courier only insists on an array of objects.
+const entities = z.array(z.looseObject({ entity_type: z.string().check(z.minLength(1)) }));
+/** chat.postMessage takes event metadata, Work Object entities, or both. */
+export const postMetadata = z
+  .looseObject({
+    event_type: z.optional(eventShape.event_type),
+    event_payload: z.optional(eventShape.event_payload),
+    entities: z.optional(entities),
+  })
+  .check(
+    z.refine((m) => m.entities !== undefined || (m.event_type !== undefined && m.event_payload !== undefined), {
+      error: 'metadata needs event_type with event_payload, or entities',
+    }),
+    z.describe('Message metadata: {event_type, event_payload} and/or {entities: [Work Object entities]}.'),
+  );
+/** chat.postEphemeral takes entity metadata only: ephemeral messages send no metadata events. */
+export const entityMetadata = z
+  .looseObject({ entities })
+  .check(z.describe('Work Object entity metadata: {entities: […]} (event metadata is ignored here).'));
 const parse = z
   .enum(['none', 'full'])
   .check(z.describe('How Slack treats the text: "full" links names and URLs itself.'));
@@ -100,3 +124,30 @@ export const customization = {
   icon_url: z.optional(z.url().check(z.describe('Image URL for the icon (needs chat:write.customize).'))),
   icon_emoji: z.optional(text('Emoji for the icon, e.g. :rocket: (needs chat:write.customize).')),
 };
+
+// Rules between fields, from the SDK's argument unions and Slack's method specs: checked after
+// each field's own, before any call, and naming the field to fix.
+type Input = Record<string, unknown>;
+/** A field counts as given unless it is left out or is a false flag. */
+const given = (input: Input, name: string) => input[name] !== undefined && input[name] !== false;
+const words = (names: readonly string[]) => `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
+
+/** Between `min` and `max` of the fields are given; the error names the first. */
+function counted(names: readonly string[], min: number, max: number, error: string) {
+  return z.refine<Input>(
+    (input) => {
+      const count = names.filter((name) => given(input, name)).length;
+      return count >= min && count <= max;
+    },
+    { error, path: [names[0] ?? ''] },
+  );
+}
+export const oneOf = (...names: string[]) => counted(names, 1, names.length, `give one of ${words(names)}`);
+export const exactlyOne = (...names: string[]) => counted(names, 1, 1, `give exactly one of ${words(names)}`);
+export const notBoth = (a: string, b: string) => counted([a, b], 0, 1, `give ${a} or ${b}, not both`);
+/** `field` means nothing without one of `others`. */
+export const needs = (field: string, ...others: string[]) =>
+  z.refine<Input>((input) => !given(input, field) || others.some((other) => given(input, other)), {
+    error: `${field} needs ${others.length > 1 ? words(others) : (others[0] ?? '')}`,
+    path: [field],
+  });

@@ -22,9 +22,10 @@ async function upload(
   text: string,
   as?: Install,
   share: Record<string, unknown> = {},
+  ask: Record<string, unknown> = {},
 ): Promise<SlackFile> {
   const bytes = new TextEncoder().encode(text);
-  const ticket = (await h.run('get_file_upload_url', { filename: name, length: bytes.length }, as)).result as {
+  const ticket = (await h.run('get_file_upload_url', { filename: name, length: bytes.length, ...ask }, as)).result as {
     upload_url: string;
     file_id: string;
   };
@@ -44,6 +45,19 @@ describe('uploads', () => {
     expect(info.file).toMatchObject({ id: file.id, name: 'notes.txt' });
   });
 
+  // Slack's spec for files.getUploadURLExternal names the field alt_txt (as the python SDK and the
+  // file object do; the node SDK's alt_text is not in the spec), and files.info hands it back.
+  it("keeps an image's alt text, sent as alt_txt, and files.info shows it", async () => {
+    const png = '\x89PNG\r\n\x1a\n';
+    const ask = { alt_txt: 'A bar chart of sends per day' };
+    const file = await upload('chart.png', png, undefined, { channel_id: h.channelId('random') }, ask);
+    const info = (await h.run('get_file', { file: file.id })).result as { file: { alt_txt?: string } };
+    expect(info.file.alt_txt).toBe('A bar chart of sends per day');
+    const plain = await upload('plain.png', png);
+    const none = (await h.run('get_file', { file: plain.id })).result as { file: { alt_txt?: string } };
+    expect(none.file.alt_txt).toBeUndefined();
+  });
+
   it('refuses an unknown snippet type, and completing a file that was never uploaded', async () => {
     const ticket = await h.fail('get_file_upload_url', { filename: 'a.txt', length: 3, snippet_type: 'klingon' });
     expect(ticket.message).toBe(slackSays('unknown_snippet_type'));
@@ -53,12 +67,19 @@ describe('uploads', () => {
 });
 
 describe('get_file and list_files', () => {
-  it('lists files, every page or `limit`, and fails for unknown ones', async () => {
+  it('lists files a numbered page at a time, with paging saying how many, and fails for unknown ones', async () => {
     const mine = await upload('list-me.txt', 'listed', undefined, { channel_id: h.channelId('random') });
+    await upload('list-me-too.txt', 'listed too', undefined, { channel_id: h.channelId('random') });
     const all = (await h.run('list_files', {})).result as { files: SlackFile[] };
     expect(all.files.map((f) => f.id)).toContain(mine.id);
-    const one = (await h.run('list_files', { limit: 1 })).result as { files: SlackFile[] };
-    expect(one.files).toHaveLength(1);
+    type Page = { files: SlackFile[]; paging: { page: number; pages: number; total: number } };
+    const first = (await h.run('list_files', { count: 1 })).result as Page;
+    expect(first.files).toHaveLength(1);
+    expect(first.paging).toMatchObject({ page: 1, pages: first.paging.total });
+    expect(first.paging.total).toBeGreaterThanOrEqual(2);
+    const second = (await h.run('list_files', { count: 1, page: 2 })).result as Page;
+    expect(second.paging.page).toBe(2);
+    expect(second.files[0]?.id).not.toBe(first.files[0]?.id);
     expect((await h.fail('get_file', { file: 'F0NOSUCH' })).message).toBe(slackSays('file_not_found'));
     expect((await h.fail('list_files', { user: 'U0NOSUCH' })).message).toBe(slackSays('user_not_found'));
   });

@@ -1,7 +1,19 @@
 // Files: reading, deleting, the two Web API steps of an external upload, and public links.
 import * as z from 'zod/mini';
-import { commaList, defineAction, listAll, passTo, slackCall } from './define';
-import { channelId, fileId, limit, teamId, timeBound, ts, userId, filled } from './fields';
+import { defineAction, passTo } from './define';
+import {
+  channelId,
+  customization,
+  cursor,
+  fileId,
+  limit,
+  needs,
+  teamId,
+  timeBound,
+  ts,
+  userId,
+  filled,
+} from './fields';
 
 const READ = { bot: ['files:read'], user: ['files:read'] };
 const WRITE = { bot: ['files:write'], user: ['files:write'] };
@@ -13,7 +25,14 @@ export const getFile = defineAction({
   description: "Returns a file's details: name, type, size, links and where it is shared.",
   group: 'files',
   methods: ['files.info'],
-  input: z.strictObject({ file: fileId('File id (F…).') }),
+  // The file's comments come in pages, by cursor (limit) or by page number (count, page).
+  input: z.strictObject({
+    file: fileId('File id (F…).'),
+    limit: limit(),
+    cursor: cursor(),
+    count: z.optional(z.int().check(z.positive(), z.describe('Comments per numbered page (Slack defaults to 100).'))),
+    page: z.optional(z.int().check(z.positive(), z.describe('Which numbered page of comments (from 1).'))),
+  }),
   token: 'either-bot',
   scopes: READ,
   run: passTo('files.info'),
@@ -37,24 +56,16 @@ export const listFiles = defineAction({
       z.boolean().check(z.describe('Include files hidden because the workspace is over its storage limit.')),
     ),
     team_id: z.optional(teamId()),
-    limit: limit(),
+    // files.list still pages by number: `count` per page, `page` from 1; its answer's paging says how many.
+    count: limit(),
+    page: z.optional(
+      z.int().check(z.positive(), z.describe('Which page (from 1); paging.pages says how many there are.')),
+    ),
   }),
   token: 'either-bot',
   scopes: READ,
-  // files.list still pages by page/count rather than cursor.
-  run: async (ctx, { types, limit, ...params }) => ({
-    files: await listAll(
-      ctx,
-      'files.list',
-      { ...params, types: commaList(types) },
-      {
-        itemsKey: 'files',
-        limit,
-        style: 'page',
-        pageSize: 100,
-      },
-    ),
-  }),
+  pages: { items: 'files', by: 'page' },
+  run: passTo('files.list', 'types'),
 });
 
 export const deleteFile = defineAction({
@@ -94,39 +105,42 @@ export const completeFileUpload = defineAction({
   description: 'Last step of an upload: finishes the files and shares them, or keeps them private.',
   group: 'files',
   methods: ['files.completeUploadExternal'],
-  input: z.strictObject({
-    files: z
-      .array(
-        z.strictObject({
-          id: fileId('File id from Get File Upload URL.'),
-          title: z.optional(z.string().check(z.describe('Title of the file.'))),
-          highlight_type: z.optional(z.string().check(z.maxLength(10), z.describe('Syntax highlight hint.'))),
-        }),
-      )
-      .check(z.minLength(1), z.describe('The uploaded files: [{"id":"F…","title":"…"}].')),
-    channel_id: z.optional(channelId('Channel to share the files in; without one they stay private.')),
-    channels: z.optional(
-      z
-        .array(filled().check(z.meta({ picker: 'channel' })))
-        .check(
-          z.minLength(1),
-          z.maxLength(100),
-          z.describe('Several channels to share in (at most 100), instead of channel_id.'),
-          z.meta({ picker: 'channel' }),
-        ),
-    ),
-    thread_ts: z.optional(ts('Parent message ts, to share as a thread reply (one channel only).')),
-    initial_comment: z.optional(z.string().check(z.describe('Message text that introduces the files.'))),
-    blocks: z.optional(
-      z
-        .array(z.looseObject({ type: z.string().check(z.minLength(1)) }))
-        .check(z.maxLength(50), z.describe('Blocks for the message; ignored when initial_comment is given.')),
-    ),
-  }),
+  input: z
+    .strictObject({
+      files: z
+        .array(
+          z.strictObject({
+            id: fileId('File id from Get File Upload URL.'),
+            title: z.optional(z.string().check(z.describe('Title of the file.'))),
+            highlight_type: z.optional(z.string().check(z.maxLength(10), z.describe('Syntax highlight hint.'))),
+          }),
+        )
+        .check(z.minLength(1), z.describe('The uploaded files: [{"id":"F…","title":"…"}].')),
+      channel_id: z.optional(channelId('Channel to share the files in; without one they stay private.')),
+      channels: z.optional(
+        z
+          .array(filled().check(z.meta({ picker: 'channel' })))
+          .check(
+            z.minLength(1),
+            z.maxLength(100),
+            z.describe('Several channels to share in (at most 100), instead of channel_id.'),
+            z.meta({ picker: 'channel' }),
+          ),
+      ),
+      thread_ts: z.optional(ts('Parent message ts, to share as a thread reply (one channel only).')),
+      initial_comment: z.optional(z.string().check(z.describe('Message text that introduces the files.'))),
+      blocks: z.optional(
+        z
+          .array(z.looseObject({ type: z.string().check(z.minLength(1)) }))
+          .check(z.maxLength(50), z.describe('Blocks for the message; ignored when initial_comment is given.')),
+      ),
+      ...customization,
+      // The SDK's FileThreadDestinationArgument: a thread reply goes to one named channel.
+    })
+    .check(needs('thread_ts', 'channel_id', 'channels')),
   token: 'either-bot',
   scopes: WRITE,
-  run: (ctx, { channels, ...params }) =>
-    slackCall(ctx, 'files.completeUploadExternal', { ...params, channels: commaList(channels) }),
+  run: passTo('files.completeUploadExternal', 'channels'),
 });
 
 export const shareFilePublicUrl = defineAction({

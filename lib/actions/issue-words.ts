@@ -53,7 +53,9 @@ export function inputFailure(subject: string, error: z.core.$ZodError): CourierF
   const field = fieldName(issue.path);
   const top = issue.path[0];
   const details = top === undefined ? {} : { field: String(top) };
-  if (!field) return new CourierFailure('invalid_input', `${subject}: ${issue.message}.`, details);
+  // A rule between fields (fields.ts) says in its own words what to give.
+  if (!field || issue.code === 'custom')
+    return new CourierFailure('invalid_input', `${subject}: ${issue.message}.`, details);
   const missing = issue.code === 'invalid_type' && issue.input === undefined;
   const what = missing ? 'is required' : `is not valid (${issue.message})`;
   return new CourierFailure('invalid_input', `${subject}: ${field} ${what}.`, details);

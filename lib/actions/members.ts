@@ -1,7 +1,7 @@
 // Who is in a conversation: inviting, removing and listing members.
 import * as z from 'zod/mini';
-import { commaList, defineAction, listFrom, passTo, slackCall } from './define';
-import { channelId, flag, limit, userId, userIds } from './fields';
+import { defineAction, passTo } from './define';
+import { channelId, cursor, flag, limit, userId, userIds } from './fields';
 
 export const inviteUsersToConversation = defineAction({
   id: 'invite_users_to_conversation',
@@ -16,7 +16,7 @@ export const inviteUsersToConversation = defineAction({
   }),
   token: 'either-bot',
   scopes: { bot: ['channels:write.invites'], user: ['channels:write.invites'] },
-  run: (ctx, { users, ...params }) => slackCall(ctx, 'conversations.invite', { ...params, users: commaList(users) }),
+  run: passTo('conversations.invite', 'users'),
 });
 
 export const removeUserFromConversation = defineAction({
@@ -27,8 +27,8 @@ export const removeUserFromConversation = defineAction({
   methods: ['conversations.kick'],
   input: z.strictObject({
     channel: channelId('Channel to remove them from.'),
-    // Slack's spec marks user optional, but the call has nobody to remove without it.
-    user: z.optional(userId('Person to remove; Slack needs it in practice.')),
+    // Slack's spec marks user optional, but the SDK requires it: the call has nobody to remove without it.
+    user: userId('Person to remove.'),
   }),
   token: 'either-bot',
   scopes: { bot: ['channels:manage'], user: ['channels:write'] },
@@ -44,10 +44,12 @@ export const listConversationMembers = defineAction({
   input: z.strictObject({
     channel: channelId('Conversation whose members to list.'),
     limit: limit(),
+    cursor: cursor(),
   }),
   token: 'either-bot',
   scopes: { bot: ['channels:read'], user: ['channels:read'] },
-  run: listFrom('conversations.members', 'members'),
+  pages: { items: 'members' },
+  run: passTo('conversations.members'),
 });
 
 export const MEMBER_ACTIONS = [inviteUsersToConversation, removeUserFromConversation, listConversationMembers];

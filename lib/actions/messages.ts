@@ -1,13 +1,19 @@
 // Posting, editing and reading messages.
 import * as z from 'zod/mini';
-import { defineAction, listFrom, passTo } from './define';
+import { defineAction, passTo } from './define';
 import {
   channelId,
+  cursor,
   customization,
+  entityMetadata,
   flag,
   limit,
   messageBody,
   messageOptions,
+  needs,
+  notBoth,
+  oneOf,
+  postMetadata,
   postingOptions,
   timeBound,
   ts,
@@ -17,6 +23,13 @@ import {
 const CHAT_WRITE = { bot: ['chat:write'], user: ['chat:write'] };
 // Reading a conversation needs the scope of its kind; the public one is the minimum to be useful.
 const HISTORY = { bot: ['channels:history'], user: ['channels:history'] };
+
+// Slack needs something to show: text, blocks, attachments or markdown_text (the SDK's MessageContents).
+export const hasBody = oneOf('text', 'blocks', 'attachments', 'markdown_text');
+// A reply is broadcast only from a thread (the SDK's BroadcastedThreadReply).
+export const broadcastInThread = needs('reply_broadcast', 'thread_ts');
+// The SDK's Icon: an emoji or a URL, never both.
+const oneIcon = notBoth('icon_emoji', 'icon_url');
 
 const historyRange = {
   oldest: z.optional(timeBound('Only messages after this time (unix seconds or a ts).')),
@@ -31,14 +44,17 @@ export const sendMessage = defineAction({
   description: 'Posts a message to a channel, DM or thread.',
   group: 'messages',
   methods: ['chat.postMessage'],
-  input: z.strictObject({
-    channel: channelId('Channel, DM or user id (a user id opens the DM), or a channel name.'),
-    ...messageBody,
-    ...postingOptions,
-    ...messageOptions,
-    mrkdwn: z.optional(flag('Set false to send the text without Slack formatting.')),
-    ...customization,
-  }),
+  input: z
+    .strictObject({
+      channel: channelId('Channel, DM or user id (a user id opens the DM), or a channel name.'),
+      ...messageBody,
+      ...postingOptions,
+      ...messageOptions,
+      metadata: z.optional(postMetadata),
+      mrkdwn: z.optional(flag('Set false to send the text without Slack formatting.')),
+      ...customization,
+    })
+    .check(hasBody, broadcastInThread, oneIcon),
   token: 'either-bot',
   scopes: CHAT_WRITE,
   run: passTo('chat.postMessage'),
@@ -50,16 +66,18 @@ export const updateMessage = defineAction({
   description: 'Edits a message this token posted; fields left out are reset to their defaults.',
   group: 'messages',
   methods: ['chat.update'],
-  input: z.strictObject({
-    channel: channelId('Channel of the message; for a DM the D… id, not the user id.'),
-    ts: ts('Timestamp of the message to edit.'),
-    ...messageBody,
-    ...messageOptions,
-    reply_broadcast: z.optional(flag('Also show this thread reply in the channel.')),
-    file_ids: z.optional(
-      z.array(z.string().check(z.minLength(1))).check(z.describe('Ids of files to attach to the message.')),
-    ),
-  }),
+  input: z
+    .strictObject({
+      channel: channelId('Channel of the message; for a DM the D… id, not the user id.'),
+      ts: ts('Timestamp of the message to edit.'),
+      ...messageBody,
+      ...messageOptions,
+      reply_broadcast: z.optional(flag('Also show this thread reply in the channel.')),
+      file_ids: z.optional(
+        z.array(z.string().check(z.minLength(1))).check(z.describe('Ids of files to attach to the message.')),
+      ),
+    })
+    .check(hasBody),
   token: 'either-bot',
   scopes: CHAT_WRITE,
   run: passTo('chat.update'),
@@ -86,15 +104,18 @@ export const sendEphemeralMessage = defineAction({
   description: 'Shows a message to one member of a channel only, until they reload.',
   group: 'messages',
   methods: ['chat.postEphemeral'],
-  input: z.strictObject({
-    channel: channelId('Channel the member is in.'),
-    user: userId('Member who sees the message.'),
-    ...messageBody,
-    thread_ts: z.optional(ts('Parent message ts; shown only if the thread is active.')),
-    parse: messageOptions.parse,
-    link_names: messageOptions.link_names,
-    ...customization,
-  }),
+  input: z
+    .strictObject({
+      channel: channelId('Channel the member is in.'),
+      user: userId('Member who sees the message.'),
+      ...messageBody,
+      thread_ts: z.optional(ts('Parent message ts; shown only if the thread is active.')),
+      parse: messageOptions.parse,
+      link_names: messageOptions.link_names,
+      metadata: z.optional(entityMetadata),
+      ...customization,
+    })
+    .check(hasBody, oneIcon),
   token: 'either-bot',
   scopes: CHAT_WRITE,
   run: passTo('chat.postEphemeral'),
@@ -125,10 +146,12 @@ export const listMessages = defineAction({
     channel: channelId('Conversation to read.'),
     ...historyRange,
     limit: limit(),
+    cursor: cursor(),
   }),
   token: 'either-bot',
   scopes: HISTORY,
-  run: listFrom('conversations.history', 'messages'),
+  pages: { items: 'messages' },
+  run: passTo('conversations.history'),
 });
 
 export const listThreadReplies = defineAction({
@@ -141,11 +164,13 @@ export const listThreadReplies = defineAction({
     channel: channelId('Conversation of the thread.'),
     ts: ts('Timestamp of the parent message (or of any message in the thread).'),
     ...historyRange,
-    limit: limit(),
+    limit: limit(1000),
+    cursor: cursor(),
   }),
   token: 'either-bot',
   scopes: HISTORY,
-  run: listFrom('conversations.replies', 'messages'),
+  pages: { items: 'messages' },
+  run: passTo('conversations.replies'),
 });
 
 export const MESSAGE_ACTIONS = [

@@ -180,7 +180,7 @@ describe('runAction: tokens', () => {
     expect(calls[0]?.params).toEqual({ channel: 'C1', users: 'U1,U2' });
   });
 
-  it('gives every page of a list its own fresh token (a refresh mid-walk retries one page)', async () => {
+  it('runs one page of a list from the given cursor and hands back where the next one starts', async () => {
     const { deps, kinds } = fakeDeps({ bot: true, user: false });
     const pages = [
       { ok: true, members: [{ id: 'U1' }], response_metadata: { next_cursor: 'page2' } },
@@ -194,8 +194,11 @@ describe('runAction: tokens', () => {
         return Promise.resolve(pages[cursors.length - 1] ?? { ok: false });
       },
     };
-    const outcome = await runAction(actionById('list_users') as ActionDef, {}, { ...deps, client });
-    expect(outcome.result).toEqual({ members: [{ id: 'U1' }, { id: 'U2' }] });
+    const list = actionById('list_users') as ActionDef;
+    const first = await runAction(list, { limit: 1 }, { ...deps, client });
+    expect(first.result).toEqual({ members: [{ id: 'U1' }], response_metadata: { next_cursor: 'page2' } });
+    const second = await runAction(list, { limit: 1, cursor: 'page2' }, { ...deps, client });
+    expect(second.result).toEqual({ members: [{ id: 'U2' }], response_metadata: { next_cursor: '' } });
     expect(cursors).toEqual([undefined, 'page2']);
     expect(kinds).toEqual(['bot', 'bot']);
   });

@@ -1,7 +1,18 @@
 // Messages Slack posts later.
 import * as z from 'zod/mini';
-import { defineAction, listFrom, passTo } from './define';
-import { channelId, limit, messageBody, messageOptions, postingOptions, teamId, timeBound, filled } from './fields';
+import { defineAction, passTo } from './define';
+import {
+  channelId,
+  cursor,
+  limit,
+  messageBody,
+  messageOptions,
+  postingOptions,
+  teamId,
+  timeBound,
+  filled,
+} from './fields';
+import { broadcastInThread, hasBody } from './messages';
 
 export const scheduleMessage = defineAction({
   id: 'schedule_message',
@@ -9,13 +20,15 @@ export const scheduleMessage = defineAction({
   description: 'Schedules a message for Slack to post at a given time (up to 120 days ahead).',
   group: 'messages',
   methods: ['chat.scheduleMessage'],
-  input: z.strictObject({
-    channel: channelId('Channel, DM or user id to post to.'),
-    post_at: z.int().check(z.positive(), z.describe('When to post, in unix seconds.')),
-    ...messageBody,
-    ...postingOptions,
-    ...messageOptions,
-  }),
+  input: z
+    .strictObject({
+      channel: channelId('Channel, DM or user id to post to.'),
+      post_at: z.int().check(z.positive(), z.describe('When to post, in unix seconds.')),
+      ...messageBody,
+      ...postingOptions,
+      ...messageOptions,
+    })
+    .check(hasBody, broadcastInThread),
   token: 'either-bot',
   scopes: { bot: ['chat:write'], user: ['chat:write'] },
   run: passTo('chat.scheduleMessage'),
@@ -48,10 +61,12 @@ export const listScheduledMessages = defineAction({
     latest: z.optional(timeBound('Only messages scheduled before this time (unix seconds).')),
     team_id: z.optional(teamId()),
     limit: limit(),
+    cursor: cursor(),
   }),
   token: 'either-bot',
   scopes: { bot: [], user: [] },
-  run: listFrom('chat.scheduledMessages.list', 'scheduled_messages', { pageSize: 100 }),
+  pages: { items: 'scheduled_messages' },
+  run: passTo('chat.scheduledMessages.list'),
 });
 
 export const SCHEDULED_ACTIONS = [scheduleMessage, deleteScheduledMessage, listScheduledMessages];

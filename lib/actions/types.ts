@@ -53,5 +53,10 @@ export interface ActionDef<Input extends z.ZodMiniType = z.ZodMiniType> {
   input: Input;
   token: TokenNeed;
   scopes: { bot: string[]; user: string[] };
+  /**
+   * A list action: the array its page holds, and whether the next page is named by a cursor
+   * (response_metadata.next_cursor) or by a page number (paging, as files.list).
+   */
+  pages?: { items: string; by?: 'cursor' | 'page' };
   run(ctx: ActionContext, input: z.output<Input>): Promise<unknown>;
 }

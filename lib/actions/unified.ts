@@ -2,8 +2,8 @@
 // mapped by unified-mapping.ts. Results are shaped like StackOne's: { data }.
 import * as z from 'zod/mini';
 import { CourierFailure } from '../errors';
-import { defineAction, listAll, slackCall } from './define';
-import { flag, limit, teamId, userId, filled } from './fields';
+import { defineAction, slackCall } from './define';
+import { cursor, flag, limit, notBoth, teamId, userId, filled } from './fields';
 import type { SlackTeamLike, SlackUserLike, SlackUsergroupLike } from './unified-mapping';
 import { toIamGroup, toIamOrganization, toIamUser } from './unified-mapping';
 
@@ -35,12 +35,14 @@ export const listUnifiedUsers = defineAction({
   description: 'Lists everyone in the workspace as unified IAM users (StackOne model).',
   group: 'unified',
   methods: ['users.list'],
-  input: z.strictObject({ team_id: z.optional(teamId()), limit: limit() }),
+  input: z.strictObject({ team_id: z.optional(teamId()), limit: limit(), cursor: cursor() }),
   token: 'either-bot',
   scopes: USERS,
-  run: async (ctx, { limit, ...params }) => {
-    const members = await listAll(ctx, 'users.list', params, { itemsKey: 'members', limit });
-    return { data: members.map((user) => toIamUser(user as SlackUserLike)) };
+  pages: { items: 'data' },
+  // One page of users.list, mapped; its response_metadata carries the next cursor.
+  run: async (ctx, input) => {
+    const { members, response_metadata } = await slackCall(ctx, 'users.list', input);
+    return { data: (members as SlackUserLike[]).map(toIamUser), response_metadata };
   },
 });
 
@@ -72,6 +74,7 @@ export const listUnifiedGroups = defineAction({
   methods: ['usergroups.list'],
   input: z.strictObject({
     include_disabled: z.optional(flag('Include disabled user groups.')),
+    include_count: z.optional(flag('Include the number of users in each group (user_count).')),
     team_id: z.optional(teamId()),
     limit: limit(),
   }),
@@ -90,9 +93,16 @@ export const getUnifiedOrganization = defineAction({
   description: 'Returns the workspace as a unified IAM organization (StackOne model).',
   group: 'unified',
   methods: ['team.info'],
-  input: z.strictObject({
-    team: z.optional(filled().check(z.describe('Workspace id (T…); defaults to this workspace.'))),
-  }),
+  input: z
+    .strictObject({
+      team: z.optional(filled().check(z.describe('Workspace id (T…); defaults to this workspace.'))),
+      domain: z.optional(
+        filled().check(
+          z.describe('Find the workspace by its domain instead (same Enterprise org; only without team).'),
+        ),
+      ),
+    })
+    .check(notBoth('team', 'domain')),
   token: 'either-bot',
   scopes: TEAM,
   run: async (ctx, input) => {

@@ -1,7 +1,7 @@
 // People in the workspace: lookups, profiles and presence.
 import * as z from 'zod/mini';
-import { defineAction, listFrom, passTo } from './define';
-import { flag, limit, teamId, userId } from './fields';
+import { defineAction, passTo } from './define';
+import { cursor, flag, limit, teamId, userId } from './fields';
 
 const READ = { bot: ['users:read'], user: ['users:read'] };
 
@@ -85,10 +85,12 @@ export const listUsers = defineAction({
     include_locale: z.optional(flag("Include each person's locale.")),
     team_id: z.optional(teamId()),
     limit: limit(),
+    cursor: cursor(),
   }),
   token: 'either-bot',
   scopes: READ,
-  run: listFrom('users.list', 'members'),
+  pages: { items: 'members' },
+  run: passTo('users.list'),
 });
 
 export const USER_ACTIONS = [getUser, getUserByEmail, getUserPresence, setUserPresence, getUserProfile, listUsers];

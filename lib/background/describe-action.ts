@@ -80,5 +80,6 @@ export function describeAction(action: ActionDef): ActionView {
     botScopes: action.scopes.bot,
     userScopes: action.scopes.user,
     fields,
+    ...(action.pages ? { pages: action.pages } : {}),
   };
 }
