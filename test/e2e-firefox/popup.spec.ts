@@ -17,7 +17,7 @@ async function pick(popup: Page, name: string) {
     .toEqual([expect.stringContaining(name)]);
 }
 
-test('connect through the consent page with the allizom.org redirect URL, then send, undo and set presence from the popup', async ({
+test('connect through the consent page with the allizom.org redirect URL, then send, delete and set presence from the popup', async ({
   emulator,
   firefox,
   options,
