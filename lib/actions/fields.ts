@@ -60,6 +60,10 @@ const blocks = z
 const attachments = z
   .array(z.record(z.string(), z.unknown()))
   .check(z.maxLength(100), z.describe('Legacy attachments (at most 100).'));
+/** chat.update: attachments Slack made from unfurled links, kept or replaced by the edit. */
+export const unfurledAttachments = z
+  .array(z.record(z.string(), z.unknown()))
+  .check(z.maxLength(100), z.describe('Attachments of unfurled links to keep on the edited message.'));
 const eventShape = {
   event_type: z.string().check(z.minLength(1), z.describe('Name of the event, e.g. task_created.')),
   event_payload: z.record(z.string(), z.unknown()).check(z.describe('Any JSON object.')),

@@ -50,6 +50,18 @@ describe('update_message', () => {
     expect(result).toMatchObject({ channel, ts, text: 'Final' });
   });
 
+  it("takes the fields Slack's method specs list: unfurled_attachments on an edit, a draft's ts on a send", async () => {
+    const { channel, ts } = await post('Draft');
+    const unfurled = [{ pretext: 'pre-hello', text: 'text-world' }];
+    await expect(
+      h.run('update_message', { channel, ts, text: 'Final', unfurled_attachments: unfurled }),
+    ).resolves.toMatchObject({
+      result: { ts },
+    });
+    const draft = { channel, text: 'From a draft', current_draft_last_updated_ts: '1524523204.000192' };
+    await expect(h.run('send_message', draft)).resolves.toMatchObject({ result: { channel } });
+  });
+
   it('fails for a message that does not exist', async () => {
     const failure = await h.fail('update_message', { channel: h.channelId('random'), ts: '1.000001', text: 'x' });
     expect(failure.message).toBe(slackSays('message_not_found'));

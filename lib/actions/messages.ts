@@ -17,6 +17,7 @@ import {
   postingOptions,
   timeBound,
   ts,
+  unfurledAttachments,
   userId,
 } from './fields';
 
@@ -52,6 +53,9 @@ export const sendMessage = defineAction({
       ...messageOptions,
       metadata: z.optional(postMetadata),
       mrkdwn: z.optional(flag('Set false to send the text without Slack formatting.')),
+      current_draft_last_updated_ts: z.optional(
+        ts('When the draft this message sends was last updated, so Slack can check it is the latest.'),
+      ),
       ...customization,
     })
     .check(hasBody, broadcastInThread, oneIcon),
@@ -73,6 +77,7 @@ export const updateMessage = defineAction({
       ...messageBody,
       ...messageOptions,
       reply_broadcast: z.optional(flag('Also show this thread reply in the channel.')),
+      unfurled_attachments: z.optional(unfurledAttachments),
       file_ids: z.optional(
         z.array(z.string().check(z.minLength(1))).check(z.describe('Ids of files to attach to the message.')),
       ),
