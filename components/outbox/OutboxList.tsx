@@ -70,7 +70,12 @@ function OutboxRow({ item, onMessage }: { item: OutboxView; onMessage: (text: st
           {item.file.size !== undefined && <span class="muted"> ({formatSize(item.file.size)})</span>}
         </p>
       )}
-      {item.reason && <p class={failed ? 'error' : 'muted'}>{item.reason}</p>}
+      {/* Why it needs a reconnect is said once, on the workspace's row with its Reconnect. */}
+      {item.waitsForReconnect ? (
+        <p class="muted">Needs reconnect: it goes out by itself once its workspace is reconnected.</p>
+      ) : (
+        item.reason && <p class={failed ? 'error' : 'muted'}>{item.reason}</p>
+      )}
       {item.state === 'pending' && item.attempts > 0 && <p class="muted">{nextTry(item.nextAttemptAt)}</p>}
       {editing ? (
         <div class="outbox-item__edit">
