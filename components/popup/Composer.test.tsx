@@ -70,7 +70,7 @@ function setup(props: Partial<ComposerProps> = {}) {
   render(
     <Composer
       share={page}
-      directory={{ status: 'ready', index, workspaces: 1, refreshing: false }}
+      directory={{ status: 'ready', index, workspaces: 1, accountIds: [account.id], refreshing: false }}
       accounts={[account]}
       onSent={onSent}
       {...props}
@@ -140,6 +140,13 @@ describe('Composer', () => {
         .map((chip) => chip.textContent),
     ).toEqual(['#general×', '#random×']);
     expect(onSent).toHaveBeenCalledOnce();
+  });
+
+  it("says which workspace's channels it cannot read until it reconnects, not nothing", () => {
+    const globex = { ...account, id: 'acc-2', teamName: 'Globex', status: 'needs_reconnect' as const };
+    setup({ accounts: [account, globex] });
+    expect(screen.getByText("Courier can't read Globex's channels and people until it reconnects.")).toBeTruthy();
+    expect(screen.queryByText(/can't read Acme/)).toBeNull();
   });
 
   it('sends with ⌘+Enter too, and asks for a target first', async () => {

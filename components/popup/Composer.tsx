@@ -252,6 +252,15 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
             {errors.targets}
           </p>
         )}
+        {directory.status === 'ready' &&
+          directory.workspaces > 0 &&
+          accounts
+            .filter((account) => account.status === 'needs_reconnect' && !directory.accountIds.includes(account.id))
+            .map((account) => (
+              <p key={account.id} class="muted composer__directory">
+                Courier can't read {account.teamName}'s channels and people until it reconnects.
+              </p>
+            ))}
         {directory.status === 'ready' && directory.workspaces === 0 && (
           <p class="muted composer__directory">
             {directory.refreshing

@@ -11,6 +11,8 @@ export type DirectoryView =
       status: 'ready';
       index: DirectoryIndex;
       workspaces: number;
+      /** The workspaces whose directory is cached: another one's channels cannot be offered. */
+      accountIds: readonly string[];
       /** The background is still checking for stale or missing directories. */
       refreshing: boolean;
     }
@@ -49,7 +51,8 @@ export function useDirectory(
       stamp = next;
       const index = indexDirectory(records);
       performance.mark(DIRECTORY_MARKS.indexed);
-      setView({ status: 'ready', index, workspaces: records.length, refreshing: refreshing.current });
+      const accountIds = records.map((record) => record.accountId);
+      setView({ status: 'ready', index, workspaces: records.length, accountIds, refreshing: refreshing.current });
     };
     const reload = () =>
       void load().catch((error: unknown) => {
