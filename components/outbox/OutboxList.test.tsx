@@ -83,12 +83,13 @@ describe('the outbox list', () => {
   });
 
   it('a send waiting for its workspace says so in short, not the reconnect reason again', async () => {
-    vi.mocked(ask).mockImplementation(((type: MessageType) =>
+    vi.mocked(ask).mockImplementation((type: MessageType) =>
       Promise.resolve(
         type === 'outbox.list'
           ? [{ ...failed, waitsForReconnect: true, reason: 'Acme needs to reconnect: its token was revoked.' }]
           : null,
-      )));
+      ),
+    );
     render(<Outbox />);
     const list = await screen.findByRole('list', { name: 'Outbox items' });
     expect(list.textContent).toContain('Needs reconnect: it goes out by itself once its workspace is reconnected.');

@@ -1,7 +1,26 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_APP } from '../emulator/index';
 import { addProfile, connectWorkspace } from '../support/options-page';
-import { expect, test } from './fixtures';
+import { expect, test, type ExtensionPage } from './fixtures';
+
+type OpenPage = (pathAndQuery: string) => Promise<ExtensionPage>;
+
+/** The options page with the emulator's Acme Corp linked, at the action console. */
+async function openConsole(context: BrowserContext, baseUrl: string, openPage: OpenPage) {
+  const opened = await openPage('options.html');
+  const { page } = opened;
+  await addProfile(page, {
+    name: 'Emulator',
+    clientId: DEMO_APP.clientId,
+    clientSecret: DEMO_APP.clientSecret,
+    baseUrl,
+  });
+  await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
+  await expect(page.getByTestId('connect-status')).toHaveText('Linked Acme Corp.');
+  await page.goto(page.url().replace(/#.*$/, '') + '#actions');
+  await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue('Acme Corp');
+  return opened;
+}
 
 async function chooseAction(page: Page, title: string) {
   const action = page.getByRole('combobox', { name: 'Action' });
@@ -18,17 +37,7 @@ test('the action console runs Send Message, Join and Rename Conversation, and Li
   emulator,
   openPage,
 }) => {
-  const { page, errors } = await openPage('options.html');
-  await addProfile(page, {
-    name: 'Emulator',
-    clientId: DEMO_APP.clientId,
-    clientSecret: DEMO_APP.clientSecret,
-    baseUrl: emulator.url,
-  });
-  await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
-  await expect(page.getByTestId('connect-status')).toHaveText('Linked Acme Corp.');
-  await page.goto(page.url().replace(/#.*$/, '') + '#actions');
-  await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue('Acme Corp');
+  const { page, errors } = await openConsole(context, emulator.url, openPage);
   const result = page.getByRole('region', { name: 'Result' });
   const acme = () => emulator.state.workspaces.get('T0ACME001')!;
   const general = acme().conversations.find((channel) => channel.name === 'general')!;
@@ -82,17 +91,7 @@ test('a list action pages like Slack: a page of `limit`, Next page from its curs
   emulator,
   openPage,
 }) => {
-  const { page, errors } = await openPage('options.html');
-  await addProfile(page, {
-    name: 'Emulator',
-    clientId: DEMO_APP.clientId,
-    clientSecret: DEMO_APP.clientSecret,
-    baseUrl: emulator.url,
-  });
-  await connectWorkspace(context, page, { profile: 'Emulator', answer: 'Allow' });
-  await expect(page.getByTestId('connect-status')).toHaveText('Linked Acme Corp.');
-  await page.goto(page.url().replace(/#.*$/, '') + '#actions');
-  await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue('Acme Corp');
+  const { page, errors } = await openConsole(context, emulator.url, openPage);
   const result = page.getByRole('region', { name: 'Result' });
   const json = async () =>
     JSON.parse(await page.getByRole('textbox', { name: 'Result JSON' }).inputValue()) as Record<string, unknown>;
