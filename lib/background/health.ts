@@ -3,7 +3,7 @@ import { runOutSoon } from '../auth/run-out';
 import { signInEnds } from '../store/chains';
 import { bumpRevision } from '../platform/revision';
 import { clearNotice, notifyReconnect, notifyRunningOut, showBadge } from '../platform/attention';
-import type { ChainKind, ChainMeta } from '../store/records';
+import type { ChainMeta } from '../store/records';
 import type { CourierStore } from '../store/store';
 
 /** Per account, the end of a sign-in that runs out soon (lib/auth/run-out.ts). */
@@ -60,7 +60,7 @@ export function createHealth(store: CourierStore, now: () => number = Date.now) 
     },
 
     /** A chain died for good: say which workspace and why, everywhere a person might look. */
-    async chainDied(accountId: string, _kind: ChainKind, code: string): Promise<void> {
+    async chainDied(accountId: string, code: string): Promise<void> {
       // Said of the workspace, as a person knows it, with what to do; which token died is ours to know.
       const teamName = (await store.accounts.get(accountId))?.teamName;
       const reason = explain(code, teamName ? { workspace: teamName } : {});

@@ -1,30 +1,15 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import { startEmulator } from '../../test/emulator';
+import { describe, expect, it } from 'vitest';
 import { generateSealingKey } from '../crypto/key';
 import { seal } from '../crypto/seal';
 import { KEY_LOST_REASON } from '../store/key-lost';
 import { chainId } from '../store/records';
-import { outboxSupport } from './outbox-testing';
+import { outboxSupport, useEmulator } from './outbox-testing';
 import { toProfileView } from './profile-handlers';
 import { createServices } from './services';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(() => {
-  emulator.state.reset();
-});
-
-const { channelId, calls, linked } = outboxSupport(() => emulator);
+const emulator = useEmulator();
+const { channelId, calls, linked } = outboxSupport(emulator);
 
 describe('a workspace whose sign-in was sealed under a lost key', () => {
   it('after a start that finds the key gone: its sends wait as needing a reconnect, not retried', async () => {

@@ -1,26 +1,11 @@
 // @vitest-environment node
 import { IDBObjectStore } from 'fake-indexeddb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import { startEmulator } from '../../test/emulator';
+import { describe, expect, it, vi } from 'vitest';
 import { STORAGE_FULL, toWireError } from '../errors';
-import { outboxSupport } from './outbox-testing';
+import { outboxSupport, useEmulator } from './outbox-testing';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(() => {
-  emulator.state.reset();
-});
-
-const { channelId, copiesOf, calls, linked } = outboxSupport(() => emulator);
+const emulator = useEmulator();
+const { channelId, copiesOf, calls, linked } = outboxSupport(emulator);
 
 /** The browser refuses every new write to `store`, as a full disk does; returns how to make room again. */
 function fill(store: 'outbox' | 'history') {

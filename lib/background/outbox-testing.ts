@@ -1,7 +1,8 @@
 // Test support: real Services over this test's fake IndexedDB with a workspace of the emulator
 // linked, and the outbox items and emulator reads the outbox tests share.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Emulator } from '../../test/emulator';
-import { DEMO_APP } from '../../test/emulator';
+import { DEMO_APP, startEmulator } from '../../test/emulator';
 import { linkFromBody, testProfile } from '../auth/testing/linked';
 import type { OutboxItem } from '../store/sending-records';
 import { accountContext } from './account-context';
@@ -15,6 +16,24 @@ export const BOT_SCOPES = ['chat:write', 'chat:write.public', 'channels:history'
 export const USER_SCOPES = ['chat:write', 'channels:history', 'groups:history', 'channels:read'];
 
 let seq = 0;
+
+/** One emulator for the file, reset before each test: the outbox tests' usual lifecycle. */
+export function useEmulator(): () => Emulator {
+  let emulator: Emulator | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  beforeEach(() => {
+    emulator?.state.reset();
+  });
+  return () => {
+    if (!emulator) throw new Error('The emulator starts in beforeAll');
+    return emulator;
+  };
+}
 
 export function outboxSupport(emulator: () => Emulator) {
   const channelId = (name: string): string => {

@@ -65,7 +65,7 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
     withLock,
     now: Date.now,
     jitter: Math.random,
-    onTerminal: (accountId, kind, code) => health.chainDied(accountId, kind, code),
+    onTerminal: (accountId, kind, code) => health.chainDied(accountId, code),
     onRunningOut: (accountId, failed) => health.checkRunOut(accountId, failed),
     onRefreshing: (accountId, active) => health.setRefreshing(accountId, active),
     sleep,

@@ -121,7 +121,7 @@ export async function linkedHarness(emulator: Emulator, teamId = 'T0ACME001', { 
       },
       onTerminal: async (id, kind, code) => {
         terminal.push(`${kind}:${code}`);
-        await health.chainDied(id, kind, code);
+        await health.chainDied(id, code);
       },
       onRunningOut: (id, failed) => health.checkRunOut(id, failed),
       onRefreshing: (id, active) => health.setRefreshing(id, active),
