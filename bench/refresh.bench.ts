@@ -1,6 +1,6 @@
 import { linkFromBody, testProfile } from '../lib/auth/testing/linked';
-import { accountContext } from '../lib/background/account-context';
-import { callsFor } from '../lib/background/calls';
+import { accountContext } from '../lib/actions/account-context';
+import { callsFor } from '../lib/actions/account-context';
 import { createServices } from '../lib/background/services';
 import type { Account, ChainKind } from '../lib/store/records';
 import { DEMO_APP, startEmulator } from '../test/emulator';

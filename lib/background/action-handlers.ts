@@ -1,7 +1,7 @@
 import { actionById, ACTIONS } from '../actions/catalog';
 import { runAction } from '../actions/runner';
 import { CourierFailure } from '../errors';
-import { accountContext } from './account-context';
+import { accountContext } from '../actions/account-context';
 import { describeAction } from './describe-action';
 import type { Handlers } from './router';
 import type { Services } from './services';

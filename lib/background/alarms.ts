@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { refreshStaleDirectories } from './directory';
-import { sweepDuplicates } from './duplicate-sweep';
 import type { Services } from './services';
 
 export const REFRESH_ALARM = 'courier-refresh';
@@ -22,7 +21,7 @@ export function setupAlarms(services: () => Promise<Services>): void {
     void services().then(async (all) => {
       await all.refresher.refreshDue();
       await all.outbox.drain();
-      await sweepDuplicates(all);
+      await all.outbox.sweep();
       await refreshStaleDirectories(all);
     });
   });

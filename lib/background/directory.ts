@@ -3,8 +3,8 @@ import type { Target } from '../directory/target';
 import { targetKey } from '../directory/target';
 import { bumpRevision } from '../platform/revision';
 import type { DirectoryRecord } from '../store/sending-records';
-import { accountContext } from './account-context';
-import { callsFor, preferredKind } from './calls';
+import { accountContext } from '../actions/account-context';
+import { callsFor, preferredKind } from '../actions/account-context';
 import type { Services } from './services';
 
 /** A directory younger than this is fresh enough; the popup never waits for a refresh anyway. */

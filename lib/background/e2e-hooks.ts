@@ -7,7 +7,6 @@ import {
   type SlackConversation,
   type SlackUser,
 } from './directory';
-import { sweepDuplicates } from './duplicate-sweep';
 import { openSentNotification } from '../platform/feedback';
 import { sendPageToLast } from './commands';
 import { handleMenuClick } from './menus';
@@ -31,7 +30,7 @@ export function exposeForE2E(services: () => Promise<Services>): void {
       sendPageToLast: (tab: { url?: string; title?: string }) => sendPageToLast(services, tab),
       openSentNotification,
       /** The duplicate sweep as if the sends were a while ago. */
-      sweepDuplicates: async (aheadMs: number) => sweepDuplicates(await services(), Date.now() + aheadMs),
+      sweepDuplicates: async (aheadMs: number) => (await services()).outbox.sweep(Date.now() + aheadMs),
       /** Every linked workspace's directory read again now; resolves when they are stored. */
       refreshDirectories: async () => refreshStaleDirectories(await services(), true),
       /**

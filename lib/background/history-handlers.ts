@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { bumpRevision } from '../platform/revision';
 import type { HistoryView } from '../protocol';
-import { accountContext } from './account-context';
-import { preferredCalls } from './calls';
+import { accountContext } from '../actions/account-context';
+import { preferredCalls } from '../actions/account-context';
 import type { Handlers } from './router';
 import type { Services } from './services';
 

@@ -4,7 +4,7 @@ import { generateSealingKey } from '../crypto/key';
 import { seal } from '../crypto/seal';
 import { KEY_LOST_REASON } from '../store/key-lost';
 import { chainId } from '../store/records';
-import { outboxSupport, useEmulator } from './outbox-testing';
+import { outboxSupport, useEmulator } from '../outbox/testing/emulator';
 import { toProfileView } from './profile-handlers';
 import { createServices } from './services';
 

@@ -18,11 +18,12 @@ import { shareFromMenuClick } from '../share/from-menu';
 import type { Share } from '../share/share';
 import { isUploadShare, sourceOf, webUrl } from '../share/share';
 import { toWireError } from '../errors';
-import { readRecents, RECENTS_KEY, targetFromRecent } from '../platform/recents';
+import { readRecents, RECENTS_KEY, rememberTargets, targetFromRecent } from '../platform/recents';
 import type { Services } from './services';
-import { DISCARDED } from './delivery';
-import { sendShareNow } from './send-now';
-import { cancellable, cancelUpload, uploadToTargets } from './uploads';
+import { DISCARDED } from '../outbox/delivery';
+import { reachedTargets, sendShareNow } from '../outbox/send-share';
+import { cancellable, cancelUpload } from '../outbox/aborts';
+import { uploadToTargets } from '../outbox/uploads';
 
 async function rebuild(): Promise<void> {
   const recents = (await readRecents()).slice(0, MAX_RECENTS);
@@ -63,7 +64,7 @@ export async function sendWithFeedback(services: Services, share: Share, target:
       let lastPercent = -1;
       void notifyProgress(id, title, 0);
       const [result] = await cancellable(id, (signal) =>
-        uploadToTargets(services, { share, targets: [target] }, signal, ({ sent, total }) => {
+        uploadToTargets(services.outbox, { share, targets: [target] }, signal, ({ sent, total }) => {
           const percent = total ? Math.floor((sent / total) * 100) : 0;
           // Updating a notification for every chunk would flood the system: every 10 %.
           if (percent >= lastPercent + 10) {
@@ -93,7 +94,9 @@ export async function sendWithFeedback(services: Services, share: Share, target:
       }
       return;
     }
-    const [result] = await sendShareNow(services, share, [target]);
+    const results = await sendShareNow(services.outbox, share, [target]);
+    await rememberTargets(reachedTargets([target], results));
+    const [result] = results;
     if (result?.state === 'sent' || result?.state === 'scheduled') {
       await notifySend({
         id,

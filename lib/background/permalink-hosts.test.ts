@@ -4,7 +4,7 @@ import type { Emulator } from '../../test/emulator';
 import { DEMO_APP, startEmulator } from '../../test/emulator';
 import { linkFromBody, testProfile } from '../auth/testing/linked';
 import { createServices } from './services';
-import { sendShareNow } from './send-now';
+import { sendShareNow } from '../outbox/send-share';
 
 // The workspace's domain is what auth.test's url and every permalink are built from: a hostile one
 // must not become an "Open in Slack" link in the popup or History.
@@ -26,7 +26,9 @@ async function sendWithDomain(domain: string) {
   const account = await linkFromBody(services.store, profile, body, Date.now());
   const channel = workspace.conversations.find((c) => c.kind === 'public_channel' && !c.isArchived)!;
   const target = { key: `${account.id}:${channel.id}`, accountId: account.id, id: channel.id, label: channel.name };
-  const [result] = await sendShareNow(services, { kind: 'page', title: 'T', url: 'https://example.com/' }, [target]);
+  const [result] = await sendShareNow(services.outbox, { kind: 'page', title: 'T', url: 'https://example.com/' }, [
+    target,
+  ]);
   const history = await services.store.db.getAll('history');
   return { result: result!, history };
 }

@@ -1,7 +1,7 @@
 import { CourierFailure, toWireError } from '../errors';
 import type { PresenceView, ScheduledView, UnreadList } from '../protocol';
-import { accountContext } from './account-context';
-import { callsFor, preferredCalls } from './calls';
+import { accountContext } from '../actions/account-context';
+import { callsFor, preferredCalls } from '../actions/account-context';
 import { targetsOf } from '../directory/columns';
 import { isCurrent, refreshStaleDirectories } from './directory';
 import type { Account } from '../store/records';

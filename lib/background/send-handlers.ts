@@ -2,12 +2,12 @@ import { readyAgain } from '../outbox/ready';
 import { CourierFailure } from '../errors';
 import { parseThreadLink, type ThreadRef } from '../share/thread-link';
 import { bumpRevision } from '../platform/revision';
-import { accountContext } from './account-context';
-import { preferredCalls } from './calls';
+import { accountContext } from '../actions/account-context';
+import { preferredCalls } from '../actions/account-context';
 import { followInHistory } from './history-follow';
 import type { Handlers } from './router';
-import { sendShareNow } from './send-now';
-import { discardItem } from './uploads';
+import { reachedTargets, sendShareNow } from '../outbox/send-share';
+import { rememberTargets } from '../platform/recents';
 import type { Services } from './services';
 
 /** The thread a pasted message link names, or undefined without one; a bad link is refused. */
@@ -45,11 +45,13 @@ export function sendHandlers(
       if (postAt !== undefined && postAt * 1000 <= Date.now()) {
         throw new CourierFailure('invalid_input', 'The scheduled time is in the past. Pick a later date and time.');
       }
-      return sendShareNow(await services(), share, targets, {
+      const results = await sendShareNow((await services()).outbox, share, targets, {
         ...(thread ? { thread } : {}),
         ...(postAt !== undefined ? { postAt } : {}),
         unfurl,
       });
+      await rememberTargets(reachedTargets(targets, results));
+      return results;
     },
 
     'message.update': async ({ accountId, channel, ts, text }) => {
@@ -122,7 +124,7 @@ export function sendHandlers(
     },
     'outbox.retryNow': async () => ({ delivered: await (await services()).outbox.retryNow() }),
     'outbox.discard': async ({ id }) => {
-      await discardItem(await services(), id);
+      await (await services()).outbox.discard(id);
       return null;
     },
   };

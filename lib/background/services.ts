@@ -12,9 +12,11 @@ import type { CourierStore } from '../store/store';
 import { openStore } from '../store/store';
 import type { Health } from './health';
 import { createHealth } from './health';
-import type { Outbox } from './outbox';
-import { createOutbox } from './outbox';
-import { sharedReads } from './shared-read';
+import { accountContext } from '../actions/account-context';
+import type { Outbox } from '../outbox/outbox';
+import { createOutbox } from '../outbox/outbox';
+import { bumpRevision, revisionRun } from '../platform/revision';
+import { sharedReads } from '../store/shared-read';
 
 /** Everything the background's handlers share. */
 export interface Services {
@@ -82,7 +84,15 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   };
   const downloads = { ...options.downloads };
   const services: Services = { store, health, transport, refresher, clientFor, downloads } as Services;
-  services.outbox = createOutbox(services, withLock);
+  services.outbox = createOutbox({
+    items: store.outbox,
+    history: store.history,
+    contextOf: (accountId) => accountContext(services, accountId),
+    withLock,
+    now: Date.now,
+    downloads,
+    pages: { bump: () => bumpRevision('outbox'), run: () => revisionRun('outbox') },
+  });
   return services;
 }
 

@@ -5,9 +5,11 @@ import { uploadKey } from '../share/upload-progress';
 import type { Handlers } from './router';
 import { threadFrom } from './send-handlers';
 import { rememberTargets } from '../platform/recents';
+import { reachedTargets } from '../outbox/send-share';
 import { rememberNeeded } from '../platform/site-access';
 import type { Services } from './services';
-import { cancellable, cancelUpload, uploadToTargets } from './uploads';
+import { cancellable, cancelUpload } from '../outbox/aborts';
+import { uploadToTargets } from '../outbox/uploads';
 
 export function uploadHandlers(services: () => Promise<Services>): Pick<Handlers, 'upload.start' | 'upload.cancel'> {
   return {
@@ -22,12 +24,12 @@ export function uploadHandlers(services: () => Promise<Services>): Pick<Handlers
       let writes = Promise.resolve();
       try {
         const results = await cancellable(uploadId, (signal) =>
-          uploadToTargets(all, { share, targets, ...(thread ? { thread } : {}) }, signal, (progress) => {
+          uploadToTargets(all.outbox, { share, targets, ...(thread ? { thread } : {}) }, signal, (progress) => {
             // storage.session: pages may read it, and it is gone when the browser closes.
             writes = writes.then(() => browser.storage.session.set({ [key]: progress })).catch(() => undefined);
           }),
         );
-        await rememberTargets(targets.filter((_, index) => results[index]?.state !== 'failed'));
+        await rememberTargets(reachedTargets(targets, results));
         // The compose window offers "Allow access"; a later click on that site asks at once.
         const refused = results.find((result) => result.error?.kind === 'needs_access')?.error?.site;
         if (refused) await rememberNeeded(refused);

@@ -5,15 +5,22 @@ import type { ChainsRepo } from './chains';
 import { chainsRepo } from './chains';
 import type { CourierDB } from './db';
 import { DB_NAME, openCourierDB } from './db';
+import { directoryRepo, type DirectoryRepo } from './directory';
+import { historyRepo, type HistoryRepo } from './history';
+import { outboxRepo, type OutboxRepo } from './outbox';
 import { loadSealingKey } from './keys';
 import type { ProfilesRepo } from './profiles';
 import { profilesRepo } from './profiles';
 
+/** Every record Courier keeps, one repository each; `db` is for migrations, diagnostics and tests. */
 export interface CourierStore {
   db: IDBPDatabase<CourierDB>;
   profiles: ProfilesRepo;
   accounts: AccountsRepo;
   chains: ChainsRepo;
+  outbox: OutboxRepo;
+  history: HistoryRepo;
+  directory: DirectoryRepo;
 }
 
 export function createStore(db: IDBPDatabase<CourierDB>, key: CryptoKey, now: () => number = Date.now): CourierStore {
@@ -22,6 +29,9 @@ export function createStore(db: IDBPDatabase<CourierDB>, key: CryptoKey, now: ()
     profiles: profilesRepo(db, key, now),
     accounts: accountsRepo(db, now),
     chains: chainsRepo(db, key, now),
+    outbox: outboxRepo(db),
+    history: historyRepo(db),
+    directory: directoryRepo(db),
   };
 }
 

@@ -1,15 +1,15 @@
 // Test support: real Services over this test's fake IndexedDB with a workspace of the emulator
 // linked, and the outbox items and emulator reads the outbox tests share.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import { DEMO_APP, startEmulator } from '../../test/emulator';
-import { linkFromBody, testProfile } from '../auth/testing/linked';
-import type { OutboxItem } from '../store/sending-records';
-import { accountContext } from './account-context';
-import { callsFor } from './calls';
-import { OUTBOX_EVENT } from './delivery';
-import type { Services, ServicesOptions } from './services';
-import { createServices } from './services';
+import type { Emulator } from '../../../test/emulator/index';
+import { DEMO_APP, startEmulator } from '../../../test/emulator/index';
+import { linkFromBody, testProfile } from '../../auth/testing/linked';
+import type { OutboxItem } from '../../store/sending-records';
+import { accountContext } from '../../actions/account-context';
+import { callsFor } from '../../actions/account-context';
+import { OUTBOX_EVENT } from '../delivery';
+import type { Services, ServicesOptions } from '../../background/services';
+import { createServices } from '../../background/services';
 
 export const TEAM = 'T0ACME001';
 export const BOT_SCOPES = ['chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'channels:read'];

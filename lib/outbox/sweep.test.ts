@@ -2,14 +2,13 @@
 // The duplicate sweep, against the emulator: the copies a browser-level resend or a stopped
 // worker's late file completion leave in Slack are deleted once the send has settled.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import { startEmulator } from '../../test/emulator';
+import type { Emulator } from '../../test/emulator/index';
+import { startEmulator } from '../../test/emulator/index';
 import { OUTBOX_EVENT } from './delivery';
-import { sweepDuplicates } from './duplicate-sweep';
-import { fileSupport, FILE_SCOPES } from './outbox-file-testing';
+import { fileSupport, FILE_SCOPES } from './testing/file-sites';
 import { createTransport } from '../slack/transport';
-import { eventually, TEAM } from './outbox-testing';
-import { createServices } from './services';
+import { eventually, TEAM } from './testing/emulator';
+import { createServices } from '../background/services';
 
 let emulator: Emulator;
 
@@ -37,17 +36,17 @@ it('the duplicate sweep deletes the later copy carrying the same outbox id', asy
   expect(copiesOf(channel, item.id)).toHaveLength(2);
 
   // Not settled yet: nothing is touched.
-  expect(await sweepDuplicates(h.services)).toBe(0);
+  expect(await h.services.outbox.sweep()).toBe(0);
   expect(copiesOf(channel, item.id)).toHaveLength(2);
 
-  expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(1);
+  expect(await h.services.outbox.sweep(Date.now() + 61_000)).toBe(1);
 
   const left = copiesOf(channel, item.id);
   expect(left.map((m) => m.ts)).toEqual([result.ts]);
   expect(left[0]?.ts).not.toBe(copy);
   expect(await h.history(item.id)).toMatchObject({ ts: result.ts, swept: true });
   // Swept entries are not read again.
-  expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(0);
+  expect(await h.services.outbox.sweep(Date.now() + 61_000)).toBe(0);
 });
 
 it("leaves alone a message carrying Courier's outbox id that someone else posted", async () => {
@@ -74,7 +73,7 @@ it("leaves alone a message carrying Courier's outbox id that someone else posted
   );
   expect(copiesOf(channel, item.id)).toHaveLength(2);
 
-  expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(0);
+  expect(await h.services.outbox.sweep(Date.now() + 61_000)).toBe(0);
 
   expect(copiesOf(channel, item.id).map((m) => m.ts)).toEqual([result.ts, foreign.ts]);
   expect(await h.history(item.id)).toMatchObject({ ts: result.ts, swept: true });
@@ -90,7 +89,7 @@ it('knows its bot by auth.test when the account does not store the bot user', as
   await h.postCopy(item);
   const tests = calls('auth.test');
 
-  expect(await sweepDuplicates(h.services, Date.now() + 61_000)).toBe(1);
+  expect(await h.services.outbox.sweep(Date.now() + 61_000)).toBe(1);
 
   expect(copiesOf(channel, item.id).map((m) => m.ts)).toEqual([result.ts]);
   expect(calls('auth.test')).toBe(tests + 1);
@@ -125,8 +124,8 @@ it('a completion from a stopped worker that lands after the next worker started 
 
   // Then A's completion lands: the file is in the channel twice, until the sweep.
   await eventually(() => Promise.resolve(sharedFiles().length === 2), "A's completion lands");
-  expect(await sweepDuplicates(b, Date.now() + 61_000)).toBe(1);
+  expect(await b.outbox.sweep(Date.now() + 61_000)).toBe(1);
   expect(sharedFiles().map((f) => f.id)).toEqual([entry!.fileId]);
   expect(sharesIn(channel)).toHaveLength(1);
-  expect(await sweepDuplicates(b, Date.now() + 61_000)).toBe(0);
+  expect(await b.outbox.sweep(Date.now() + 61_000)).toBe(0);
 });

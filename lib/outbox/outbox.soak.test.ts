@@ -6,16 +6,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import { DEMO_APP, startEmulator } from '../../test/emulator';
+import type { Emulator } from '../../test/emulator/index';
+import { DEMO_APP, startEmulator } from '../../test/emulator/index';
 import { CHAOS_WRITE_METHODS, prng } from '../../test/emulator/chaos';
 import { linkFromBody, testProfile } from '../auth/testing/linked';
 import type { OutboxItem } from '../store/sending-records';
 import { OUTBOX_EVENT } from './delivery';
-import { sweepDuplicates } from './duplicate-sweep';
-import { plannedFile } from './share-upload';
-import type { Services } from './services';
-import { createServices } from './services';
+import { plannedFile } from './planned-file';
+import type { Services } from '../background/services';
+import { createServices } from '../background/services';
 
 const SEED = Number(process.env.SOAK_SEED ?? 20_261_128);
 const MESSAGES = Number(process.env.SOAK_MESSAGES ?? 1000);
@@ -202,7 +201,7 @@ async function soak(plan: SoakPlan, fileUrl?: string) {
   // A request a dead worker abandoned may still be in Slack's hands (latency): let it land.
   await tick(LATENCY_MS * 3);
   const sweeper = await startWorker(random, false);
-  const deleted = await sweepDuplicates(sweeper.services, Date.now() + 120_000);
+  const deleted = await sweeper.services.outbox.sweep(Date.now() + 120_000);
   const stats = emulator.state.stats();
   console.info(
     `soak seed=${plan.seed}: ${plan.count} items, ${workers} workers, ${stats.chaosApplied} chaos effects`,

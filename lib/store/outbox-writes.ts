@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import type { CourierDB } from '../store/db';
-import type { HistoryEntry, OutboxItem } from '../store/sending-records';
+import type { CourierDB } from './db';
+import type { HistoryEntry, OutboxItem } from './sending-records';
 
 type Scope = ['outbox', 'history'];
 type Write = (tx: IDBPTransaction<CourierDB, Scope, 'readwrite'>) => Promise<unknown>;

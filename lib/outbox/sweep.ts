@@ -1,12 +1,12 @@
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
 import type { HistoryEntry } from '../store/sending-records';
-import type { AccountContext } from './account-context';
-import { accountContext } from './account-context';
-import { preferredCalls, preferredKind } from './calls';
+import { preferredCalls, preferredKind, type AccountContext } from '../actions/account-context';
 import { OUTBOX_EVENT } from './delivery';
-import { fileInfo, shareIn } from './outbox-file';
-import type { Services } from './services';
+import { fileInfo, shareIn } from './file-share';
+import type { OutboxDeps } from './deps';
+
+type SweepDeps = Pick<OutboxDeps, 'history' | 'contextOf'>;
 
 /**
  * Chromium resends a POST on its own when a reused keep-alive connection drops, even after Slack
@@ -16,16 +16,15 @@ import type { Services } from './services';
  * once, eventually. Only copies Courier posted: anyone can put its metadata on a message. File
  * shares have their own way to double (see sweepFiles).
  */
-export async function sweepDuplicates(services: Services, now = Date.now()): Promise<number> {
-  const history = await services.store.db.getAll('history');
+export async function sweepDuplicates(deps: SweepDeps, now: number): Promise<number> {
+  const history = await deps.history.list();
   const settled = history.filter((entry) => !entry.swept && now - entry.sentAt > SETTLE_MS);
   const fileShares = settled.filter((entry) => entry.abandonedFiles?.length);
   const messages = settled.filter((entry) => entry.ts && !entry.fileId);
-  return (await sweepFiles(services, fileShares)) + (await sweepMessages(services, messages));
+  return (await sweepFiles(deps, fileShares)) + (await sweepMessages(deps, messages));
 }
 
-async function sweepMessages(services: Services, settled: readonly HistoryEntry[]): Promise<number> {
-  const { store } = services;
+async function sweepMessages(deps: SweepDeps, settled: readonly HistoryEntry[]): Promise<number> {
   const byChannel = new Map<string, HistoryEntry[]>();
   for (const entry of settled) {
     const key = `${entry.accountId} ${entry.channel}`;
@@ -36,7 +35,7 @@ async function sweepMessages(services: Services, settled: readonly HistoryEntry[
   for (const entries of byChannel.values()) {
     const first = entries[0]!;
     try {
-      const context = await accountContext(services, first.accountId);
+      const context = await deps.contextOf(first.accountId);
       const api = preferredCalls(context);
       let ours = authors.get(first.accountId);
       if (!ours) authors.set(first.accountId, (ours = ownAuthors(context, api)));
@@ -65,7 +64,7 @@ async function sweepMessages(services: Services, settled: readonly HistoryEntry[
           await api.call('chat.delete', { channel: first.channel, ts: copy.ts });
           deleted++;
         }
-        await store.db.put('history', { ...entry, swept: true });
+        await deps.history.put({ ...entry, swept: true });
       }
     } catch {
       // No history scope, a deleted channel, the network: try again on the next tick; the
@@ -91,11 +90,11 @@ async function ownAuthors(context: AccountContext, api: SlackCalls): Promise<Set
  * sent by a worker that was stopped can reach Slack after the next worker found nothing. Each
  * abandoned upload that did land in the share's channel is deleted; the file Courier recorded stays.
  */
-async function sweepFiles(services: Services, settled: readonly HistoryEntry[]): Promise<number> {
+async function sweepFiles(deps: SweepDeps, settled: readonly HistoryEntry[]): Promise<number> {
   let deleted = 0;
   for (const entry of settled) {
     try {
-      const context = await accountContext(services, entry.accountId);
+      const context = await deps.contextOf(entry.accountId);
       const api = preferredCalls(context);
       for (const fileId of entry.abandonedFiles ?? []) {
         const file = fileId === entry.fileId ? undefined : await fileInfo(api, fileId);
@@ -106,7 +105,7 @@ async function sweepFiles(services: Services, settled: readonly HistoryEntry[]):
         await api.call('files.delete', { file: fileId });
         deleted++;
       }
-      await services.store.db.put('history', { ...entry, swept: true });
+      await deps.history.put({ ...entry, swept: true });
     } catch {
       // No files:read, the network: the next tick tries again, as for messages.
     }

@@ -1,15 +1,22 @@
-import type { WithLock } from '../platform/locks';
-import { bumpRevision, revisionRun } from '../platform/revision';
-import { readyAgain, reconnectResumes, type Reconnected } from '../outbox/ready';
+import { contextsOnce } from '../actions/account-context';
 import type { SendResult } from '../protocol';
+import type { HistoryRepo } from '../store/history';
 import type { OutboxItem } from '../store/sending-records';
-import { contextsOnce } from './account-context';
+import { sharedReads } from '../store/shared-read';
+import { cancellable, cancelUpload } from './aborts';
 import { deliver, DISCARDED, type AttemptOptions, type Shared } from './delivery';
-import { createOutboxWrites } from './outbox-writes';
-import type { Services } from './services';
-import { sharedReads } from './shared-read';
-import { cancellable } from './uploads';
-import { createWake } from './outbox-wake';
+import { readyAgain, reconnectResumes, type Reconnected } from './ready';
+import { sweepDuplicates } from './sweep';
+import type { OutboxDeps } from './deps';
+import { createWake } from './wake';
+
+/**
+ * The outbox: a send is stored before it is attempted and kept until Slack confirms it. This room
+ * holds all of it (the attempt, the message and file paths, the lookup of unclear sends, the
+ * duplicate sweep, the abort registry, the classification of failures) and no browser API: the
+ * background wires it to the store, the account contexts, the lock, the clock and the pages
+ * (OutboxDeps).
+ */
 
 /**
  * Sends what is due, oldest first and in order per target: while an earlier item for a target
@@ -53,12 +60,16 @@ export interface Outbox {
    * repeated); how many went.
    */
   resumeReconnected(account: Reconnected): Promise<number>;
+  /** Forgets an item and stops its attempt if one is running; whether there was one to forget. */
+  discard(id: string): Promise<boolean>;
+  /** Deletes the copies of settled sends that a browser's own resend left (sweep.ts); how many. */
+  sweep(now?: number): Promise<number>;
 }
 
 const targetOf = (item: OutboxItem) => `${item.accountId}:${item.channel}`;
 
 /** What became of an item a drain tried first, or that waits behind an earlier one for its target. */
-async function alreadyTried(services: Services, item: OutboxItem, current?: OutboxItem): Promise<SendResult> {
+async function alreadyTried(history: HistoryRepo, item: OutboxItem, current?: OutboxItem): Promise<SendResult> {
   const base = {
     key: targetOf(item),
     label: item.label,
@@ -75,7 +86,7 @@ async function alreadyTried(services: Services, item: OutboxItem, current?: Outb
       ...(current.state === 'pending' ? { nextAttemptAt: current.nextAttemptAt } : {}),
     };
   }
-  const entry = await services.store.db.get('history', item.id);
+  const entry = await history.get(item.id);
   if (!entry) return { ...base, channel: item.channel, state: 'failed', error: DISCARDED };
   return {
     ...base,
@@ -89,19 +100,14 @@ async function alreadyTried(services: Services, item: OutboxItem, current?: Outb
 
 /** A file attempt can be stopped by its item id (a discard) as well as by the page that started it. */
 function attempt(
-  services: Services,
+  deps: OutboxDeps,
   item: OutboxItem,
   options: AttemptOptions = {},
   shared: Shared,
 ): Promise<SendResult> {
-  if (!item.file) return deliver(services, item, options, shared);
+  if (!item.file) return deliver(deps, item, options, shared);
   return cancellable(item.id, (own) =>
-    deliver(
-      services,
-      item,
-      { ...options, signal: options.signal ? AbortSignal.any([own, options.signal]) : own },
-      shared,
-    ),
+    deliver(deps, item, { ...options, signal: options.signal ? AbortSignal.any([own, options.signal]) : own }, shared),
   );
 }
 
@@ -114,12 +120,12 @@ interface Batch extends Shared {
 }
 const isDelivered = (result: SendResult) => result.state === 'sent' || result.state === 'scheduled';
 
-export function createOutbox(services: Services, withLock: WithLock): Outbox {
+export function createOutbox(deps: OutboxDeps): Outbox {
   let running: Promise<number> | undefined;
-  const { db } = services.store;
+  const { items: store, history, withLock, now } = deps;
   // Each pass reads the whole outbox under its lock; the passes of a fan-out share that read.
-  const readOutbox = sharedReads(() => db.getAll('outbox'));
-  const writes = createOutboxWrites(db);
+  const readOutbox = sharedReads(() => store.list());
+  const writes = store.attempts;
 
   /**
    * One pass over one target's items, to be run under that target's lock, given the outbox as read
@@ -136,15 +142,15 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
       .filter((item) => targetOf(item) === target && item.state !== 'failed')
       .sort((a, b) => a.createdAt - b.createdAt);
     const results = new Map<string, SendResult>();
-    const now = Date.now();
+    const at = now();
     for (const item of items) {
       // Under the lock nobody else is sending to this target: a 'sending' item was left by a
       // worker that stopped mid-attempt, so its answer is unknown.
       const stale = item.state === 'sending';
-      const due = item.state === 'pending' && item.nextAttemptAt <= now;
+      const due = item.state === 'pending' && item.nextAttemptAt <= at;
       if (!due && !stale) break;
       const options = first?.id === item.id ? first.options : undefined;
-      const result = await attempt(services, stale ? { ...item, unclear: true } : item, options, batch);
+      const result = await attempt(deps, stale ? { ...item, unclear: true } : item, options, batch);
       batch.changed();
       results.set(item.id, result);
       if (!isDelivered(result)) break;
@@ -158,9 +164,9 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
       const outbox = await readOutbox();
       // A drain may have tried the item while this send waited for the lock: never send it twice.
       const current = outbox.find((stored) => stored.id === item.id);
-      if (current?.attempts !== item.attempts) return alreadyTried(services, item, current);
+      if (current?.attempts !== item.attempts) return alreadyTried(history, item, current);
       const results = await pass(targetOf(item), outbox, batch, { id: item.id, options });
-      return results.get(item.id) ?? alreadyTried(services, item, await db.get('outbox', item.id));
+      return results.get(item.id) ?? alreadyTried(history, item, await store.get(item.id));
     });
 
   /**
@@ -169,9 +175,9 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
    * badge update), not fifty.
    */
   async function together<T>(work: (batch: Batch) => Promise<T>): Promise<T> {
-    const run = revisionRun('outbox');
+    const run = deps.pages.run();
     try {
-      return await work({ contexts: contextsOnce(services), writes, changed: run.changed });
+      return await work({ contexts: contextsOnce(deps.contextOf), writes, changed: run.changed });
     } finally {
       await run.done();
       void wake.fromOutbox().catch(() => undefined);
@@ -192,9 +198,9 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
 
   // The alarm wakes the worker once a minute at best; a retry due in seconds is kept by a timer.
   const wake = createWake(
-    async () =>
-      (await db.getAll('outbox')).filter((item) => item.state === 'pending').map((item) => item.nextAttemptAt),
+    async () => (await store.list()).filter((item) => item.state === 'pending').map((item) => item.nextAttemptAt),
     () => void drain().catch(() => undefined),
+    now,
   );
 
   const drain = (): Promise<number> => {
@@ -212,29 +218,35 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
    * Makes the matching waiting items due now, short of Slack's own Retry-After. One transaction,
    * so an attempt that marks an item 'sending' meanwhile is never overwritten with an older copy.
    */
-  async function hurry(matches: (item: OutboxItem) => boolean): Promise<void> {
-    const now = Date.now();
-    const tx = db.transaction('outbox', 'readwrite');
-    for (const item of await tx.store.getAll()) {
-      if (item.state !== 'pending' || !matches(item)) continue;
-      const at = Math.max(now, item.notBefore ?? 0);
-      if (item.nextAttemptAt > at) await tx.store.put({ ...item, nextAttemptAt: at });
+  function hurry(matches: (item: OutboxItem) => boolean): Promise<void> {
+    const from = now();
+    return store.changeEach((item) => {
+      if (item.state !== 'pending' || !matches(item)) return undefined;
+      const at = Math.max(from, item.notBefore ?? 0);
+      return item.nextAttemptAt > at ? { ...item, nextAttemptAt: at } : undefined;
+    });
+  }
+
+  /** Items changed outside an attempt are due again: the pages hear, and a drain sends them. */
+  async function resumed(count: number): Promise<number> {
+    if (count) {
+      await deps.pages.bump();
+      void drain().catch(() => undefined);
     }
-    await tx.done;
+    return count;
   }
 
   return {
     enqueue: (item, options) =>
       together(async (batch) => {
-        await storing([item], batch, db.put('outbox', item));
+        await storing([item], batch, store.put(item));
         return sendStored(item, batch, options);
       }),
     enqueueAll(given) {
       // Items made in the same millisecond would go out in key order: the order given is the order sent.
       const items = given.map((item, index) => ({ ...item, createdAt: (given[0]?.createdAt ?? 0) + index }));
       return together(async (batch) => {
-        const tx = db.transaction('outbox', 'readwrite');
-        await storing(items, batch, Promise.all([...items.map((item) => tx.store.put(item)), tx.done]));
+        await storing(items, batch, store.putAll(items));
         // One message to many targets waits for the slowest target, not for the sum of them all.
         return Promise.all(items.map((item) => sendStored(item, batch)));
       });
@@ -244,22 +256,22 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
       return drain();
     },
     async update(id, change) {
-      const seen = await db.get('outbox', id);
+      const seen = await store.get(id);
       if (!seen) return undefined;
       const changed = await withLock(lockOf(targetOf(seen)), async () => {
-        const current = await db.get('outbox', id);
+        const current = await store.get(id);
         // Retargeted meanwhile: its lock is another one.
         if (!current || targetOf(current) !== targetOf(seen)) return current && 'moved';
         const next = change(current);
-        await db.put('outbox', next);
+        await store.put(next);
         return next;
       });
       return changed === 'moved' ? this.update(id, change) : changed;
     },
     async resumeAccess(holds) {
-      const waiting = (await db.getAll('outbox')).filter((item) => item.needsAccess);
+      const waiting = (await store.list()).filter((item) => item.needsAccess);
       const held = new Map<string, Promise<boolean>>();
-      let resumed = 0;
+      let count = 0;
       for (const item of waiting) {
         const site = item.needsAccess!;
         if (!held.has(site))
@@ -269,31 +281,31 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
           );
         if (!(await held.get(site))) continue;
         const changed = await this.update(item.id, (current) =>
-          current.needsAccess ? readyAgain(current, Date.now()) : current,
+          current.needsAccess ? readyAgain(current, now()) : current,
         );
-        if (changed) resumed += 1;
+        if (changed) count += 1;
       }
-      if (resumed) {
-        await bumpRevision('outbox');
-        void drain().catch(() => undefined);
-      }
-      return resumed;
+      return resumed(count);
     },
     async resumeReconnected(account) {
-      const waiting = (await db.getAll('outbox')).filter((item) => reconnectResumes(item, account));
-      let resumed = 0;
+      const waiting = (await store.list()).filter((item) => reconnectResumes(item, account));
+      let count = 0;
       for (const item of waiting) {
         const changed = await this.update(item.id, (current) =>
-          reconnectResumes(current, account) ? readyAgain(current, Date.now()) : current,
+          reconnectResumes(current, account) ? readyAgain(current, now()) : current,
         );
-        if (changed && changed.state === 'pending') resumed += 1;
+        if (changed && changed.state === 'pending') count += 1;
       }
-      if (resumed) {
-        await bumpRevision('outbox');
-        void drain().catch(() => undefined);
-      }
-      return resumed;
+      return resumed(count);
     },
+    async discard(id) {
+      cancelUpload(id);
+      const found = (await store.get(id)) !== undefined;
+      if (found) await store.delete(id);
+      await deps.pages.bump();
+      return found;
+    },
+    sweep: (at = now()) => sweepDuplicates(deps, at),
     afterRefresh(accountId) {
       void hurry((item) => item.accountId === accountId)
         .then(drain)

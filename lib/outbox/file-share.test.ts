@@ -2,17 +2,18 @@
 // File shares through the outbox, against the emulator: stored with their bytes before the first
 // call to Slack, retried like messages, restarted when a completion went unanswered, cancellable.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import { startEmulator } from '../../test/emulator';
+import type { Emulator } from '../../test/emulator/index';
+import { startEmulator } from '../../test/emulator/index';
 import type { SendTarget } from '../protocol';
 import type { UploadProgressView } from '../share/upload-progress';
 import type { OutboxItem } from '../store/sending-records';
-import { historyHandlers } from './history-handlers';
-import { BYTES, fileSupport, FILE_SCOPES } from './outbox-file-testing';
-import { TEAM } from './outbox-testing';
-import { sendHandlers } from './send-handlers';
-import { plannedFile } from './share-upload';
-import { cancellable, cancelUpload, uploadToTargets } from './uploads';
+import { historyHandlers } from '../background/history-handlers';
+import { BYTES, fileSupport, FILE_SCOPES } from './testing/file-sites';
+import { TEAM } from './testing/emulator';
+import { sendHandlers } from '../background/send-handlers';
+import { plannedFile } from './planned-file';
+import { cancellable, cancelUpload } from './aborts';
+import { uploadToTargets } from './uploads';
 
 let emulator: Emulator;
 
@@ -226,7 +227,7 @@ describe('file shares in the outbox', () => {
     const seen: UploadProgressView[] = [];
 
     const job = cancellable('job-1', (signal) =>
-      uploadToTargets(h.services, { share: h.share, targets }, signal, (progress) => seen.push(progress)),
+      uploadToTargets(h.services.outbox, { share: h.share, targets }, signal, (progress) => seen.push(progress)),
     );
     // Wait until the first target's bytes are on their way, then press Cancel.
     for (let i = 0; i < 100 && calls('files.getUploadURLExternal') === 0; i++) {

@@ -3,12 +3,12 @@
 // blindly, never called a connection problem) and go out once, by themselves, when access is granted.
 // A site that cannot be reached is tried a few times, then waits for the person too.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import { startEmulator } from '../../test/emulator';
-import { MAX_DOWNLOAD_TRIES } from '../outbox/classify';
+import type { Emulator } from '../../test/emulator/index';
+import { startEmulator } from '../../test/emulator/index';
+import { MAX_DOWNLOAD_TRIES } from './classify';
 import { browserFetch } from '../share/testing/browser-fetch';
-import { BYTES, fileSupport } from './outbox-file-testing';
-import { sendHandlers } from './send-handlers';
+import { BYTES, fileSupport } from './testing/file-sites';
+import { sendHandlers } from '../background/send-handlers';
 
 let emulator: Emulator;
 beforeAll(async () => {

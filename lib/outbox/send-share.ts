@@ -1,9 +1,8 @@
-import { rememberTargets } from '../platform/recents';
 import type { SendResult, SendTarget } from '../protocol';
 import { formatShare } from '../share/format';
 import type { Share } from '../share/share';
 import type { ThreadRef } from '../share/thread-link';
-import type { Services } from './services';
+import type { Outbox } from './outbox';
 
 /**
  * Formats the share once and sends it to every target through the outbox: stored first, tried at
@@ -11,14 +10,14 @@ import type { Services } from './services';
  * if Slack does not confirm it.
  */
 export async function sendShareNow(
-  services: Services,
+  outbox: Pick<Outbox, 'enqueueAll'>,
   share: Share,
   targets: SendTarget[],
   options: { thread?: ThreadRef; postAt?: number; unfurl?: boolean } = {},
 ): Promise<SendResult[]> {
   const { text, unfurl_links } = formatShare(share);
   const now = Date.now();
-  const results = await services.outbox.enqueueAll(
+  return outbox.enqueueAll(
     targets.map((target) => {
       // A thread link names one channel; it applies to the target in that channel only.
       const threadTs = options.thread?.channel === target.id ? options.thread.ts : undefined;
@@ -38,6 +37,9 @@ export async function sendShareNow(
       };
     }),
   );
-  await rememberTargets(targets.filter((_, index) => results[index]?.state !== 'failed'));
-  return results;
+}
+
+/** The targets a send reached or queued for (the recents remember them), in order. */
+export function reachedTargets(targets: readonly SendTarget[], results: readonly SendResult[]): SendTarget[] {
+  return targets.filter((_, index) => results[index]?.state !== 'failed');
 }

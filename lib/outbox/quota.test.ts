@@ -2,7 +2,7 @@
 import { IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { STORAGE_FULL, toWireError } from '../errors';
-import { outboxSupport, useEmulator } from './outbox-testing';
+import { outboxSupport, useEmulator } from './testing/emulator';
 
 const emulator = useEmulator();
 const { channelId, copiesOf, calls, linked } = outboxSupport(emulator);

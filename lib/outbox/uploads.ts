@@ -1,36 +1,10 @@
-import { bumpRevision } from '../platform/revision';
 import type { SendResult, SendTarget } from '../protocol';
 import type { UploadShare } from '../share/share';
 import type { ThreadRef } from '../share/thread-link';
 import type { UploadProgressView } from '../share/upload-progress';
 import { DISCARDED } from './delivery';
-import type { Services } from './services';
-import { plannedFile } from './share-upload';
-
-/**
- * Uploads that can still be cancelled, by id: the composer's upload id, the notification's id for
- * a menu upload, or an outbox item's id while its file is being shared. Kept in the worker's
- * memory, as the fetches they abort are.
- */
-const running = new Map<string, AbortController>();
-
-/** Runs work with an abort signal that cancelUpload(id) fires; the id is forgotten when it ends. */
-export async function cancellable<T>(id: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  running.set(id, controller);
-  try {
-    return await work(controller.signal);
-  } finally {
-    running.delete(id);
-  }
-}
-
-/** Whether there was a running upload by that id to stop. */
-export function cancelUpload(id: string): boolean {
-  const controller = running.get(id);
-  controller?.abort();
-  return controller !== undefined;
-}
+import type { Outbox } from './outbox';
+import { plannedFile } from './planned-file';
 
 /**
  * One share uploaded to each target in turn (a file per target: Slack shares an external upload
@@ -39,7 +13,7 @@ export function cancelUpload(id: string): boolean {
  * every item of the job that Slack has not confirmed yet, so nothing more completes.
  */
 export async function uploadToTargets(
-  services: Services,
+  outbox: Pick<Outbox, 'enqueue' | 'discard'>,
   job: { share: UploadShare; targets: SendTarget[]; thread?: ThreadRef },
   signal: AbortSignal,
   publish: (progress: UploadProgressView) => void,
@@ -60,7 +34,7 @@ export async function uploadToTargets(
     created.push(id);
     const now = Date.now();
     results.push(
-      await services.outbox.enqueue(
+      await outbox.enqueue(
         {
           id,
           accountId: target.accountId,
@@ -81,7 +55,7 @@ export async function uploadToTargets(
   }
   if (signal.aborted) {
     for (const [index, id] of created.entries()) {
-      if (await discardItem(services, id)) results[index] = { ...results[index]!, state: 'failed', error: DISCARDED };
+      if (await outbox.discard(id)) results[index] = { ...results[index]!, state: 'failed', error: DISCARDED };
     }
   }
   publish({ done: count, count, sent: 0, total: 0 });
@@ -90,14 +64,4 @@ export async function uploadToTargets(
 
 function resultBase(target: SendTarget) {
   return { key: target.key, label: target.label, accountId: target.accountId, channel: target.id, outboxId: '' };
-}
-
-/** Forgets an outbox item and stops its attempt if one is running; whether there was one to forget. */
-export async function discardItem(services: Services, id: string): Promise<boolean> {
-  cancelUpload(id);
-  const { db } = services.store;
-  const found = (await db.get('outbox', id)) !== undefined;
-  if (found) await db.delete('outbox', id);
-  await bumpRevision('outbox');
-  return found;
 }

@@ -2,10 +2,10 @@
 // The races between sends, drains, edits and refreshes are in outbox-races.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Emulator } from '../../test/emulator';
-import { startEmulator } from '../../test/emulator';
+import type { Emulator } from '../../test/emulator/index';
+import { startEmulator } from '../../test/emulator/index';
 import { watchRevision } from '../platform/revision';
-import { BOT_SCOPES, outboxSupport, TEAM } from './outbox-testing';
+import { BOT_SCOPES, outboxSupport, TEAM } from './testing/emulator';
 
 let emulator: Emulator;
 

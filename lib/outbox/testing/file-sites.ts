@@ -3,11 +3,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import type { OutboxItem } from '../store/sending-records';
-import { BOT_SCOPES, outboxSupport, TEAM } from './outbox-testing';
-import type { ServicesOptions } from './services';
-import { plannedFile } from './share-upload';
+import type { Emulator } from '../../../test/emulator/index';
+import type { OutboxItem } from '../../store/sending-records';
+import { BOT_SCOPES, outboxSupport, TEAM } from './emulator';
+import type { ServicesOptions } from '../../background/services';
+import { plannedFile } from '../planned-file';
 
 export const FILE_SCOPES = [...BOT_SCOPES, 'files:write', 'files:read'];
 /** The bytes of /report.pdf. */

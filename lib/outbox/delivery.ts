@@ -1,12 +1,6 @@
 import { toWireError } from '../errors';
-import {
-  backoffMs,
-  classifyAttempt,
-  MAX_DOWNLOAD_TRIES,
-  SERVER_FIRST_WAIT_MS,
-  type AttemptFailure,
-} from '../outbox/classify';
-import { whatHappened } from '../outbox/waiting-reason';
+import { backoffMs, classifyAttempt, MAX_DOWNLOAD_TRIES, SERVER_FIRST_WAIT_MS, type AttemptFailure } from './classify';
+import { whatHappened } from './waiting-reason';
 import type { SendResult, WireError } from '../protocol';
 import type { SlackCalls } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
@@ -14,12 +8,11 @@ import { isSlackWebUrl } from '../slack/hosts';
 import { permalinkFor } from '../slack/permalink';
 import type { UploadProgress } from '../slack/send-bytes';
 import type { OutboxItem } from '../store/sending-records';
-import type { AccountContexts } from './account-context';
-import { preferredCalls } from './calls';
-import { shareFile } from './outbox-file';
-import { findInChannel, type Delivered } from './outbox-lookup';
-import type { OutboxWrites } from './outbox-writes';
-import type { Services } from './services';
+import { preferredCalls, type AccountContexts } from '../actions/account-context';
+import { shareFile } from './file-share';
+import { findInChannel, type Delivered } from './lookup';
+import type { OutboxWrites } from '../store/outbox-writes';
+import type { OutboxDeps } from './deps';
 
 /** The message metadata event that carries the outbox id, so a retry can find its own post. */
 export const OUTBOX_EVENT = 'courier_outbox';
@@ -102,12 +95,12 @@ export interface Shared {
  * pages (the outbox revision), once for all the attempts it makes together.
  */
 export async function deliver(
-  services: Services,
+  deps: Pick<OutboxDeps, 'items' | 'downloads' | 'now'>,
   item: OutboxItem,
   options: AttemptOptions,
   { contexts, writes }: Shared,
 ): Promise<SendResult> {
-  const { store } = services;
+  const { items: store, now } = deps;
   const base = {
     key: `${item.accountId}:${item.channel}`,
     label: item.label,
@@ -121,7 +114,7 @@ export async function deliver(
     api = preferredCalls(context);
     await writes.put({ ...item, state: 'sending', attempts: item.attempts + 1 });
     const delivered = item.file
-      ? await shareFile(services, api, item, options)
+      ? await shareFile(deps, api, item, options)
       : ((item.unclear ? await findPosted(api, item) : undefined) ?? (await post(api, item)));
     // Slack's URLs become links a person clicks: only https ones on the workspace's Slack hosts.
     const slackUrl = (url: string | undefined) =>
@@ -143,7 +136,7 @@ export async function deliver(
       channel: delivered.channel,
       label: item.label,
       text: item.file ? [item.file.filename, item.text].filter(Boolean).join('\n') : item.text,
-      sentAt: Date.now(),
+      sentAt: now(),
       // A shared file is not a message of Courier's: the duplicate sweep has nothing to look for.
       ...(delivered.ts && !item.file ? { ts: delivered.ts } : {}),
       ...(delivered.scheduledMessageId
@@ -165,16 +158,16 @@ export async function deliver(
     };
   } catch (error) {
     // The attempt may have stored more (a file's bytes, the file id it completes): keep that.
-    const stored = await store.db.get('outbox', item.id);
+    const stored = await store.get(item.id);
     if (!stored || options.signal?.aborted) {
-      if (stored) await store.db.delete('outbox', item.id);
+      if (stored) await store.delete(item.id);
       return { ...base, state: 'failed', error: DISCARDED };
     }
     const failure = classifyAttempt(error);
     const wire = toWireError(error);
     const attempts = item.attempts + 1;
     const next = waitForReconnect(
-      afterFailure({ ...stored, attempts }, failure, wire.message, item.unclear === true),
+      afterFailure({ ...stored, attempts }, failure, wire.message, item.unclear === true, now()),
       wire,
     );
     wire.message = next.reason ?? wire.message;
@@ -199,8 +192,13 @@ function waitForReconnect(next: OutboxItem, wire: WireError): OutboxItem {
 }
 
 /** The item after a failed attempt: waiting for its next try, or for the person. */
-function afterFailure(stored: OutboxItem, failure: AttemptFailure, reason: string, unclear: boolean): OutboxItem {
-  const now = Date.now();
+function afterFailure(
+  stored: OutboxItem,
+  failure: AttemptFailure,
+  reason: string,
+  unclear: boolean,
+  now: number,
+): OutboxItem {
   if (failure.kind === 'terminal') return { ...stored, state: 'failed', reason };
   if (failure.kind === 'download') {
     if (failure.access) return { ...stored, state: 'failed', reason, needsAccess: failure.site };

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { expect, it } from 'vitest';
-import { openCourierDB } from '../store/db';
-import type { HistoryEntry, OutboxItem } from '../store/sending-records';
+import { openCourierDB } from './db';
+import type { HistoryEntry, OutboxItem } from './sending-records';
 import { createOutboxWrites } from './outbox-writes';
 
 let databases = 0;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWake } from './outbox-wake';
+import { createWake } from './wake';
 
 describe('createWake', () => {
   beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import { startEmulator } from '../../test/emulator';
+import type { Emulator } from '../../test/emulator/index';
+import { startEmulator } from '../../test/emulator/index';
 import { storedChain } from '../auth/testing/linked';
-import { BOT_SCOPES, eventually, outboxSupport, TEAM } from './outbox-testing';
-import { sendHandlers } from './send-handlers';
+import { BOT_SCOPES, eventually, outboxSupport, TEAM } from './testing/emulator';
+import { sendHandlers } from '../background/send-handlers';
 
 let emulator: Emulator;
 

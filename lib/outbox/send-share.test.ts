@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import { DEMO_APP, startEmulator } from '../../test/emulator';
+import type { Emulator } from '../../test/emulator/index';
+import { DEMO_APP, startEmulator } from '../../test/emulator/index';
 import { linkFromBody, testProfile } from '../auth/testing/linked';
 import { watchRevision } from '../platform/revision';
 import type { SendTarget } from '../protocol';
 import type { OutboxItem } from '../store/sending-records';
-import { sendShareNow } from './send-now';
-import { createServices } from './services';
+import { sendShareNow } from './send-share';
+import { createServices } from '../background/services';
 
 const TEAM = 'T0ACME001';
 let emulator: Emulator;
@@ -65,7 +65,11 @@ it('sends one message to many targets side by side, results in target order, eac
   emulator.state.setChaos({ enabled: true, rates: { latency: 1 }, latencyMs: 100, methods: ['chat.postMessage'] });
   const targets = h.botIn.slice(0, 3).map((c) => h.target(c.id));
 
-  const results = await sendShareNow(h.services, { kind: 'page', title: 'Fan', url: 'https://example.com/' }, targets);
+  const results = await sendShareNow(
+    h.services.outbox,
+    { kind: 'page', title: 'Fan', url: 'https://example.com/' },
+    targets,
+  );
 
   expect(results.map((r) => [r.channel, r.state])).toEqual(targets.map((t) => [t.id, 'sent']));
   for (const result of results) {
@@ -112,7 +116,11 @@ it('a fan-out reads its account once, decrypts its token once and tells the page
   const stop = watchRevision('outbox', () => revisions++);
   const targets = h.botIn.slice(0, 5).map((c) => h.target(c.id));
 
-  const results = await sendShareNow(h.services, { kind: 'page', title: 'Fan', url: 'https://example.com/' }, targets);
+  const results = await sendShareNow(
+    h.services.outbox,
+    { kind: 'page', title: 'Fan', url: 'https://example.com/' },
+    targets,
+  );
   stop();
 
   expect(results.map((r) => r.state)).toEqual(targets.map(() => 'sent'));

@@ -3,9 +3,9 @@ import { SlackApiError } from '../slack/errors';
 import type { UploadProgress } from '../slack/send-bytes';
 import { uploadFile } from '../slack/upload';
 import type { OutboxFile, OutboxItem } from '../store/sending-records';
-import { findInChannel, type Delivered } from './outbox-lookup';
-import type { Services } from './services';
-import { downloadFile } from './share-upload';
+import { findInChannel, type Delivered } from './lookup';
+import type { OutboxDeps } from './deps';
+import { downloadFile } from './planned-file';
 
 interface SharedFile {
   id?: string;
@@ -88,29 +88,29 @@ class Withdrawn extends Error {
  * did not land. The bytes are fetched once and stored in the item before the first call to Slack.
  */
 export async function shareFile(
-  services: Services,
+  deps: Pick<OutboxDeps, 'items' | 'downloads'>,
   api: SlackCalls,
   item: OutboxItem,
   options: { signal?: AbortSignal; onProgress?: (progress: UploadProgress) => void },
 ): Promise<Delivered> {
-  const { db } = services.store;
+  const { items: store } = deps;
   let file = item.file!;
   if (file.completing) {
     const landed = await findShared(api, item, file.completing);
     if (landed) return withAbandoned(landed, file);
     // Not there now, but a completion sent by a worker that was stopped may still reach Slack:
     // kept for the duplicate sweep, which deletes it if it lands after all.
-    const stored = await db.get('outbox', item.id);
+    const stored = await store.get(item.id);
     if (!stored?.file || options.signal?.aborted) throw new Withdrawn();
     const { completing, ...rest } = stored.file;
     file = { ...rest, abandoned: [...(rest.abandoned ?? []), completing ?? file.completing] };
-    await db.put('outbox', { ...stored, file });
+    await store.put({ ...stored, file });
   }
   if (!file.blob) {
-    file = await downloadFile(file, { ...services.downloads, ...(options.signal ? { signal: options.signal } : {}) });
-    const stored = await db.get('outbox', item.id);
+    file = await downloadFile(file, { ...deps.downloads, ...(options.signal ? { signal: options.signal } : {}) });
+    const stored = await store.get(item.id);
     if (!stored || options.signal?.aborted) throw new Withdrawn();
-    await db.put('outbox', { ...stored, file });
+    await store.put({ ...stored, file });
   }
   let completing: string | undefined;
   const upload = uploadFile(api, {
@@ -124,9 +124,9 @@ export async function shareFile(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     beforeComplete: async (fileId) => {
-      const stored = await db.get('outbox', item.id);
+      const stored = await store.get(item.id);
       if (!stored?.file || options.signal?.aborted) throw new Withdrawn();
-      await db.put('outbox', { ...stored, file: { ...stored.file, completing: fileId } });
+      await store.put({ ...stored, file: { ...stored.file, completing: fileId } });
       completing = fileId;
     },
   });
