@@ -1,5 +1,5 @@
 import { linkFromBody, testProfile } from '../lib/auth/testing/linked';
-import { sendHandlers } from '../lib/background/send-handlers';
+import { sendHandlers } from '../lib/background/handlers/send';
 import { createServices } from '../lib/background/services';
 import type { SendTarget } from '../lib/protocol';
 import { DEMO_APP, startEmulator } from '../test/emulator';

@@ -1,4 +1,4 @@
-import type { SlackConversation, SlackUser } from '../../lib/background/directory';
+import type { SlackConversation, SlackUser } from '../../lib/directory/refresh';
 import { seedWorkspace } from '../../test/emulator/seed';
 import type { PopupSession } from './session';
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { targetsOf } from '@/lib/directory/columns';
 import { readDirectory } from '@/lib/directory/read';
 import type { Target } from '@/lib/directory/target';
-import { ask, CourierError } from '@/lib/messaging';
+import { ask, CourierError } from '@/lib/messaging/ask';
 import { watchRevision } from '@/lib/platform/revision';
 import type { AccountSummary, ActionRun, ActionView } from '@/lib/protocol';
 import { Combobox } from '../Combobox';

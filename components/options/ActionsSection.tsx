@@ -1,4 +1,4 @@
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import { ActionConsole } from '../console/ActionConsole';
 import { useRequest } from '../useRequest';
 

@@ -1,10 +1,10 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { Diagnostics, MessageType } from '@/lib/protocol';
 import { DiagnosticsSection } from './DiagnosticsSection';
 
-vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
+vi.mock('@/lib/messaging/ask', () => ({ ask: vi.fn() }));
 const askMock = vi.mocked(ask) as unknown as Mock<(type: MessageType) => Promise<unknown>>;
 
 afterEach(cleanup);

@@ -1,4 +1,4 @@
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import { useRequest } from '../useRequest';
 import { When } from '../When';
 

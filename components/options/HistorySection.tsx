@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { HistoryView } from '@/lib/protocol';
 import { SlackText } from '../SlackText';
 import { useRequest } from '../useRequest';

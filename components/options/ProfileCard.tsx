@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { ProfileView } from '@/lib/protocol';
 import { AppManifest } from './AppManifest';
 import { CreateAppLink } from './CreateAppLink';

@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { MessageType } from '@/lib/protocol';
 import { invalidFields, ProfileForm } from './ProfileForm';
 
-vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
+vi.mock('@/lib/messaging/ask', () => ({ ask: vi.fn() }));
 // slack.com needs no extra host: nothing is asked of the browser.
 vi.mock('./base-url-host', () => ({ requestBaseUrlHost: () => Promise.resolve(null) }));
 const askMock = vi.mocked(ask) as unknown as Mock<(type: MessageType) => Promise<unknown>>;

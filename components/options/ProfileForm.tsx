@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { ActionView, ClientType, ProfileInput, ProfileView } from '@/lib/protocol';
 import { Field } from '../Field';
 import { defaultActionIds, scopesForActionViews } from './action-scopes';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import { identityAvailable, redirectUrl as identityRedirectUrl } from '@/lib/platform/identity';
 import { useRequest } from '../useRequest';
 import { ProfileCard } from './ProfileCard';

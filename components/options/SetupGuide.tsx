@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_BASE_URL } from '@/lib/auth/profile';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { AccountSummary, ActionView, ProfileInput, ProfileView, SendResult, SendTarget } from '@/lib/protocol';
 import { Field } from '../Field';
 import { TargetPicker } from '../TargetPicker';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { requiredHostPermission } from '@/lib/auth/profile';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import {
   ALL_SITES,
   grantedSites,

@@ -1,10 +1,10 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { AccountSummary, MessageType, ProfileView } from '@/lib/protocol';
 import { WorkspacesSection } from './WorkspacesSection';
 
-vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
+vi.mock('@/lib/messaging/ask', () => ({ ask: vi.fn() }));
 const askMock = vi.mocked(ask) as unknown as Mock<(type: MessageType) => Promise<unknown>>;
 
 // Noon UTC, so the day is the same in every time zone the test may run in.

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { AccountSummary, ProfileView } from '@/lib/protocol';
 import { useRequest } from '../useRequest';
 import { STATUS_TEXT } from '../WorkspaceList';

@@ -1,12 +1,12 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import { channelDirectory } from '@/lib/directory/testing/records';
 import type { MessageType, OutboxView } from '@/lib/protocol';
 import { openCourierDB } from '@/lib/store/db';
 import { OutboxItems, useOutbox } from './OutboxList';
 
-vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
+vi.mock('@/lib/messaging/ask', () => ({ ask: vi.fn() }));
 
 const failed: OutboxView = {
   id: 'o1',

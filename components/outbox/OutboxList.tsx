@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { AllowSiteButton } from '@/components/AllowSiteButton';
 import { TargetPicker } from '@/components/TargetPicker';
 import { formatSize } from '@/lib/share/size';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { OutboxView, SendTarget } from '@/lib/protocol';
 import { nextTry } from '../next-try';
 import { SlackText } from '../SlackText';

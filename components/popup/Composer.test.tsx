@@ -3,14 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createIndex } from '@/lib/directory/filter';
 import type { Target } from '@/lib/directory/target';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { AccountSummary, MessageType, RequestOf, SendResult } from '@/lib/protocol';
 import type { Share } from '@/lib/share/share';
 import { formatWhen } from '../When';
 import { Composer, type ComposerProps } from './Composer';
 import { UNDO_WINDOW_MS } from './SendResults';
 
-vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
+vi.mock('@/lib/messaging/ask', () => ({ ask: vi.fn() }));
 const askMock = vi.mocked(ask) as unknown as Mock<
   (type: MessageType, payload: Record<string, string>) => Promise<unknown>
 >;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ChannelPicker } from '@/components/ChannelPicker';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { AccountSummary, SendRequest, SendResult } from '@/lib/protocol';
 import { isUploadShare, type Share } from '@/lib/share/share';
 import { uploadFraction, type UploadProgressView } from '@/lib/share/upload-progress';

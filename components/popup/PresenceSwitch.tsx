@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { PresenceView } from '@/lib/protocol';
 
 const TEXT = { active: 'Active', away: 'Away', unknown: 'Unknown' } as const;

@@ -1,11 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { AccountSummary, MessageType, OutboxView, PresenceView, ScheduledView, UnreadList } from '@/lib/protocol';
 import { formatWhen } from '../When';
 import { QuickActions } from './QuickActions';
 
-vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
+vi.mock('@/lib/messaging/ask', () => ({ ask: vi.fn() }));
 const askMock = vi.mocked(ask) as unknown as Mock<
   (type: MessageType, payload: Record<string, string>) => Promise<unknown>
 >;

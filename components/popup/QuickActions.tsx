@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { AccountSummary, ScheduledView } from '@/lib/protocol';
 import { OutboxItems, useOutbox } from '../outbox/OutboxList';
 import { SlackText } from '../SlackText';

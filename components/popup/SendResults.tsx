@@ -1,6 +1,6 @@
 import { AllowSiteButton } from '@/components/AllowSiteButton';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { AccountSummary, SendResult } from '@/lib/protocol';
 import { formatShare } from '@/lib/share/format';
 import { isUploadShare, type Share } from '@/lib/share/share';

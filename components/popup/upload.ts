@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { RequestOf, SendResult } from '@/lib/protocol';
 import { uploadKey, type UploadProgressView } from '@/lib/share/upload-progress';
 

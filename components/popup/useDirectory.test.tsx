@@ -1,13 +1,13 @@
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryIndex } from '@/lib/directory/directory-index';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import { bumpRevision } from '@/lib/platform/revision';
 import { openCourierDB } from '@/lib/store/db';
 import { channelDirectory } from '@/lib/directory/testing/records';
 import { useDirectory } from './useDirectory';
 
-vi.mock('@/lib/messaging', () => ({ ask: vi.fn() }));
+vi.mock('@/lib/messaging/ask', () => ({ ask: vi.fn() }));
 
 const record = (accountId: string, names: string[], refreshedAt = 1) =>
   channelDirectory(

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { indexDirectory, type DirectoryIndex } from '@/lib/directory/directory-index';
 import { DIRECTORY_MARKS, readDirectory } from '@/lib/directory/read';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import { watchRevision } from '@/lib/platform/revision';
 import type { DirectoryRecord } from '@/lib/store/sending-records';
 

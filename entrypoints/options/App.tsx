@@ -8,7 +8,7 @@ import { SiteAccessSection } from '@/components/options/SiteAccessSection';
 import { WorkspacesSection } from '@/components/options/WorkspacesSection';
 import { SetupGuide } from '@/components/options/SetupGuide';
 import { useRequest } from '@/components/useRequest';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import { identityAvailable, redirectUrl } from '@/lib/platform/identity';
 
 const SECTIONS = [

@@ -7,7 +7,7 @@ import { currentPage, shareFromQuery, withSelection } from '@/components/popup/c
 import type { QuickActionsProps } from '@/components/popup/QuickActions';
 import { useDirectory } from '@/components/popup/useDirectory';
 import { useRequest } from '@/components/useRequest';
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/messaging/ask';
 import type { Share } from '@/lib/share/share';
 import type { DirectoryRecord } from '@/lib/store/sending-records';
 

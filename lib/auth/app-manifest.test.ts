@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../actions/catalog';
-import { describeAction } from '../background/describe-action';
+import { describeAction } from '../actions/describe';
 import { scopesForActionViews } from '../../components/options/action-scopes';
 import { appSettingsOrigin, createAppUrl, slackAppManifest, toYaml } from './app-manifest';
 

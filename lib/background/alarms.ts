@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { refreshStaleDirectories } from './directory';
+import { refreshStaleDirectories } from '../directory/refresh';
 import type { Services } from './services';
 
 export const REFRESH_ALARM = 'courier-refresh';
@@ -22,7 +22,7 @@ export function setupAlarms(services: () => Promise<Services>): void {
       await all.refresher.refreshDue();
       await all.outbox.drain();
       await all.outbox.sweep();
-      await refreshStaleDirectories(all);
+      await refreshStaleDirectories(all.directories);
     });
   });
   void ensureAlarm();

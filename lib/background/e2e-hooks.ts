@@ -6,7 +6,7 @@ import {
   targetsFrom,
   type SlackConversation,
   type SlackUser,
-} from './directory';
+} from '../directory/refresh';
 import { openSentNotification } from '../platform/feedback';
 import { sendPageToLast } from './commands';
 import { handleMenuClick } from './menus';
@@ -32,7 +32,7 @@ export function exposeForE2E(services: () => Promise<Services>): void {
       /** The duplicate sweep as if the sends were a while ago. */
       sweepDuplicates: async (aheadMs: number) => (await services()).outbox.sweep(Date.now() + aheadMs),
       /** Every linked workspace's directory read again now; resolves when they are stored. */
-      refreshDirectories: async () => refreshStaleDirectories(await services(), true),
+      refreshDirectories: async () => refreshStaleDirectories((await services()).directories, true),
       /**
        * One workspace's directory from Slack's user and conversation objects, through the same
        * mapping and store as a refresh but without paging: the benchmarks fill 50 000 people this
@@ -43,7 +43,12 @@ export function exposeForE2E(services: () => Promise<Services>): void {
         const account = await all.store.accounts.get(accountId);
         if (!account) throw new Error('no such account');
         const targets = targetsFrom(accountId, account.teamName, users, conversations);
-        await storeDirectory(all, { accountId, teamName: account.teamName, refreshedAt: Date.now(), targets });
+        await storeDirectory(all.directories, {
+          accountId,
+          teamName: account.teamName,
+          refreshedAt: Date.now(),
+          targets,
+        });
         return targets.length;
       },
       authTest: async (accountId: string, kind: 'bot' | 'user') => {

@@ -21,7 +21,7 @@ export function createHealth(store: CourierStore, now: () => number = Date.now) 
 
   async function updateBadge(): Promise<void> {
     const accounts = await store.accounts.list();
-    const outbox = await store.db.getAll('outbox');
+    const outbox = await store.outbox.list();
     const ending = runningOut(await store.chains.listMeta(), now());
     const connected = accounts.filter((account) => account.status !== 'needs_reconnect');
     await showBadge({

@@ -5,7 +5,7 @@ import { seal } from '../crypto/seal';
 import { KEY_LOST_REASON } from '../store/key-lost';
 import { chainId } from '../store/records';
 import { outboxSupport, useEmulator } from '../outbox/testing/emulator';
-import { toProfileView } from './profile-handlers';
+import { toProfileView } from './handlers/profiles';
 import { createServices } from './services';
 
 const emulator = useEmulator();

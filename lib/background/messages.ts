@@ -1,17 +1,21 @@
 import { browser } from 'wxt/browser';
-import { redirectUrl } from '../platform/identity';
 import { toWireError } from '../errors';
-import { DB_VERSION } from '../store/db';
-import { actionHandlers } from './action-handlers';
-import { historyHandlers } from './history-handlers';
-import { profileHandlers } from './profile-handlers';
-import { quickHandlers } from './quick-handlers';
-import { sendHandlers } from './send-handlers';
-import { uploadHandlers } from './upload-handlers';
-import { createRouter } from './router';
+import { actionHandlers } from './handlers/actions';
+import { conversationHandlers } from './handlers/conversation';
+import { diagnosticsHandlers } from './handlers/diagnostics';
+import { directoryHandlers } from './handlers/directory';
+import { historyHandlers } from './handlers/history';
+import { messageHandlers } from './handlers/message';
+import { outboxHandlers } from './handlers/outbox';
+import { presenceHandlers } from './handlers/presence';
+import { profileHandlers } from './handlers/profiles';
+import { scheduledHandlers } from './handlers/scheduled';
+import { sendHandlers } from './handlers/send';
+import { uploadHandlers } from './handlers/upload';
+import { createRouter } from '../messaging/router';
 import type { StartFailure } from '../protocol';
 import type { Services } from './services';
-import { workspaceHandlers } from './workspace-handlers';
+import { workspaceHandlers } from './handlers/workspaces';
 
 /** Registers the message router; called synchronously from the background's main(). */
 export function setupMessages(
@@ -24,34 +28,19 @@ export function setupMessages(
     extensionOrigin: browser.runtime.getURL('/'),
     toWireError,
     handlers: {
-      ping: () => Promise.resolve({ startedAt }),
       ...profileHandlers(services),
       ...workspaceHandlers(services),
       ...actionHandlers(services),
       ...sendHandlers(services),
       ...uploadHandlers(services),
-      ...quickHandlers(services),
+      ...messageHandlers(services),
+      ...conversationHandlers(services),
+      ...outboxHandlers(services),
       ...historyHandlers(services),
-      'diagnostics.get': async () => {
-        // Diagnostics answer even when the start fails: that failure is what they are asked for.
-        const db = await services().then(
-          ({ store }) => store.db,
-          () => undefined,
-        );
-        const manifest = browser.runtime.getManifest();
-        const failed = lastStartError();
-        return {
-          version: manifest.version,
-          browser: import.meta.env.BROWSER,
-          manifestVersion: manifest.manifest_version,
-          extensionId: browser.runtime.id,
-          redirectUrl: redirectUrl(),
-          databaseVersion: DB_VERSION,
-          ...(db && { accounts: await db.count('accounts'), profiles: await db.count('profiles') }),
-          workerStartedAt: startedAt,
-          ...(failed && { lastStartError: failed }),
-        };
-      },
+      ...presenceHandlers(services),
+      ...scheduledHandlers(services),
+      ...directoryHandlers(services),
+      ...diagnosticsHandlers(startedAt, services, lastStartError),
     },
   });
   // sendResponse + `return true` keeps the channel open in Chrome and Firefox alike.

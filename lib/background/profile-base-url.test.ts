@@ -4,9 +4,9 @@ import type { Emulator } from '../../test/emulator';
 import { DEMO_APP, startEmulator } from '../../test/emulator';
 import { linkFromBody, testProfile } from '../auth/testing/linked';
 import type { ProfileInput } from '../protocol';
-import { profileHandlers } from './profile-handlers';
+import { profileHandlers } from './handlers/profiles';
 import { createServices } from './services';
-import { workspaceHandlers } from './workspace-handlers';
+import { workspaceHandlers } from './handlers/workspaces';
 
 // Tokens belong to the Slack that issued them: a changed base URL must never carry them elsewhere.
 const TEAM = 'T0ACME001';

@@ -6,9 +6,9 @@ import type { Emulator } from '../../test/emulator';
 import { DEMO_APP, startEmulator } from '../../test/emulator';
 import { linkFromBody, testProfile } from '../auth/testing/linked';
 import { createTransport } from '../slack/transport';
-import { profileHandlers } from './profile-handlers';
+import { profileHandlers } from './handlers/profiles';
 import { createServices } from './services';
-import { workspaceHandlers } from './workspace-handlers';
+import { workspaceHandlers } from './handlers/workspaces';
 
 let emulator: Emulator;
 beforeAll(async () => {

@@ -15,6 +15,7 @@ import { createHealth } from './health';
 import { accountContext } from '../actions/account-context';
 import type { Outbox } from '../outbox/outbox';
 import { createOutbox } from '../outbox/outbox';
+import type { DirectoryDeps } from '../directory/refresh';
 import { bumpRevision, revisionRun } from '../platform/revision';
 import { sharedReads } from '../store/shared-read';
 
@@ -27,6 +28,8 @@ export interface Services {
   /** The Slack client of a workspace (by its profile's base URL and team). */
   clientFor: (baseUrl: string, team: string) => SlackClient;
   outbox: Outbox;
+  /** What directory refreshes read and write (lib/directory/refresh.ts). */
+  directories: DirectoryDeps;
   /** Limits of a file share's download (Slack's file size, the stall timeout); tests lower them. */
   downloads: Pick<DownloadOptions, 'maxBytes' | 'stallMs' | 'fetch'>;
 }
@@ -84,10 +87,18 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   };
   const downloads = { ...options.downloads };
   const services: Services = { store, health, transport, refresher, clientFor, downloads } as Services;
+  const contextOf = (accountId: string) => accountContext(services, accountId);
+  services.directories = {
+    accounts: store.accounts,
+    directory: store.directory,
+    contextOf,
+    changed: () => bumpRevision('directory'),
+    now: Date.now,
+  };
   services.outbox = createOutbox({
     items: store.outbox,
     history: store.history,
-    contextOf: (accountId) => accountContext(services, accountId),
+    contextOf,
     withLock,
     now: Date.now,
     downloads,

@@ -8,7 +8,7 @@ import { startEmulator } from '../../test/emulator/index';
 import { MAX_DOWNLOAD_TRIES } from './classify';
 import { browserFetch } from '../share/testing/browser-fetch';
 import { BYTES, fileSupport } from './testing/file-sites';
-import { sendHandlers } from '../background/send-handlers';
+import { outboxHandlers } from '../background/handlers/outbox';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -81,7 +81,7 @@ describe('a file share that needs access to its site', () => {
     expect(stored?.attempts).toBe(MAX_DOWNLOAD_TRIES);
     expect(stored?.reason).toContain(`Courier tried ${MAX_DOWNLOAD_TRIES} times; press Retry`);
 
-    await sendHandlers(() => Promise.resolve(h.services))['outbox.retry']({ id: item.id });
+    await outboxHandlers(() => Promise.resolve(h.services))['outbox.retry']({ id: item.id });
     await h.services.outbox.drain();
     const retried = await h.stored(item.id);
     expect(retried?.attempts, 'Retry starts the count again').toBe(MAX_DOWNLOAD_TRIES + 1);

@@ -7,10 +7,10 @@ import { startEmulator } from '../../test/emulator/index';
 import type { SendTarget } from '../protocol';
 import type { UploadProgressView } from '../share/upload-progress';
 import type { OutboxItem } from '../store/sending-records';
-import { historyHandlers } from '../background/history-handlers';
+import { historyHandlers } from '../background/handlers/history';
 import { BYTES, fileSupport, FILE_SCOPES } from './testing/file-sites';
 import { TEAM } from './testing/emulator';
-import { sendHandlers } from '../background/send-handlers';
+import { outboxHandlers } from '../background/handlers/outbox';
 import { plannedFile } from './planned-file';
 import { cancellable, cancelUpload } from './aborts';
 import { uploadToTargets } from './uploads';
@@ -95,7 +95,7 @@ describe('file shares in the outbox', () => {
     expect(stored?.nextAttemptAt).toBeGreaterThan(Date.now());
     expect(stored?.file?.blob?.size).toBe(BYTES.length);
     expect(sharesIn(channel)).toHaveLength(0);
-    const view = (await sendHandlers(() => Promise.resolve(h.services))['outbox.list']({})).find(
+    const view = (await outboxHandlers(() => Promise.resolve(h.services))['outbox.list']({})).find(
       (entry) => entry.id === item.id,
     );
     expect(view?.file).toEqual({ name: 'report.pdf', size: BYTES.length });
@@ -256,7 +256,7 @@ describe('file shares in the outbox', () => {
     for (let i = 0; i < 100 && calls('files.getUploadURLExternal') === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    await sendHandlers(() => Promise.resolve(h.services))['outbox.discard']({ id: item.id });
+    await outboxHandlers(() => Promise.resolve(h.services))['outbox.discard']({ id: item.id });
 
     expect(await draining).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -4,7 +4,7 @@ import type { Emulator } from '../../test/emulator/index';
 import { startEmulator } from '../../test/emulator/index';
 import { storedChain } from '../auth/testing/linked';
 import { BOT_SCOPES, eventually, outboxSupport, TEAM } from './testing/emulator';
-import { sendHandlers } from '../background/send-handlers';
+import { outboxHandlers } from '../background/handlers/outbox';
 
 let emulator: Emulator;
 
@@ -79,7 +79,7 @@ describe('outbox edits and refreshes', () => {
     const engineering = channelId('engineering');
     const item = h.item(archived);
     expect((await h.services.outbox.enqueue(item)).state).toBe('failed');
-    const handlers = sendHandlers(() => Promise.resolve(h.services));
+    const handlers = outboxHandlers(() => Promise.resolve(h.services));
     const target = {
       key: `${h.account.id}:${engineering}`,
       accountId: h.account.id,
@@ -109,7 +109,7 @@ describe('outbox edits and refreshes', () => {
     const engineering = channelId('engineering');
     const item = h.item(engineering, { text: 'Old text' });
     emulator.state.faults.add({ method: 'chat.postMessage', kind: 'http500' });
-    const handlers = sendHandlers(() => Promise.resolve(h.services));
+    const handlers = outboxHandlers(() => Promise.resolve(h.services));
 
     const sending = h.services.outbox.enqueue(item);
     await eventually(async () => (await h.stored(item.id))?.state === 'sending', 'the attempt has started');

@@ -1,3 +1,4 @@
+import { CourierFailure } from '../errors';
 /** The message a Slack link points at: its channel and the thread to reply in. */
 export interface ThreadRef {
   channel: string;
@@ -23,4 +24,17 @@ export function parseThreadLink(link: string): ThreadRef | null {
   const parent = url.searchParams.get('thread_ts');
   const ts = parent && /^\d{10}\.\d{6}$/.test(parent) ? parent : `${seconds}.${micros}`;
   return { channel: channel!, ts };
+}
+
+/** The thread a pasted message link names, or undefined without one; a bad link is refused. */
+export function threadFrom(threadLink: string | undefined): ThreadRef | undefined {
+  if (!threadLink?.trim()) return undefined;
+  const thread = parseThreadLink(threadLink);
+  if (!thread) {
+    throw new CourierFailure(
+      'invalid_input',
+      'That is not a Slack message link. In Slack, use "Copy link" on the message and paste it here.',
+    );
+  }
+  return thread;
 }

@@ -19,6 +19,8 @@ export interface AccountsRepo {
   noteRunOutWarning(id: string, endsAt: number): Promise<void>;
   /** Removes the account and its token chains together. */
   remove(id: string): Promise<void>;
+  /** The accounts for display, with their profile's name (listAccountSummaries). */
+  summaries(): Promise<AccountSummary[]>;
 }
 
 const profileNameSchema = z.pick(storedProfileSchema, { id: true, name: true });
@@ -67,6 +69,7 @@ export function accountsRepo(db: IDBPDatabase<CourierDB>, now: () => number = Da
       const tx = db.transaction(['profiles', 'accounts', 'chains'], 'readwrite');
       await Promise.all([deleteAccounts(tx, [id]), tx.done]);
     },
+    summaries: () => listAccountSummaries(db),
   };
 }
 

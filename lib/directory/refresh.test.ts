@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Emulator } from '../../test/emulator';
-import { DEMO_APP, startEmulator } from '../../test/emulator';
+import type { Emulator } from '../../test/emulator/index';
+import { DEMO_APP, startEmulator } from '../../test/emulator/index';
 import { linkFromBody, testProfile } from '../auth/testing/linked';
-import { DIRECTORY_FORMAT } from '../directory/columns';
-import { DIRECTORY_MAX_AGE_MS, refreshStaleDirectories } from './directory';
-import { createServices } from './services';
+import { DIRECTORY_FORMAT } from './columns';
+import { DIRECTORY_MAX_AGE_MS, refreshStaleDirectories } from './refresh';
+import { createServices } from '../background/services';
 
 const TEAMS = ['T0ACME001', 'T0BETA002'];
 let emulator: Emulator;
@@ -46,23 +46,23 @@ it('refreshes missing directories, then leaves fresh ones alone and refreshes on
   const { services, accounts, reads } = await linkedTwice();
   const [acme, beta] = accounts;
 
-  await expect(refreshStaleDirectories(services)).resolves.toBe(2);
+  await expect(refreshStaleDirectories(services.directories)).resolves.toBe(2);
   const afterFirst = reads();
   expect(afterFirst).toBeGreaterThan(0);
 
   // Both fresh: nothing is read from Slack.
-  await expect(refreshStaleDirectories(services)).resolves.toBe(0);
+  await expect(refreshStaleDirectories(services.directories)).resolves.toBe(0);
   expect(reads()).toBe(afterFirst);
 
   // Acme's went stale; Beta's was written by another format: each is read again.
   const db = services.store.db;
   const stale = (await db.get('directory', acme!.id))!;
   await db.put('directory', { ...stale, refreshedAt: Date.now() - DIRECTORY_MAX_AGE_MS - 1 });
-  await expect(refreshStaleDirectories(services)).resolves.toBe(1);
+  await expect(refreshStaleDirectories(services.directories)).resolves.toBe(1);
   const other = (await db.get('directory', beta!.id))!;
   await db.put('directory', { ...other, format: DIRECTORY_FORMAT - 1 });
-  await expect(refreshStaleDirectories(services)).resolves.toBe(1);
+  await expect(refreshStaleDirectories(services.directories)).resolves.toBe(1);
   expect((await db.get('directory', beta!.id))?.format).toBe(DIRECTORY_FORMAT);
 
-  await expect(refreshStaleDirectories(services, true)).resolves.toBe(2);
+  await expect(refreshStaleDirectories(services.directories, true)).resolves.toBe(2);
 });

@@ -1,10 +1,10 @@
-import { actionById, ACTIONS } from '../actions/catalog';
-import { runAction } from '../actions/runner';
-import { CourierFailure } from '../errors';
-import { accountContext } from '../actions/account-context';
-import { describeAction } from './describe-action';
-import type { Handlers } from './router';
-import type { Services } from './services';
+import { actionById, ACTIONS } from '../../actions/catalog';
+import { runAction } from '../../actions/runner';
+import { CourierFailure } from '../../errors';
+import { accountContext } from '../../actions/account-context';
+import { describeAction } from '../../actions/describe';
+import type { Handlers } from '../../messaging/router';
+import type { Services } from '../services';
 
 export function actionHandlers(services: () => Promise<Services>): Pick<Handlers, 'actions.list' | 'actions.run'> {
   let views: ReturnType<typeof describeAction>[] | undefined;

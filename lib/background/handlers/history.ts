@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { bumpRevision } from '../platform/revision';
-import type { HistoryView } from '../protocol';
-import { accountContext } from '../actions/account-context';
-import { preferredCalls } from '../actions/account-context';
-import type { Handlers } from './router';
-import type { Services } from './services';
+import { bumpRevision } from '../../platform/revision';
+import type { HistoryView } from '../../protocol';
+import { accountContext } from '../../actions/account-context';
+import { preferredCalls } from '../../actions/account-context';
+import type { Handlers } from '../../messaging/router';
+import type { Services } from '../services';
 
 const RETENTION_KEY = 'history-retention-days';
 const DEFAULT_RETENTION_DAYS = 30;
@@ -16,20 +16,8 @@ async function retentionDays(): Promise<number> {
 }
 
 /** Forgets entries older than the retention; run on the alarm and before listing. */
-export async function pruneHistory(services: Services): Promise<number> {
-  const cutoff = Date.now() - (await retentionDays()) * DAY_MS;
-  const tx = services.store.db.transaction('history', 'readwrite');
-  let removed = 0;
-  for (
-    let cursor = await tx.store.index('bySentAt').openCursor(IDBKeyRange.upperBound(cutoff));
-    cursor;
-    cursor = await cursor.continue()
-  ) {
-    await cursor.delete();
-    removed++;
-  }
-  await tx.done;
-  return removed;
+export async function pruneHistory({ store }: Services): Promise<number> {
+  return store.history.pruneBefore(Date.now() - (await retentionDays()) * DAY_MS);
 }
 
 function matches(entry: HistoryView, query: string): boolean {
@@ -44,7 +32,7 @@ export function historyHandlers(
     'history.list': async ({ query }) => {
       const all = await services();
       await pruneHistory(all);
-      const entries = await all.store.db.getAll('history');
+      const entries = await all.store.history.list();
       return entries
         .map((entry): HistoryView => ({ ...entry }))
         .filter((entry) => matches(entry, query ?? ''))
@@ -53,7 +41,7 @@ export function historyHandlers(
     },
     'history.delete': async ({ id }) => {
       const all = await services();
-      const entry = await all.store.db.get('history', id);
+      const entry = await all.store.history.get(id);
       if (!entry || entry.removedAt) return null;
       const context = await accountContext(all, entry.accountId);
       const api = preferredCalls(context);
@@ -66,12 +54,12 @@ export function historyHandlers(
         });
       }
       // Kept as removed, as a delete from the popup leaves it: what was sent, and that it is gone.
-      await all.store.db.put('history', { ...entry, removedAt: Date.now() });
+      await all.store.history.put({ ...entry, removedAt: Date.now() });
       await bumpRevision('outbox');
       return null;
     },
     'history.clear': async () => {
-      await (await services()).store.db.clear('history');
+      await (await services()).store.history.clear();
       await bumpRevision('outbox');
       return null;
     },

@@ -1,11 +1,20 @@
-import { DIRECTORY_FORMAT, toColumns, type DirectoryColumns } from '../directory/columns';
-import type { Target } from '../directory/target';
-import { targetKey } from '../directory/target';
-import { bumpRevision } from '../platform/revision';
+import { callsFor, preferredKind, type AccountContexts } from '../actions/account-context';
+import type { AccountsRepo } from '../store/accounts';
+import type { DirectoryRepo } from '../store/directory';
 import type { DirectoryRecord } from '../store/sending-records';
-import { accountContext } from '../actions/account-context';
-import { callsFor, preferredKind } from '../actions/account-context';
-import type { Services } from './services';
+import { DIRECTORY_FORMAT, toColumns, type DirectoryColumns } from './columns';
+import type { Target } from './target';
+import { targetKey } from './target';
+
+/** What a refresh reads and writes; the background wires it (no browser API here). */
+export interface DirectoryDeps {
+  accounts: Pick<AccountsRepo, 'list'>;
+  directory: DirectoryRepo;
+  contextOf: AccountContexts;
+  /** Tells the open pages that a directory changed. */
+  changed: () => Promise<void>;
+  now: () => number;
+}
 
 /** A directory younger than this is fresh enough; the popup never waits for a refresh anyway. */
 export const DIRECTORY_MAX_AGE_MS = 15 * 60_000;
@@ -49,11 +58,11 @@ function conversationKind(conversation: SlackConversation): Target['kind'] {
  * Reads one workspace's channels, memberships, DMs and people, in large pages that the client's
  * budget spaces out within Slack's tiers, and replaces its cached directory in one write.
  */
-export function refreshDirectory(services: Services, accountId: string): Promise<DirectoryRecord> {
+export function refreshDirectory(deps: DirectoryDeps, accountId: string): Promise<DirectoryRecord> {
   // One fill per workspace at a time: linking starts one, and the popup may ask for another.
   let running = inFlight.get(accountId);
   if (!running) {
-    running = fillDirectory(services, accountId).finally(() => inFlight.delete(accountId));
+    running = fillDirectory(deps, accountId).finally(() => inFlight.delete(accountId));
     inFlight.set(accountId, running);
   }
   return running;
@@ -61,8 +70,8 @@ export function refreshDirectory(services: Services, accountId: string): Promise
 
 const inFlight = new Map<string, Promise<DirectoryRecord>>();
 
-async function fillDirectory(services: Services, accountId: string): Promise<DirectoryRecord> {
-  const context = await accountContext(services, accountId);
+async function fillDirectory(deps: DirectoryDeps, accountId: string): Promise<DirectoryRecord> {
+  const context = await deps.contextOf(accountId);
   const kind = preferredKind(context);
   const api = callsFor(context, kind);
   const { account } = context;
@@ -101,10 +110,10 @@ async function fillDirectory(services: Services, accountId: string): Promise<Dir
     }
   }
 
-  return storeDirectory(services, {
+  return storeDirectory(deps, {
     accountId,
     teamName: account.teamName,
-    refreshedAt: Date.now(),
+    refreshedAt: deps.now(),
     targets: targetsFrom(accountId, account.teamName, users.values(), conversations.values()),
   });
 }
@@ -154,13 +163,13 @@ export function targetsFrom(
 
 /** Replaces one workspace's cached directory, stored as columns (one quick read for the popup), and tells open pages. */
 export async function storeDirectory(
-  services: Services,
+  deps: Pick<DirectoryDeps, 'directory' | 'changed'>,
   directory: Omit<DirectoryRecord, keyof DirectoryColumns> & { targets: readonly Target[] },
 ): Promise<DirectoryRecord> {
   const { targets, ...workspace } = directory;
   const record: DirectoryRecord = { ...workspace, ...toColumns(targets) };
-  await services.store.db.put('directory', record);
-  await bumpRevision('directory');
+  await deps.directory.put(record);
+  await deps.changed();
   return record;
 }
 
@@ -169,29 +178,17 @@ export function isCurrent(record: DirectoryRecord | undefined): record is Direct
   return record?.format === DIRECTORY_FORMAT;
 }
 
-/**
- * When each workspace's directory in the current format was refreshed, from the index alone: a
- * directory record is megabytes, and this runs each time the popup opens.
- */
-async function currentStamps(services: Services): Promise<Map<string, number>> {
-  const stamps = new Map<string, number>();
-  const range = IDBKeyRange.bound([DIRECTORY_FORMAT, -Infinity], [DIRECTORY_FORMAT, Infinity]);
-  let cursor = await services.store.db.transaction('directory').store.index('byStamp').openKeyCursor(range);
-  for (; cursor; cursor = await cursor.continue()) stamps.set(cursor.primaryKey, cursor.key[1]);
-  return stamps;
-}
-
 /** Refreshes every linked workspace whose directory is missing or stale, one after another. */
-export async function refreshStaleDirectories(services: Services, force = false): Promise<number> {
-  const accounts = await services.store.accounts.list();
-  const refreshedAt = await currentStamps(services);
+export async function refreshStaleDirectories(deps: DirectoryDeps, force = false): Promise<number> {
+  const accounts = await deps.accounts.list();
+  const refreshedAt = await deps.directory.stamps(DIRECTORY_FORMAT);
   let refreshed = 0;
   for (const account of accounts) {
     if (account.status === 'needs_reconnect') continue;
     const stamp = refreshedAt.get(account.id);
-    if (!force && stamp !== undefined && Date.now() - stamp < DIRECTORY_MAX_AGE_MS) continue;
+    if (!force && stamp !== undefined && deps.now() - stamp < DIRECTORY_MAX_AGE_MS) continue;
     try {
-      await refreshDirectory(services, account.id);
+      await refreshDirectory(deps, account.id);
       refreshed++;
     } catch (error) {
       // The old cache stays usable; the next alarm or popup opening tries again.

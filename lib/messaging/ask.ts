@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Envelope, MessageType, Reply, RequestOf, ResponseOf, WireError } from './protocol';
+import type { Envelope, MessageType, Reply, RequestOf, ResponseOf, WireError } from '../protocol';
 
 /** An error the background sent back, with the kind the UI branches on. */
 export class CourierError extends Error {

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { z as classic } from 'zod';
 import * as z from 'zod/mini';
-import { ACTIONS } from '../actions/catalog';
-import type { ActionDef } from '../actions/types';
+import { ACTIONS } from './catalog';
+import type { ActionDef } from './types';
 import type { ActionField } from '../protocol';
-import { describeAction } from './describe-action';
+import { describeAction } from './describe';
 
 const action: ActionDef = {
   id: 'demo',

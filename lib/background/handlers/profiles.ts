@@ -1,10 +1,10 @@
-import { validateProfileInput } from '../auth/profile';
-import { bumpRevision } from '../platform/revision';
-import { revokeAccount } from './revoke-account';
-import type { Handlers } from './router';
-import type { Profile } from '../store/records';
-import type { ProfileView } from '../protocol';
-import type { Services } from './services';
+import { validateProfileInput } from '../../auth/profile';
+import { bumpRevision } from '../../platform/revision';
+import { revokeAccount } from '../../auth/revoke-account';
+import type { Handlers } from '../../messaging/router';
+import type { Profile } from '../../store/records';
+import type { ProfileView } from '../../protocol';
+import type { Services } from '../services';
 
 /** Loopback Slack base URLs (the emulator) are accepted only by the e2e build (read per call: tests stub it). */
 const allowLoopback = () => import.meta.env.MODE.startsWith('e2e');

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
-import { CourierFailure } from '../errors';
-import { isUploadShare } from '../share/share';
-import { uploadKey } from '../share/upload-progress';
-import type { Handlers } from './router';
-import { threadFrom } from './send-handlers';
-import { rememberTargets } from '../platform/recents';
-import { reachedTargets } from '../outbox/send-share';
-import { rememberNeeded } from '../platform/site-access';
-import type { Services } from './services';
-import { cancellable, cancelUpload } from '../outbox/aborts';
-import { uploadToTargets } from '../outbox/uploads';
+import { CourierFailure } from '../../errors';
+import { isUploadShare } from '../../share/share';
+import { uploadKey } from '../../share/upload-progress';
+import type { Handlers } from '../../messaging/router';
+import { threadFrom } from '../../share/thread-link';
+import { rememberTargets } from '../../platform/recents';
+import { reachedTargets } from '../../outbox/send-share';
+import { rememberNeeded } from '../../platform/site-access';
+import type { Services } from '../services';
+import { cancellable, cancelUpload } from '../../outbox/aborts';
+import { uploadToTargets } from '../../outbox/uploads';
 
 export function uploadHandlers(services: () => Promise<Services>): Pick<Handlers, 'upload.start' | 'upload.cancel'> {
   return {

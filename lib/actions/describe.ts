@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ActionDef } from '../actions/types';
+import type { ActionDef } from './types';
 import type { ActionField, ActionView } from '../protocol';
 
 type Schema = z.core.$ZodType;

@@ -1,13 +1,13 @@
-import { linkWorkspace } from '../auth/link';
-import { CourierFailure } from '../errors';
-import { launchAuthFlow, redirectUrl } from '../platform/identity';
-import { bumpRevision } from '../platform/revision';
-import { accountSummary, listAccountSummaries } from '../store/accounts';
-import { accountId as accountIdOf } from '../store/records';
-import type { Handlers } from './router';
-import { refreshDirectory } from './directory';
-import { revokeAccount } from './revoke-account';
-import type { Services } from './services';
+import { linkWorkspace } from '../../auth/link';
+import { CourierFailure } from '../../errors';
+import { launchAuthFlow, redirectUrl } from '../../platform/identity';
+import { bumpRevision } from '../../platform/revision';
+import { accountSummary } from '../../store/accounts';
+import { accountId as accountIdOf } from '../../store/records';
+import type { Handlers } from '../../messaging/router';
+import { refreshDirectory } from '../../directory/refresh';
+import { revokeAccount } from '../../auth/revoke-account';
+import type { Services } from '../services';
 
 export function workspaceHandlers(
   services: () => Promise<Services>,
@@ -15,7 +15,7 @@ export function workspaceHandlers(
   return {
     'accounts.list': async () => {
       const { store, health } = await services();
-      const accounts = await listAccountSummaries(store.db);
+      const accounts = await store.accounts.summaries();
       // "Refreshing" lives in memory: it lasts a moment and must not cost a database write.
       return accounts.map((account) =>
         account.status === 'connected' && health.isRefreshing(account.id)
@@ -48,7 +48,7 @@ export function workspaceHandlers(
       await outbox.resumeReconnected(account).catch(() => 0);
       // The popup should find its channels right away: fill the directory in the background.
       void services()
-        .then((all) => refreshDirectory(all, account.id))
+        .then((all) => refreshDirectory(all.directories, account.id))
         .catch(() => undefined);
       return accountSummary(account, profile.name);
     },
