@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { parseRecents, RECENTS_KEY } from '@/lib/platform/recents';
-
-/** Written here when a person stars a target in the picker. */
-const FAVOURITES_KEY = 'favourite-targets';
+import type { RecentTarget } from '@/lib/store/settings';
+import { favouriteTargets, recentTargets } from '@/lib/store/settings';
 
 export interface TargetPrefs {
   recents: readonly string[];
@@ -11,39 +8,34 @@ export interface TargetPrefs {
   toggleFavourite: (key: string) => void;
 }
 
-const recentKeys = (value: unknown) => parseRecents(value).map((entry) => entry.key);
+const recentKeys = (recents: readonly RecentTarget[]) => recents.map((entry) => entry.key);
 
-function favouriteKeys(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((key): key is string => typeof key === 'string') : [];
-}
-
-/** Recent and favourite targets from storage.local, kept current while the page is open. */
+/**
+ * Recent and favourite targets (settings in lib/store/settings.ts), kept current while the page is
+ * open. Favourites are written here, when a person stars a target in the picker.
+ */
 export function useTargetPrefs(): TargetPrefs {
   const [recents, setRecents] = useState<readonly string[]>([]);
   const [favourites, setFavourites] = useState<ReadonlySet<string>>(() => new Set());
   useEffect(() => {
     let live = true;
-    void browser.storage.local.get([RECENTS_KEY, FAVOURITES_KEY]).then((stored) => {
+    void Promise.all([recentTargets.getValue(), favouriteTargets.getValue()]).then(([recent, favourite]) => {
       if (!live) return;
-      setRecents(recentKeys(stored[RECENTS_KEY]));
-      setFavourites(new Set(favouriteKeys(stored[FAVOURITES_KEY])));
+      setRecents(recentKeys(recent));
+      setFavourites(new Set(favourite));
     });
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local') return;
-      if (RECENTS_KEY in changes) setRecents(recentKeys(changes[RECENTS_KEY]?.newValue));
-      if (FAVOURITES_KEY in changes) setFavourites(new Set(favouriteKeys(changes[FAVOURITES_KEY]?.newValue)));
-    };
-    browser.storage.onChanged.addListener(listener);
+    const stopRecents = recentTargets.watch((recent) => setRecents(recentKeys(recent)));
+    const stopFavourites = favouriteTargets.watch((favourite) => setFavourites(new Set(favourite)));
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(listener);
+      stopRecents();
+      stopFavourites();
     };
   }, []);
   const toggleFavourite = useCallback((key: string) => {
-    void browser.storage.local.get(FAVOURITES_KEY).then((stored) => {
-      const keys = favouriteKeys(stored[FAVOURITES_KEY]);
+    void favouriteTargets.getValue().then((keys) => {
       const next = keys.includes(key) ? keys.filter((other) => other !== key) : [...keys, key];
-      return browser.storage.local.set({ [FAVOURITES_KEY]: next });
+      return favouriteTargets.setValue(next);
     });
   }, []);
   return { recents, favourites, toggleFavourite };

@@ -18,7 +18,8 @@ import { shareFromMenuClick } from '../share/from-menu';
 import type { Share } from '../share/share';
 import { isUploadShare, sourceOf, webUrl } from '../share/share';
 import { toWireError } from '../errors';
-import { readRecents, RECENTS_KEY, rememberTargets, targetFromRecent } from '../platform/recents';
+import { readRecents, rememberTargets, targetFromRecent } from '../platform/recents';
+import { recentTargets } from '../store/settings';
 import type { Services } from './services';
 import { DISCARDED } from '../outbox/delivery';
 import { reachedTargets, sendShareNow } from '../outbox/send-share';
@@ -131,9 +132,7 @@ function askAtClick(share: Share): Promise<unknown> | undefined {
 export function setupMenus(services: () => Promise<Services>): void {
   browser.runtime.onInstalled.addListener(() => void rebuild());
   browser.runtime.onStartup.addListener(() => void rebuild());
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && RECENTS_KEY in changes) void rebuild();
-  });
+  recentTargets.watch(() => void rebuild());
   const menus = (browser as unknown as { menus?: typeof browser.contextMenus }).menus ?? browser.contextMenus;
   menus.onClicked.addListener((info, tab) => void handleMenuClick(services, info, tab));
   browser.notifications.onClicked.addListener((id) => {

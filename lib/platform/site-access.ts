@@ -2,11 +2,12 @@
 // asks the person; Courier only asks from a click, and remembers nothing but what the browser holds
 // and which sites refused it before (so a later click on such a site can ask at once).
 import { browser } from 'wxt/browser';
+import { sitesNeedingAccess } from '../store/settings';
 
 /** "Allow sharing from all sites": one request for both schemes. */
 export const ALL_SITES = ['http://*/*', 'https://*/*'];
 
-const NEEDED_KEY = 'sites-needing-access';
+/** How many sites the sites-needing-access setting keeps (lib/store/settings.ts), newest last. */
 const NEEDED_MAX = 50;
 
 /** Whether a held origin pattern covers a site pattern ("https://cdn.example.com/*"). */
@@ -48,22 +49,16 @@ export function onSiteAccessChanged(listener: () => void): () => void {
 const known = { held: [] as string[], needed: new Set<string>() };
 
 export async function readSiteMemory(): Promise<void> {
-  const [{ origins = [] }, stored] = await Promise.all([
-    browser.permissions.getAll(),
-    browser.storage.local.get(NEEDED_KEY),
-  ]);
+  const [{ origins = [] }, needed] = await Promise.all([browser.permissions.getAll(), sitesNeedingAccess.getValue()]);
   known.held = origins;
-  const needed = stored[NEEDED_KEY];
-  known.needed = new Set(
-    Array.isArray(needed) ? needed.filter((site): site is string => typeof site === 'string') : [],
-  );
+  known.needed = new Set(needed);
 }
 
 /** A download from `site` was refused for lack of access: a later click on it asks at once. */
 export async function rememberNeeded(site: string): Promise<void> {
   known.needed.delete(site);
   known.needed.add(site);
-  await browser.storage.local.set({ [NEEDED_KEY]: [...known.needed].slice(-NEEDED_MAX) });
+  await sitesNeedingAccess.setValue([...known.needed].slice(-NEEDED_MAX));
 }
 
 /** Whether `site` refused Courier before and is still not held, as far as the worker knows now. */

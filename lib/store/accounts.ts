@@ -5,6 +5,7 @@ import { deleteAccounts } from './cascade';
 import type { CourierDB } from './db';
 import type { Account, AccountDraft } from './records';
 import { signInEnds } from './chains';
+import { linkedAccount } from './linked-account';
 import { accountSchema, chainMetaSchema, readRecord, storedProfileSchema } from './records';
 
 export interface AccountsRepo {
@@ -25,12 +26,6 @@ export interface AccountsRepo {
 
 const profileNameSchema = z.pick(storedProfileSchema, { id: true, name: true });
 const read = (value: unknown): Account => readRecord(accountSchema, 'accounts', value);
-
-/** Builds the record to store for a draft, given whatever is stored under its id now. */
-export function linkedAccount(draft: AccountDraft, existing: unknown, at: number): Account {
-  const linkedAt = accountSchema.safeParse(existing).data?.linkedAt ?? at;
-  return accountSchema.parse({ ...draft, linkedAt, updatedAt: at });
-}
 
 export function accountsRepo(db: IDBPDatabase<CourierDB>, now: () => number = Date.now): AccountsRepo {
   return {

@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { Sealed } from '../crypto/seal';
 import { open, seal } from '../crypto/seal';
-import { linkedAccount } from './accounts';
+import { linkedAccount } from './linked-account';
 import { KeyLostError } from './key-lost';
 import type { CourierDB } from './db';
 import type { Account, AccountDraft, Chain, ChainDraft, ChainMeta, StoredChain } from './records';

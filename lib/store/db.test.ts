@@ -1,7 +1,10 @@
 // @vitest-environment node
+import type { StoreNames } from 'idb';
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { CourierDB } from './db';
 import { DB_VERSION, openCourierDB } from './db';
+import type { LatestSchema } from './migrations';
 
 describe('courier database', () => {
   it('creates every store at the current version', async () => {
@@ -15,19 +18,31 @@ describe('courier database', () => {
       'keys',
       'outbox',
       'profiles',
-      'settings',
     ]);
     expect([...db.transaction('accounts').store.indexNames].sort()).toEqual(['byProfile', 'byTeam']);
     expect([...db.transaction('chains').store.indexNames]).toEqual(['byAccount']);
     db.close();
   });
 
+  it('types the same stores as the latest migration makes', () => {
+    expectTypeOf<StoreNames<CourierDB>>().toEqualTypeOf<StoreNames<LatestSchema>>();
+  });
+
   it('opens an existing database without losing its records', async () => {
     const first = await openCourierDB('kept');
-    await first.put('settings', 'dark', 'theme');
+    const entry = {
+      id: 'h1',
+      accountId: 'p1:T1',
+      teamName: 'Acme',
+      channel: 'C1',
+      label: '#general',
+      text: 'hi',
+      sentAt: 1,
+    };
+    await first.put('history', entry);
     first.close();
     const again = await openCourierDB('kept');
-    await expect(again.get('settings', 'theme')).resolves.toBe('dark');
+    await expect(again.get('history', 'h1')).resolves.toEqual(entry);
     again.close();
   });
 
@@ -42,6 +57,6 @@ describe('courier database', () => {
     const newer = await openDB('blocking', DB_VERSION + 1);
     expect(newer.version).toBe(DB_VERSION + 1);
     newer.close();
-    expect(() => old.transaction('settings')).toThrow();
+    expect(() => old.transaction('profiles')).toThrow();
   });
 });

@@ -1,23 +1,16 @@
-import { browser } from 'wxt/browser';
 import { bumpRevision } from '../../platform/revision';
 import type { HistoryView } from '../../protocol';
+import { historyRetentionDays } from '../../store/settings';
 import { accountContext } from '../../actions/account-context';
 import { preferredCalls } from '../../actions/account-context';
 import type { Handlers } from '../../messaging/router';
 import type { Services } from '../services';
 
-const RETENTION_KEY = 'history-retention-days';
-const DEFAULT_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function retentionDays(): Promise<number> {
-  const stored = (await browser.storage.local.get(RETENTION_KEY))[RETENTION_KEY];
-  return typeof stored === 'number' && stored > 0 ? stored : DEFAULT_RETENTION_DAYS;
-}
 
 /** Forgets entries older than the retention; run on the alarm and before listing. */
 export async function pruneHistory({ store }: Services): Promise<number> {
-  return store.history.pruneBefore(Date.now() - (await retentionDays()) * DAY_MS);
+  return store.history.pruneBefore(Date.now() - (await historyRetentionDays.getValue()) * DAY_MS);
 }
 
 function matches(entry: HistoryView, query: string): boolean {
@@ -65,9 +58,9 @@ export function historyHandlers(
     },
     'history.retention': async ({ days }) => {
       if (days !== undefined && Number.isInteger(days) && days > 0 && days <= 3650) {
-        await browser.storage.local.set({ [RETENTION_KEY]: days });
+        await historyRetentionDays.setValue(days);
       }
-      return { days: await retentionDays() };
+      return { days: await historyRetentionDays.getValue() };
     },
   };
 }

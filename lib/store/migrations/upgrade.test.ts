@@ -2,13 +2,13 @@
 import type { IDBPDatabase } from 'idb';
 import { unwrap } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { listAccountSummaries } from './accounts';
-import type { CourierDB } from './db';
-import { DB_VERSION, openCourierDB } from './db';
-import { loadSealingKey } from './keys';
-import { createStore } from './store';
+import { listAccountSummaries } from '../accounts';
+import type { CourierDB } from '../db';
+import { DB_VERSION, openCourierDB } from '../db';
+import { loadSealingKey } from '../keys';
+import { createStore } from '../store';
 import { v1Fixture } from './testing/fixture-v1';
-import { fragments, rawDump } from './testing/raw-dump';
+import { fragments, rawDump } from '../testing/raw-dump';
 
 /** Writes records as an older version would have, bypassing today's types. */
 function putRaw(db: IDBPDatabase<CourierDB>, storeName: string, records: readonly unknown[]): Promise<void> {
@@ -56,7 +56,8 @@ const FIXTURES: Record<number, VersionFixture> = {
       expect(accounts[0]?.reason).toMatch(/Reconnect/);
       await expect(store.accounts.listByProfile('p2')).resolves.toHaveLength(1);
       await expect(listAccountSummaries(db)).resolves.toHaveLength(2);
-      await expect(db.get('settings', 'theme')).resolves.toBe('dark');
+      // Its settings store, never read, is gone (version 6).
+      expect(unwrap(db).objectStoreNames.contains('settings')).toBe(false);
 
       const dump = await rawDump(name);
       for (const secret of ['legacy-secret-in-clear-0123456789', 'xoxb-legacy-token-in-clear-42']) {
@@ -85,7 +86,7 @@ FIXTURES[2] = {
   async check(_name, db) {
     const store = createStore(db, await loadSealingKey(db), () => 8);
     await expect(store.profiles.get('p1')).resolves.toMatchObject({ clientSecret: 'v2-secret-0123456789' });
-    await expect(db.get('settings', 'theme')).resolves.toBe('light');
+    expect(unwrap(db).objectStoreNames.contains('settings')).toBe(false);
     await expect(db.count('outbox')).resolves.toBe(0);
     await expect(db.count('directory')).resolves.toBe(0);
   },
@@ -164,6 +165,24 @@ FIXTURES[4] = {
   },
 };
 
+FIXTURES[5] = {
+  async seed(db) {
+    await putRaw(db, 'settings', [{ key: 'theme', value: 'dark' }]);
+    const columns = { ids: 'C1', names: '', realNames: '', haystacks: 'general', kinds: [0], flags: [2] };
+    await putRaw(db, 'directory', [
+      { accountId: 'p1:T1', teamName: 'Acme', refreshedAt: 5, format: 2, count: 1, ...columns },
+    ]);
+    await putRaw(db, 'history', [
+      { id: 'h1', accountId: 'p1:T1', teamName: 'Acme', channel: 'C1', label: '#general', text: 'sent', sentAt: 3 },
+    ]);
+  },
+  async check(_name, db) {
+    expect(unwrap(db).objectStoreNames.contains('settings')).toBe(false);
+    await expect(db.get('history', 'h1')).resolves.toMatchObject({ text: 'sent' });
+    await expect(db.transaction('directory').store.index('byStamp').getAllKeys()).resolves.toEqual(['p1:T1']);
+  },
+};
+
 describe('migrations', () => {
   it('has a fixture for every earlier version', () => {
     expect(Object.keys(FIXTURES).map(Number)).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, index) => index + 1));
@@ -187,7 +206,6 @@ describe('migrations', () => {
         'keys',
         'outbox',
         'profiles',
-        'settings',
       ]);
       await fixture.check(name, current);
       current.close();
