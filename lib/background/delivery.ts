@@ -174,7 +174,7 @@ export async function deliver(
     const wire = toWireError(error);
     const attempts = item.attempts + 1;
     const next = waitForReconnect(
-      afterFailure({ ...stored, attempts }, failure, wire.message, item.unclear === true),
+      afterFailure({ ...stored, attempts }, failure, error, wire.message, item.unclear === true),
       wire,
     );
     wire.message = next.reason ?? wire.message;
@@ -199,7 +199,13 @@ function waitForReconnect(next: OutboxItem, wire: WireError): OutboxItem {
 }
 
 /** The item after a failed attempt: waiting for its next try, or for the person. */
-function afterFailure(stored: OutboxItem, failure: AttemptFailure, reason: string, unclear: boolean): OutboxItem {
+function afterFailure(
+  stored: OutboxItem,
+  failure: AttemptFailure,
+  error: unknown,
+  reason: string,
+  unclear: boolean,
+): OutboxItem {
   const now = Date.now();
   if (failure.kind === 'terminal') return { ...stored, state: 'failed', reason };
   if (failure.kind === 'download') {
@@ -227,7 +233,7 @@ function afterFailure(stored: OutboxItem, failure: AttemptFailure, reason: strin
     ...stored,
     state: 'pending',
     // Courier tries again itself (the pages say when): "try again" is not the person's job.
-    reason: whatHappened(reason),
+    reason: whatHappened(error, reason),
     unclear: unclear || failure.kind === 'unclear',
     nextAttemptAt: now + Math.max(afterMs, backoffMs(stored.attempts, SERVER_FIRST_WAIT_MS)),
     ...(afterMs ? { notBefore: now + afterMs } : {}),
