@@ -1,6 +1,6 @@
 import type { ErrorKind, WireError } from './protocol';
 import { SlackApiError, SlackTransportError } from './slack/errors';
-import { scopeList } from './slack/explain';
+import { codeMeaning, scopeList } from './slack/codes';
 
 /** An error whose message is already a sentence a person can act on. */
 export class CourierFailure extends Error {
@@ -18,30 +18,19 @@ export class CourierFailure extends Error {
   }
 }
 
-export const STORAGE_FULL =
-  "Your browser refused to store more data: free some disk space or clear History in Courier's options, then try again.";
+const FREE_ROOM = "Your browser refused to store more data: free some disk space or clear History in Courier's options";
+export const STORAGE_FULL = `${FREE_ROOM}, then try again.`;
+/** The same for an item the outbox retries by itself (lib/outbox/waiting-reason.ts). */
+export const STORAGE_FULL_WAITING = `${FREE_ROOM}.`;
 
 /** The browser refused a write for lack of room. By name: the DOMException may come from another realm. */
 export function isQuotaError(error: unknown): boolean {
   return (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
 }
 
-/** Slack codes that mean the token itself is gone: the account needs a reconnect, not a retry. */
-const DEAD_TOKEN_CODES = new Set([
-  'invalid_auth',
-  'not_authed',
-  'token_revoked',
-  'token_expired',
-  'account_inactive',
-  'team_access_not_granted',
-]);
-
+/** The kind a Slack code earns (lib/slack/codes.ts); codes Slack adds later are plain refusals. */
 function slackApiKind(code: string): ErrorKind {
-  if (code === 'missing_scope') return 'missing_scope';
-  if (code === 'not_in_channel') return 'not_in_channel';
-  if (code === 'ratelimited' || code === 'rate_limited') return 'rate_limited';
-  if (DEAD_TOKEN_CODES.has(code)) return 'needs_reconnect';
-  return 'slack_error';
+  return codeMeaning(code)?.kind ?? 'slack_error';
 }
 
 function transportKind(error: SlackTransportError): ErrorKind {
@@ -59,7 +48,7 @@ function transportKind(error: SlackTransportError): ErrorKind {
 
 /**
  * The one place that decides what a page is told about a failure. Slack's errors carry their own
- * sentence (lib/slack/explain.ts: Slack's code, scope names and numbers, never a token). Unknown
+ * sentence (lib/slack/codes.ts: Slack's code, scope names and numbers, never a token). Unknown
  * errors are reduced to a generic sentence so that nothing secret (a token inside a URL or a body)
  * can leak into the UI.
  */

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { explainSlackError } from '../slack/explain';
 import { classifyFailure, explain } from './classify';
 import { RAN_OUT_CODE } from './run-out';
 
@@ -120,9 +121,17 @@ describe('explain', () => {
   });
 
   it("falls back to a sentence that includes Slack's code", () => {
-    expect(explain('ekm_access_denied')).toBe(
-      'Slack refused with "ekm_access_denied". Try again, or reconnect the workspace if it keeps happening.',
+    expect(explain('some_future_code')).toBe(
+      'Slack refused with "some_future_code". Try again, or reconnect the workspace if it keeps happening.',
     );
+  });
+
+  it('says a Slack code the way lib/slack/codes.ts does, naming the workspace', () => {
+    expect(explain('ekm_access_denied')).toBe(explainSlackError('ekm_access_denied'));
+    expect(explain('token_revoked', { workspace: 'Acme' })).toBe(
+      'Acme needs to reconnect: its token was revoked, or the app was removed from the workspace.',
+    );
+    expect(explain('token_revoked')).toBe(explainSlackError('token_revoked'));
   });
 
   it('never echoes a token or secret passed where a code was expected', () => {

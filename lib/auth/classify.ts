@@ -13,30 +13,19 @@
  * code: 'network', 'timeout', 'garbage' (a body that isn't JSON), 'http_error', 'rate_limited'
  * (the transport's names), 'state_mismatch' (a refused redirect) and RAN_OUT_CODE (a PKCE refresh
  * token past its 30 days). No Slack code uses these.
+ *
+ * What a Slack code means (whether it is worth repeating, its sentence) is lib/slack/codes.ts's to
+ * say; only Courier's markers and the OAuth redirect's own errors are worded here.
  */
+import { LATER, codeMeaning } from '../slack/codes';
 import { explainSlackError } from '../slack/explain';
 import { KEY_LOST_CODE, KEY_LOST_REASON } from '../store/key-lost';
 import { RAN_OUT_CODE } from './run-out';
 
 export type FailureClass = 'transient' | 'terminal' | 'expired';
 
-const TRANSIENT = new Set([
-  'network',
-  'timeout',
-  'garbage',
-  'http_error',
-  'rate_limited',
-  'ratelimited',
-  'service_unavailable',
-  'internal_error',
-  'fatal_error',
-  'request_timeout',
-  // Enterprise migrations: Slack calls them temporary.
-  'org_login_required',
-  'team_added_to_org',
-  // ok:false without any code tells nothing, so it earns a retry rather than a reconnect.
-  'unknown_error',
-]);
+/** The transport's failures (its 429 included): none says anything about the request, so all repeat. */
+const TRANSPORT = new Set(['network', 'timeout', 'garbage', 'http_error', 'rate_limited']);
 
 export function classifyFailure(failure: string | number): FailureClass {
   if (typeof failure === 'number') {
@@ -46,7 +35,7 @@ export function classifyFailure(failure: string | number): FailureClass {
     return repeatable ? 'transient' : 'terminal';
   }
   if (failure === 'token_expired') return 'expired';
-  return TRANSIENT.has(failure) ? 'transient' : 'terminal';
+  return TRANSPORT.has(failure) || codeMeaning(failure)?.transient ? 'transient' : 'terminal';
 }
 
 export interface ExplainContext {
@@ -66,34 +55,19 @@ interface Said {
   ctx: ExplainContext;
 }
 
-const LATER = 'Wait a moment and try again.';
-
 const needsReconnect = (why: string) => (said: Said) => `${said.who} needs to reconnect: ${why}.`;
 const notJson = ({ ctx }: Said) =>
   `Slack answered with something that isn't JSON. Check the profile's Slack base URL${ctx.baseUrl ? ` (${ctx.baseUrl})` : ''}.`;
 
+/**
+ * Courier's markers, and the errors the OAuth redirect carries (not answers of a Web API method:
+ * the redirect's access_denied is a cancel, a file method's is something else).
+ */
 const SENTENCES = new Map<string, (said: Said) => string>([
   [KEY_LOST_CODE, () => KEY_LOST_REASON],
   [
     'access_denied',
     () => "You cancelled on Slack's permission page, so nothing was connected. Connect again when you're ready.",
-  ],
-  [
-    'bad_client_secret',
-    () =>
-      "Slack rejected the Client secret. Copy it again from your Slack app's Basic Information page into this profile; if it was regenerated, every workspace on this profile must reconnect.",
-  ],
-  [
-    'invalid_client_id',
-    () =>
-      "Slack doesn't recognise this Client ID. Copy it again from your Slack app's Basic Information page into this profile.",
-  ],
-  [
-    'bad_redirect_uri',
-    ({ ctx }) =>
-      ctx.redirectUri
-        ? `Add this redirect URL to your Slack app: ${ctx.redirectUri} (under OAuth & Permissions → Redirect URLs), then connect again.`
-        : "Add this browser's redirect URL (shown in Diagnostics) to your Slack app under OAuth & Permissions → Redirect URLs, then connect again.",
   ],
   [
     'invalid_scope',
@@ -102,7 +76,6 @@ const SENTENCES = new Map<string, (said: Said) => string>([
         ? `Slack refused one of the requested scopes for this app (${ctx.scopes.join(', ')}). Check the profile's scopes against your Slack app and connect again.`
         : "Slack refused one of the requested scopes for this app. Check the profile's scopes against your Slack app and connect again.",
   ],
-  ['no_scopes', () => 'Add at least one bot or user scope to the profile, then connect again.'],
   [
     'unapproved_scope',
     () =>
@@ -119,40 +92,16 @@ const SENTENCES = new Map<string, (said: Said) => string>([
       "This Slack app isn't distributed, so it can only be installed in the workspace that owns it. Pick that workspace, or turn on public distribution in the app's settings.",
   ],
   [
-    'cannot_install_an_org_installed_app',
-    () =>
-      'This app is installed for a whole Enterprise organization, which Courier does not support yet. Use an app installed on a single workspace.',
-  ],
-  [
     'state_mismatch',
     () =>
       "Courier refused Slack's answer because it didn't match the request Courier sent, which can mean a forged sign-in. Try connecting again.",
-  ],
-  ['invalid_code', () => "Slack's sign-in code expired or was already used (codes last 10 minutes). Connect again."],
-  [
-    'oauth_authorization_url_mismatch',
-    () => "Slack says this sign-in didn't start at its authorize page. Connect again from Courier.",
-  ],
-  [
-    'pkce_not_allowed',
-    () =>
-      "This Slack app doesn't have PKCE enabled. Turn on PKCE in the app's OAuth & Permissions settings, or make this profile a confidential client with the app's Client secret.",
-  ],
-  [
-    'invalid_code_verifier',
-    () =>
-      "Slack couldn't match this sign-in to the request Courier started (PKCE verifier mismatch). Connect again from the start.",
   ],
   ['network', ({ host }) => `Courier can't reach ${host}. Check that you're online, then try again.`],
   ['timeout', ({ host }) => `${host} took too long to answer. ${LATER}`],
   ['garbage', notJson],
   ['http_error', notJson],
-  [
-    'invalid_refresh_token',
-    needsReconnect(
-      "Slack no longer accepts its refresh token (it was revoked, used twice, or the app's client secret was regenerated)",
-    ),
-  ],
+  // The transport's 429 reads like Slack's own ratelimited, not like chat.postMessage's rate_limited.
+  ['rate_limited', () => explainSlackError('ratelimited')],
   [
     RAN_OUT_CODE,
     needsReconnect(
@@ -161,25 +110,6 @@ const SENTENCES = new Map<string, (said: Said) => string>([
   ],
   // Slack documents no invalid_grant, but third parties report it for dead refresh tokens.
   ['invalid_grant', needsReconnect('Slack no longer accepts its refresh token')],
-  ['token_revoked', needsReconnect('its token was revoked, or the app was removed from the workspace')],
-  ['account_inactive', needsReconnect('the Slack user or workspace it was linked with has been deactivated')],
-  [
-    'invalid_auth',
-    needsReconnect(
-      "Slack no longer accepts its token (or the workspace blocks requests from this network's IP address)",
-    ),
-  ],
-  ['not_authed', needsReconnect('Courier has no token for it')],
-  [
-    'token_expired',
-    ({ who }) => `${who}'s token expired and could not be renewed. Reconnect it if this keeps happening.`,
-  ],
-  [
-    'team_access_not_granted',
-    ({ ctx }) =>
-      `The app hasn't been granted access to ${ctx.workspace ?? 'this workspace'}. Ask an admin to add it, then reconnect.`,
-  ],
-  ['missing_scope', () => "The workspace's token lacks a scope this needs. Add it to the profile and reconnect."],
 ]);
 
 /**
@@ -197,8 +127,9 @@ export function explain(failure: string | number, ctx: ExplainContext = {}): str
   }
   const sentence = SENTENCES.get(failure);
   if (sentence) return sentence(said);
-  // Slack's own trouble reads the same wherever it happens (rate_limited is the transport's 429).
-  if (TRANSIENT.has(failure)) return explainSlackError(failure === 'rate_limited' ? 'ratelimited' : failure);
+  // A Slack code reads the same wherever it happens, naming the workspace where it is known.
+  const meaning = codeMeaning(failure);
+  if (meaning?.sentence || meaning?.transient) return explainSlackError(failure, ctx);
   const shown = /^[a-z][a-z_]{0,58}[a-z]$/.test(failure) ? `"${failure}"` : 'an unrecognised error';
   return `Slack refused with ${shown}. Try again, or reconnect the workspace if it keeps happening.`;
 }

@@ -1,5 +1,6 @@
 import { CourierFailure } from '../errors';
 import type { WithLock } from '../platform/locks';
+import { codeMeaning } from '../slack/codes';
 import { SlackApiError, SlackTransportError } from '../slack/errors';
 import type { Transport } from '../slack/transport';
 import { KEY_LOST_CODE, KeyLostError } from '../store/key-lost';
@@ -62,9 +63,6 @@ export interface RefresherDeps {
   /** Waits between transient retries; instant in tests. */
   sleep(ms: number): Promise<void>;
 }
-
-/** Answers to an ordinary call that mean the token itself is gone, not that the call was wrong. */
-export const DEAD_TOKEN_CODES = new Set(['token_revoked', 'account_inactive', 'invalid_auth', 'not_authed']);
 
 /** Pauses before the 2nd and 3rd attempt when Slack or the network fails transiently. */
 const TRANSIENT_BACKOFF_MS = [500, 2_000];
@@ -249,7 +247,8 @@ export function createRefresher(deps: RefresherDeps) {
         return await work(chain.accessToken);
       } catch (error) {
         if (!(error instanceof SlackApiError)) throw error;
-        if (DEAD_TOKEN_CODES.has(error.code)) return retryOrBury(chain, error.code, work);
+        // The token itself is gone, not the call wrong (lib/slack/codes.ts).
+        if (codeMeaning(error.code)?.dead) return retryOrBury(chain, error.code, work);
         if (error.code !== 'token_expired') throw error;
         const renewed = await refresh(chain.id, chain.version, true, accountId);
         return work(renewed.accessToken);

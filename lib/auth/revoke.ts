@@ -1,6 +1,6 @@
+import { codeMeaning } from '../slack/codes';
 import { SlackApiError, SlackTransportError } from '../slack/errors';
 import type { Transport } from '../slack/transport';
-import { DEAD_TOKEN_CODES } from './refresher';
 
 /**
  * Ends tokens at Slack. With rotation auth.revoke ends one token at a time, so every access and
@@ -19,7 +19,7 @@ export async function revokeTokens(
     const error: unknown = result.reason;
     // A token Slack no longer accepts has nothing left to end.
     if (error instanceof SlackApiError) {
-      if (DEAD_TOKEN_CODES.has(error.code) || error.code === 'token_expired') continue;
+      if (codeMeaning(error.code)?.dead || error.code === 'token_expired') continue;
       return error.code;
     }
     const failure = error instanceof SlackTransportError ? error.failure : 'network';

@@ -1,5 +1,6 @@
 import { CourierFailure } from '../errors';
 import { DownloadFailure } from '../share/download';
+import { codeMeaning } from '../slack/codes';
 import { SlackApiError, SlackTransportError } from '../slack/errors';
 
 /**
@@ -22,29 +23,15 @@ export type AttemptFailure =
 /** Tries of a file's download that the site or the network failed, before Courier waits for the person. */
 export const MAX_DOWNLOAD_TRIES = 4;
 
-/**
- * Slack codes that mean "not now" rather than "never". token_expired reaches the outbox only when
- * the token expired again right after the refresher renewed it: the chain lives (a chain that
- * cannot be renewed fails as needs_reconnect), so the next attempt refreshes and goes through.
- */
-const RETRYABLE_CODES = new Set([
-  'token_expired',
-  'ratelimited',
-  'internal_error',
-  'service_unavailable',
-  'fatal_error',
-  'request_timeout',
-  'team_added_to_org',
-  'org_login_required',
-]);
-
 export function classifyAttempt(error: unknown): AttemptFailure {
   if (error instanceof SlackTransportError) {
     if (error.failure === 'rate_limited') return { kind: 'retry', afterMs: (error.retryAfter ?? 1) * 1000 };
     return { kind: 'unclear' };
   }
   if (error instanceof SlackApiError) {
-    return RETRYABLE_CODES.has(error.code) ? { kind: 'retry' } : { kind: 'terminal', code: error.code };
+    // "Not now" rather than "never" (lib/slack/codes.ts), token_expired included: it reaches the
+    // outbox only when a token expired again right after its renewal, so the next attempt renews.
+    return codeMeaning(error.code)?.retry ? { kind: 'retry' } : { kind: 'terminal', code: error.code };
   }
   if (error instanceof DownloadFailure) {
     if (error.problem === 'access') return { kind: 'download', access: true, site: error.site ?? '' };

@@ -167,7 +167,7 @@ export async function deliver(
     const wire = toWireError(error);
     const attempts = item.attempts + 1;
     const next = waitForReconnect(
-      afterFailure({ ...stored, attempts }, failure, wire.message, item.unclear === true, now()),
+      afterFailure({ ...stored, attempts }, failure, error, wire.message, item.unclear === true, now()),
       wire,
     );
     wire.message = next.reason ?? wire.message;
@@ -195,6 +195,7 @@ function waitForReconnect(next: OutboxItem, wire: WireError): OutboxItem {
 function afterFailure(
   stored: OutboxItem,
   failure: AttemptFailure,
+  error: unknown,
   reason: string,
   unclear: boolean,
   now: number,
@@ -225,7 +226,7 @@ function afterFailure(
     ...stored,
     state: 'pending',
     // Courier tries again itself (the pages say when): "try again" is not the person's job.
-    reason: whatHappened(reason),
+    reason: whatHappened(error, reason),
     unclear: unclear || failure.kind === 'unclear',
     nextAttemptAt: now + Math.max(afterMs, backoffMs(stored.attempts, SERVER_FIRST_WAIT_MS)),
     ...(afterMs ? { notBefore: now + afterMs } : {}),

@@ -1,4 +1,5 @@
 import type { Budget, BudgetKey } from './budget';
+import { codeMeaning } from './codes';
 import { SlackApiError, SlackTransportError } from './errors';
 import type { PageOptions } from './paginate';
 import { paginate } from './paginate';
@@ -75,12 +76,11 @@ const BACKOFF_BASE_MS = 1_000;
 /** 429s ridden out per call before giving up. */
 const RATE_LIMITED_RETRIES = 5;
 const DEFAULT_MAX_RETRY_AFTER_SECONDS = 60;
-/** Slack's codes for its own trouble: worth repeating for a read. */
-const SERVER_TROUBLE = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 /** A failure that tells nothing about the call itself: the same read may well succeed next time. */
 export function isTransient(error: unknown): boolean {
-  if (error instanceof SlackApiError) return SERVER_TROUBLE.has(error.code);
+  // Slack's own trouble is worth repeating for a read (lib/slack/codes.ts).
+  if (error instanceof SlackApiError) return codeMeaning(error.code)?.server === true;
   if (!(error instanceof SlackTransportError)) return false;
   if (error.failure !== 'http_error') return error.failure !== 'rate_limited';
   const status = error.status ?? 500;
