@@ -1,4 +1,4 @@
-// Fails when modules in lib/ import each other in a circle (type-only imports count: a circle of
+// A step of `npm test`: fails when modules in lib/ import each other in a circle (type-only imports count: a circle of
 // types is still two rooms that cannot be understood apart). Prints each circle once.
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

@@ -20,6 +20,7 @@ step() {
 step lint npx eslint . --max-warnings=0
 step format npx prettier --check . --log-level warn
 step types npx tsc --noEmit
+step import-circles node scripts/import-cycles.mjs
 step unit npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step build npm run --silent build
 step budgets node scripts/budgets.mjs
