@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MINUTE, TIER_RULES, read, write, type MethodTable } from '../tier-rules';
 import { okResponse } from './common';
 
 export const authTestResponse = okResponse({
@@ -63,3 +64,13 @@ export const oauthV2AccessResponse = okResponse({
     }),
   ),
 });
+
+/** Each method's response schema beside its rate tier (lib/slack/tiers.ts reads them). */
+export const AUTH_METHODS = {
+  // Special without a number; Tier 4 is the closest published figure.
+  'auth.test': { response: authTestResponse, ...read('special', TIER_RULES[4]) },
+  // Spec verb GET, but it revokes a token: not a read.
+  'auth.revoke': { response: authRevokeResponse, ...write(3) },
+  // A code is single-use and a refresh retires the refresh token sent: never repeated blindly.
+  'oauth.v2.access': { response: oauthV2AccessResponse, ...write('special', { limit: 600, windowMs: MINUTE }) },
+} as const satisfies MethodTable;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { read, write, type MethodTable } from '../tier-rules';
 import { okResponse, topicSchema, ts } from './common';
 import { messageSchema } from './messages';
 import { teamSchema } from './teams';
@@ -159,3 +160,21 @@ export const conversationsRenameResponse = okResponse({
 export const usersConversationsResponse = okResponse({
   channels: z.array(conversationSchema),
 });
+
+/** Each method's response schema beside its rate tier (lib/slack/tiers.ts reads them). */
+export const CONVERSATIONS_METHODS = {
+  'conversations.create': { response: conversationsCreateResponse, ...write(2) },
+  'conversations.info': { response: conversationsInfoResponse, ...read(3) },
+  'conversations.members': { response: conversationsMembersResponse, ...read(4) },
+  'conversations.list': { response: conversationsListResponse, ...read(2) },
+  'conversations.invite': { response: conversationsInviteResponse, ...write(3) },
+  'conversations.inviteShared': { response: conversationsInviteSharedResponse, ...write(2) },
+  'conversations.listConnectInvites': { response: conversationsListConnectInvitesResponse, ...read(1) },
+  'conversations.join': { response: conversationsJoinResponse, ...write(3) },
+  'conversations.leave': { response: conversationsLeaveResponse, ...write(3) },
+  'conversations.kick': { response: conversationsKickResponse, ...write(3) },
+  'conversations.open': { response: conversationsOpenResponse, ...write(3) },
+  'conversations.rename': { response: conversationsRenameResponse, ...write(2) },
+  // The spec says Tier 3 (the java SDK's metadata says Tier 2; a 429 would still be ridden out).
+  'users.conversations': { response: usersConversationsResponse, ...read(3) },
+} as const satisfies MethodTable;

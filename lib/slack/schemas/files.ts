@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { read, write, type MethodTable } from '../tier-rules';
 import { numberish, okOnlyResponse, okResponse, pagingSchema, ts } from './common';
 
 /** One place a file was shared: `file.shares.public[channelId][]`. */
@@ -131,3 +132,14 @@ export const filesRevokePublicURLResponse = okResponse({
 export const filesSharedPublicURLResponse = okResponse({
   file: z.optional(fileSchema),
 });
+
+/** Each method's response schema beside its rate tier (lib/slack/tiers.ts reads them). */
+export const FILES_METHODS = {
+  'files.getUploadURLExternal': { response: filesGetUploadURLExternalResponse, ...write(4) },
+  'files.completeUploadExternal': { response: filesCompleteUploadExternalResponse, ...write(4) },
+  'files.info': { response: filesInfoResponse, ...read(4) },
+  'files.list': { response: filesListResponse, ...read(3) },
+  'files.delete': { response: filesDeleteResponse, ...write(3) },
+  'files.sharedPublicURL': { response: filesSharedPublicURLResponse, ...write(3) },
+  'files.revokePublicURL': { response: filesRevokePublicURLResponse, ...write(3) },
+} as const satisfies MethodTable;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MINUTE, read, write, type MethodTable } from '../tier-rules';
 import { numberish, okOnlyResponse, okResponse, ts } from './common';
 import { fileSchema } from './files';
 
@@ -160,3 +161,23 @@ export const conversationsRepliesResponse = okResponse({
   messages: z.array(storedMessageSchema),
   has_more: z.optional(z.boolean()),
 });
+
+/** Each method's response schema beside its rate tier (lib/slack/tiers.ts reads them). */
+export const MESSAGES_METHODS = {
+  // "About 1 per second per channel, short bursts allowed": 3 per 3 s keeps the average and
+  // allows a burst of 3. Slack's workspace-wide cap is unpublished; its 429s still count.
+  'chat.postMessage': {
+    response: chatPostMessageResponse,
+    ...write('special', { limit: 3, windowMs: 3_000, perChannel: true }),
+  },
+  'chat.postEphemeral': { response: chatPostEphemeralResponse, ...write(4) },
+  'chat.update': { response: chatUpdateResponse, ...write(3) },
+  'chat.delete': { response: chatDeleteResponse, ...write(3) },
+  'chat.scheduleMessage': { response: chatScheduleMessageResponse, ...write(3) },
+  'chat.deleteScheduledMessage': { response: chatDeleteScheduledMessageResponse, ...write(3) },
+  'chat.scheduledMessages.list': { response: chatScheduledMessagesListResponse, ...read(3) },
+  // "Hundreds per minute" (its method page): 200 is the floor of "hundreds".
+  'chat.getPermalink': { response: chatGetPermalinkResponse, ...read('special', { limit: 200, windowMs: MINUTE }) },
+  'conversations.history': { response: conversationsHistoryResponse, ...read(3) },
+  'conversations.replies': { response: conversationsRepliesResponse, ...read(3) },
+} as const satisfies MethodTable;

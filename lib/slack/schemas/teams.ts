@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { read, type MethodTable } from '../tier-rules';
 import { numberish, okResponse } from './common';
 
 /** Workspace icon URLs; `image_default` says whether Slack's default icon is in use. */
@@ -90,3 +91,11 @@ export const usergroupsUsersListResponse = okResponse({
 export const authTeamsListResponse = okResponse({
   teams: z.array(teamSchema),
 });
+
+/** Each method's response schema beside its rate tier (lib/slack/tiers.ts reads them). */
+export const TEAMS_METHODS = {
+  'usergroups.list': { response: usergroupsListResponse, ...read(2) },
+  'usergroups.users.list': { response: usergroupsUsersListResponse, ...read(2) },
+  'team.info': { response: teamInfoResponse, ...read(3) },
+  'auth.teams.list': { response: authTeamsListResponse, ...read(2) },
+} as const satisfies MethodTable;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { read, write, type MethodTable } from '../tier-rules';
 import { okOnlyResponse, okResponse } from './common';
 
 /** A custom profile field value, keyed by field id in `profile.fields`. */
@@ -130,3 +131,14 @@ export const usersSetPresenceResponse = okOnlyResponse;
 export const usersDiscoverableContactsLookupResponse = okResponse({
   is_discoverable: z.boolean(),
 });
+
+/** Each method's response schema beside its rate tier (lib/slack/tiers.ts reads them). */
+export const USERS_METHODS = {
+  'users.info': { response: usersInfoResponse, ...read(4) },
+  'users.list': { response: usersListResponse, ...read(2) },
+  'users.lookupByEmail': { response: usersLookupByEmailResponse, ...read(3) },
+  'users.getPresence': { response: usersGetPresenceResponse, ...read(3) },
+  'users.setPresence': { response: usersSetPresenceResponse, ...write(2) },
+  'users.profile.get': { response: usersProfileGetResponse, ...read(4) },
+  'users.discoverableContacts.lookup': { response: usersDiscoverableContactsLookupResponse, ...read(2) },
+} as const satisfies MethodTable;
