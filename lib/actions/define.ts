@@ -1,7 +1,7 @@
 // What entries use to stay declarative: a typed identity for entries and one way to call a method,
 // so an entry's run() is a line or two.
 import type * as z from 'zod/mini';
-import { isSlackMethod, parseResponse } from '../slack/schemas';
+import type { SlackMethod, SlackResponse } from '../slack/schemas';
 import type { ActionContext, ActionDef } from './types';
 
 /** Keeps the entry's input type for run() while the catalog holds plain ActionDefs. */
@@ -17,15 +17,13 @@ export function defined(params: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
 }
 
-/** Checks a body against its method's response schema (lib/slack/schemas), when there is one. */
-function parsed(method: string, body: Record<string, unknown>): Record<string, unknown> {
-  return isSlackMethod(method) ? parseResponse(method, body) : body;
-}
-
-/** Calls one method with the given Slack parameters; the answer is checked against its schema. */
-export async function slackCall(ctx: ActionContext, method: string, params: object): Promise<SlackResult> {
-  const { ok: _ok, ...result } = parsed(method, await ctx.call(method, defined(params as Record<string, unknown>)));
-  return result;
+/** Calls one method with the given Slack parameters; the call checks the answer against its schema. */
+export async function slackCall<M extends SlackMethod>(
+  ctx: ActionContext,
+  method: M,
+  params: object,
+): Promise<SlackResponse<M>> {
+  return ctx.call(method, defined(params as Record<string, unknown>));
 }
 
 /**
@@ -33,10 +31,11 @@ export async function slackCall(ctx: ActionContext, method: string, params: obje
  * as Slack takes them. A list method answers one page as Slack does: its items with next_cursor,
  * has_more or paging, so the console can ask for the next one.
  */
-export function passTo(method: string, ...commaFields: string[]) {
-  return (ctx: ActionContext, input: Record<string, unknown>) => {
+export function passTo(method: SlackMethod, ...commaFields: string[]) {
+  return async (ctx: ActionContext, input: Record<string, unknown>): Promise<SlackResult> => {
     const params = { ...input };
     for (const field of commaFields) params[field] = (params[field] as string[] | undefined)?.join(',');
-    return slackCall(ctx, method, params);
+    const { ok: _ok, ...result }: SlackResult = await slackCall(ctx, method, params);
+    return result;
   };
 }

@@ -4,7 +4,6 @@ import * as z from 'zod/mini';
 import { CourierFailure } from '../errors';
 import { defineAction, slackCall } from './define';
 import { cursor, flag, limit, notBoth, teamId, userId, filled } from './fields';
-import type { SlackTeamLike, SlackUserLike, SlackUsergroupLike } from './unified-mapping';
 import { toIamGroup, toIamOrganization, toIamUser } from './unified-mapping';
 
 // The unified user's primary email needs users:read.email on top of users:read.
@@ -25,7 +24,7 @@ export const getUnifiedUser = defineAction({
   scopes: USERS,
   run: async (ctx, input) => {
     const { user } = await slackCall(ctx, 'users.info', input);
-    return { data: toIamUser(user as SlackUserLike) };
+    return { data: toIamUser(user) };
   },
 });
 
@@ -42,7 +41,7 @@ export const listUnifiedUsers = defineAction({
   // One page of users.list, mapped; its response_metadata carries the next cursor.
   run: async (ctx, input) => {
     const { members, response_metadata } = await slackCall(ctx, 'users.list', input);
-    return { data: (members as SlackUserLike[]).map(toIamUser), response_metadata };
+    return { data: members.map(toIamUser), response_metadata };
   },
 });
 
@@ -60,9 +59,9 @@ export const getUnifiedGroup = defineAction({
     // the group itself from the list, disabled groups included so a known id is always found.
     const { users } = await slackCall(ctx, 'usergroups.users.list', { usergroup, team_id, include_disabled: true });
     const { usergroups } = await slackCall(ctx, 'usergroups.list', { team_id, include_disabled: true });
-    const group = (usergroups as SlackUsergroupLike[]).find((candidate) => candidate.id === usergroup);
+    const group = usergroups.find((candidate) => candidate.id === usergroup);
     if (!group) throw new CourierFailure('slack_error', `Slack has no user group ${usergroup} in this workspace.`);
-    return { data: toIamGroup(group, users as string[]) };
+    return { data: toIamGroup(group, users) };
   },
 });
 
@@ -83,7 +82,7 @@ export const listUnifiedGroups = defineAction({
   // usergroups.list is not paginated: it returns every group at once, so `limit` only trims.
   run: async (ctx, { limit, ...params }) => {
     const { usergroups } = await slackCall(ctx, 'usergroups.list', { ...params, include_users: true });
-    return { data: (usergroups as SlackUsergroupLike[]).slice(0, limit).map((group) => toIamGroup(group)) };
+    return { data: usergroups.slice(0, limit).map((group) => toIamGroup(group)) };
   },
 });
 
@@ -106,8 +105,11 @@ export const getUnifiedOrganization = defineAction({
   token: 'either-bot',
   scopes: TEAM,
   run: async (ctx, input) => {
-    const { team } = await slackCall(ctx, 'team.info', input);
-    return { data: toIamOrganization(team as SlackTeamLike) };
+    const { team, teams } = await slackCall(ctx, 'team.info', input);
+    // Slack answers `teams` instead of `team` for some org-level tokens (the schema asks for one).
+    const found = team ?? teams?.[0];
+    if (!found) throw new CourierFailure('slack_error', 'Slack answered team.info without a workspace.');
+    return { data: toIamOrganization(found) };
   },
 });
 
@@ -123,8 +125,8 @@ export const listUnifiedOrganizations = defineAction({
   // A workspace install reaches one workspace; org-wide installs (auth.teams.list) are not linked
   // by Courier, so team.info is the whole list.
   run: async (ctx) => {
-    const { team } = await slackCall(ctx, 'team.info', {});
-    return { data: [toIamOrganization(team as SlackTeamLike)] };
+    const { team, teams } = await slackCall(ctx, 'team.info', {});
+    return { data: (team ? [team] : (teams ?? [])).map(toIamOrganization) };
   },
 });
 

@@ -1,4 +1,5 @@
 import { callsFor, preferredKind, type AccountContexts } from '../actions/account-context';
+import type { Conversation as SlackConversation, SlackUser } from '../slack/schemas';
 import type { AccountsRepo } from '../store/accounts';
 import type { DirectoryRepo } from '../store/directory';
 import type { DirectoryRecord } from '../store/sending-records';
@@ -28,25 +29,8 @@ const TYPE_SCOPES: [type: string, scope: string][] = [
 /** Pages as large as Slack allows for these reads: fewer requests inside the tier budget. */
 const PAGE_SIZE = 1000;
 
-export interface SlackConversation {
-  id: string;
-  name?: string;
-  is_private?: boolean;
-  is_im?: boolean;
-  is_mpim?: boolean;
-  is_archived?: boolean;
-  is_member?: boolean;
-  user?: string;
-}
-
-export interface SlackUser {
-  id: string;
-  name?: string;
-  deleted?: boolean;
-  is_bot?: boolean;
-  real_name?: string;
-  profile?: { real_name?: string; display_name?: string };
-}
+/** Slack's conversation and user objects, as their schemas (lib/slack/schemas) parse them. */
+export type { Conversation as SlackConversation, SlackUser } from '../slack/schemas';
 
 function conversationKind(conversation: SlackConversation): Target['kind'] {
   if (conversation.is_im) return 'im';
@@ -81,8 +65,7 @@ async function fillDirectory(deps: DirectoryDeps, accountId: string): Promise<Di
 
   const users = new Map<string, SlackUser>();
   if (granted.has('users:read')) {
-    for await (const user of api.paginate('users.list', {}, { itemsKey: 'members', pageSize: PAGE_SIZE })) {
-      const member = user as SlackUser;
+    for await (const member of api.paginate('users.list', {}, { itemsKey: 'members', pageSize: PAGE_SIZE })) {
       if (!member.deleted) users.set(member.id, member);
     }
   }
@@ -94,8 +77,7 @@ async function fillDirectory(deps: DirectoryDeps, accountId: string): Promise<Di
       { types: channelTypes.join(','), exclude_archived: true },
       { itemsKey: 'channels', pageSize: PAGE_SIZE },
     );
-    for await (const channel of list)
-      conversations.set((channel as SlackConversation).id, channel as SlackConversation);
+    for await (const channel of list) conversations.set(channel.id, channel);
   }
   // Membership, private channels the token is in, and its DMs come from users.conversations.
   if (types.length) {
@@ -104,8 +86,7 @@ async function fillDirectory(deps: DirectoryDeps, accountId: string): Promise<Di
       { types: types.join(','), exclude_archived: true },
       { itemsKey: 'channels', pageSize: PAGE_SIZE },
     );
-    for await (const channel of mine) {
-      const conversation = channel as SlackConversation;
+    for await (const conversation of mine) {
       conversations.set(conversation.id, { ...conversations.get(conversation.id), ...conversation, is_member: true });
     }
   }

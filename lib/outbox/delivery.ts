@@ -25,14 +25,13 @@ export const OUTBOX_EVENT = 'courier_outbox';
 async function findPosted(api: SlackCalls, item: OutboxItem): Promise<Delivered | undefined> {
   try {
     if (item.postAt !== undefined) {
-      for await (const entry of api.paginate(
+      for await (const scheduled of api.paginate(
         'chat.scheduledMessages.list',
         { channel: item.channel },
         { itemsKey: 'scheduled_messages' },
       )) {
-        const scheduled = entry as { id: string; channel_id: string; post_at: number; text?: string };
         if (Number(scheduled.post_at) === item.postAt && scheduled.text === item.text) {
-          return { channel: scheduled.channel_id, scheduledMessageId: scheduled.id, postAt: item.postAt };
+          return { channel: scheduled.channel_id, scheduledMessageId: String(scheduled.id), postAt: item.postAt };
         }
       }
       return undefined;
@@ -61,14 +60,10 @@ async function post(api: SlackCalls, item: OutboxItem): Promise<Delivered> {
   };
   if (item.postAt !== undefined) {
     const body = await api.call('chat.scheduleMessage', { ...common, post_at: item.postAt });
-    return {
-      channel: typeof body.channel === 'string' ? body.channel : item.channel,
-      scheduledMessageId: String(body.scheduled_message_id),
-      postAt: Number(body.post_at ?? item.postAt),
-    };
+    return { channel: body.channel, scheduledMessageId: body.scheduled_message_id, postAt: Number(body.post_at) };
   }
   const body = await api.call('chat.postMessage', common);
-  return { channel: typeof body.channel === 'string' ? body.channel : item.channel, ts: String(body.ts) };
+  return { channel: body.channel, ts: body.ts };
 }
 
 /** What the first attempt of a send started from a page may use: its upload's progress and Cancel. */
@@ -235,8 +230,7 @@ function afterFailure(
 
 async function permalinkOf(api: SlackCalls, channel: string, ts: string): Promise<string | undefined> {
   try {
-    const body = await api.call('chat.getPermalink', { channel, message_ts: ts });
-    return typeof body.permalink === 'string' ? body.permalink : undefined;
+    return (await api.call('chat.getPermalink', { channel, message_ts: ts })).permalink;
   } catch {
     // The message is sent; a missing link only hides "Open in Slack".
     return undefined;

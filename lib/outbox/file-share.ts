@@ -1,4 +1,5 @@
 import type { SlackCalls } from '../slack/client';
+import type { SlackFile } from '../slack/schemas';
 import { SlackApiError } from '../slack/errors';
 import type { UploadProgress } from '../slack/send-bytes';
 import { uploadFile } from '../slack/upload';
@@ -7,18 +8,9 @@ import { findInChannel, type Delivered } from './lookup';
 import type { OutboxDeps } from './deps';
 import { downloadFile } from './planned-file';
 
-interface SharedFile {
-  id?: string;
-  permalink?: string;
-  shares?: Record<string, Record<string, { ts?: string }[]> | undefined>;
-  channels?: string[];
-  groups?: string[];
-  ims?: string[];
-}
-
 /** Where a file object says it is shared in `channel`: the share's ts, or true without one. */
-export function shareIn(file: SharedFile, channel: string): { ts?: string } | undefined {
-  for (const side of Object.values(file.shares ?? {})) {
+export function shareIn(file: SlackFile, channel: string): { ts?: string } | undefined {
+  for (const side of [file.shares?.public, file.shares?.private]) {
     const ts = side?.[channel]?.[0]?.ts;
     if (side?.[channel]) return ts ? { ts } : {};
   }
@@ -27,7 +19,7 @@ export function shareIn(file: SharedFile, channel: string): { ts?: string } | un
 }
 
 /** The shared file as Delivered, from a file object that Slack returned. */
-function delivered(item: OutboxItem, file: SharedFile | undefined): Delivered {
+function delivered(item: OutboxItem, file: SlackFile | undefined): Delivered {
   const share = file ? shareIn(file, item.channel) : undefined;
   return {
     channel: item.channel,
@@ -41,9 +33,9 @@ function delivered(item: OutboxItem, file: SharedFile | undefined): Delivered {
  * Slack's file object for `fileId`; undefined when there is no such file: an upload never completed
  * is not a file, and a deleted one is gone. Other refusals (no files:read) are thrown.
  */
-export async function fileInfo(api: SlackCalls, fileId: string): Promise<SharedFile | undefined> {
+export async function fileInfo(api: SlackCalls, fileId: string): Promise<SlackFile | undefined> {
   try {
-    return (await api.call('files.info', { file: fileId })).file as SharedFile | undefined;
+    return (await api.call('files.info', { file: fileId })).file;
   } catch (error) {
     if (error instanceof SlackApiError && (error.code === 'file_not_found' || error.code === 'file_deleted')) {
       return undefined;
@@ -132,7 +124,7 @@ export async function shareFile(
   });
   try {
     const { completed } = await upload;
-    return withAbandoned(delivered(item, (completed.files as SharedFile[] | undefined)?.[0]), file);
+    return withAbandoned(delivered(item, completed.files[0]), file);
   } catch (error) {
     // Chromium resends a POST whose keep-alive connection dropped, below fetch: the resent
     // completion then finds its upload already used. Only Slack can say whether the first one shared it.

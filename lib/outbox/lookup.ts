@@ -1,4 +1,5 @@
 import type { SlackCalls } from '../slack/client';
+import type { StoredMessage } from '../slack/schemas';
 import type { OutboxItem } from '../store/sending-records';
 
 /** What Slack holds once an item is through: a message, a scheduled message or a shared file. */
@@ -14,11 +15,7 @@ export interface Delivered {
   abandonedFiles?: string[];
 }
 
-export type Posted = {
-  ts?: string;
-  metadata?: { event_type?: string; event_payload?: { outbox_id?: string } };
-  files?: { id?: string }[];
-};
+export type Posted = StoredMessage;
 
 /** The most a lookup reads: Courier's own post is among the newest messages since the item was made. */
 const LOOKUP_MAX = 1000;
@@ -41,9 +38,8 @@ export async function findInChannel(
   const messages = item.threadTs
     ? api.paginate('conversations.replies', { ...window, ts: item.threadTs }, { itemsKey: 'messages', max: LOOKUP_MAX })
     : api.paginate('conversations.history', window, { itemsKey: 'messages', max: LOOKUP_MAX });
-  for await (const entry of messages) {
-    const message = entry as Posted;
-    if (message.ts && matches(message)) return message.ts;
+  for await (const message of messages) {
+    if (matches(message)) return message.ts;
   }
   return undefined;
 }

@@ -41,17 +41,12 @@ async function sweepMessages(deps: SweepDeps, settled: readonly HistoryEntry[]):
       if (!ours) authors.set(first.accountId, (ours = ownAuthors(context, api)));
       const own = await ours;
       const oldest = Math.min(...entries.map((entry) => entry.sentAt)) / 1000 - 120;
-      const body = await api.call('conversations.history', {
+      const { messages } = await api.call('conversations.history', {
         channel: first.channel,
         oldest: oldest.toFixed(6),
         limit: 200,
         include_all_metadata: true,
       });
-      const messages = (body.messages ?? []) as {
-        ts: string;
-        user?: string;
-        metadata?: { event_type?: string; event_payload?: { outbox_id?: string } };
-      }[];
       for (const entry of entries) {
         const copies = messages.filter(
           (message) =>

@@ -6,6 +6,7 @@ import { paginate } from './paginate';
 import type { SendBytes, SendBytesOptions } from './send-bytes';
 import { createByteSender } from './send-bytes';
 import { isSlackFileUrl } from './hosts';
+import { parseResponse, type SlackMethod, type SlackResponse } from './schemas';
 import { isRead } from './tiers';
 import { DEFAULT_TIMEOUT_MS, createTransport } from './transport';
 
@@ -57,14 +58,39 @@ export interface SlackClient {
   uploadBytes(url: string, blob: Blob, options?: SendBytesOptions): Promise<void>;
 }
 
-/** The client with its token chosen: what an action's context needs, apart from the token kind. */
+/** The arrays a method's answer holds, by key: what `paginate` can walk. */
+type ListKey<M extends SlackMethod> = keyof {
+  // Loose schemas add an index signature: only the named keys count.
+  [
+    K in keyof SlackResponse<M> as string extends K
+      ? never
+      : NonNullable<SlackResponse<M>[K]> extends readonly unknown[]
+        ? K
+        : never
+  ]: true;
+} &
+  string;
+
+/** One item of a method's list `K`. */
+export type ItemOf<M extends SlackMethod, K extends ListKey<M>> =
+  NonNullable<SlackResponse<M>[K]> extends readonly (infer Item)[] ? Item : never;
+
+/**
+ * The client with its token chosen: what an action's context needs, apart from the token kind.
+ * Every answer is parsed against its method's schema (lib/slack/schemas) in the call itself, so
+ * callers read typed fields and never cast.
+ */
 export interface SlackCalls {
-  call(
-    method: string,
+  call<M extends SlackMethod>(
+    method: M,
     params: Record<string, unknown>,
     options?: { signal?: AbortSignal },
-  ): Promise<Record<string, unknown>>;
-  paginate(method: string, params: Record<string, unknown>, options: PageOptions): AsyncIterable<unknown>;
+  ): Promise<SlackResponse<M>>;
+  paginate<M extends SlackMethod, K extends ListKey<M>>(
+    method: M,
+    params: Record<string, unknown>,
+    options: PageOptions & { itemsKey: K },
+  ): AsyncIterable<ItemOf<M, K>>;
   uploadBytes(url: string, blob: Blob, options?: SendBytesOptions): Promise<void>;
 }
 
@@ -151,11 +177,19 @@ export const UNTRUSTED_UPLOAD_URL = 'courier_untrusted_upload_url';
  */
 export function bindToken(client: SlackClient, token: string | TokenRunner): SlackCalls {
   const run: TokenRunner = typeof token === 'string' ? (work) => work(token) : token;
-  const call: SlackCalls['call'] = (method, params, options = {}) =>
+  const raw = (method: string, params: Record<string, unknown>, options: { signal?: AbortSignal } = {}) =>
     run((t) => client.call(method, params, { ...options, token: t }));
   return {
-    call,
-    paginate: (method, params, options) => paginate((m, p, o) => call(m, p, o), method, params, options),
+    call: async (method, params, options) => parseResponse(method, await raw(method, params, options)),
+    // Each page is parsed whole, so every item it yields has its schema's type.
+    paginate: <M extends SlackMethod, K extends ListKey<M>>(
+      method: M,
+      params: Record<string, unknown>,
+      options: PageOptions & { itemsKey: K },
+    ) =>
+      paginate(async (m, p, o) => parseResponse(method, await raw(m, p, o)), method, params, options) as AsyncIterable<
+        ItemOf<M, K>
+      >,
     uploadBytes: (url, blob, options) => client.uploadBytes(url, blob, options),
   };
 }

@@ -190,12 +190,19 @@ describe('uploadFile', () => {
     expect(uploads()).toHaveLength(0);
   });
 
-  it('refuses a ticket without an upload URL', async () => {
-    const api = bindToken(client(), TOKEN);
-    const broken = { ...api, call: () => Promise.resolve({ ok: true, file_id: 'F1' }) };
+  it('refuses a ticket without an upload URL, before sending any bytes', async () => {
+    const real = client();
+    // Slack's ticket without its upload_url: the call's own parse refuses it.
+    const raw = {
+      ...real,
+      call: () => Promise.resolve({ ok: true, file_id: 'F1' }),
+    };
+    const broken = bindToken(raw, TOKEN);
     await expect(uploadFile(broken, { file: pngBlob(10), filename: 'x.png' })).rejects.toMatchObject({
-      failure: 'garbage',
+      name: 'SlackResponseShapeError',
+      paths: ['upload_url'],
     });
+    expect(uploads()).toHaveLength(0);
   });
 
   it('stops mid-stream when aborted', async () => {

@@ -1,4 +1,5 @@
 import type { SlackCalls } from './client';
+import type { SlackResponse } from './schemas';
 import { SlackTransportError } from './errors';
 import type { UploadProgress } from './send-bytes';
 
@@ -33,7 +34,7 @@ export interface UploadInput {
 export interface UploadResult {
   fileId: string;
   /** files.completeUploadExternal's whole ok body: files[], warnings. */
-  completed: Record<string, unknown>;
+  completed: SlackResponse<'files.completeUploadExternal'>;
 }
 
 export async function uploadFile(api: SlackCalls, input: UploadInput): Promise<UploadResult> {
@@ -45,7 +46,7 @@ export async function uploadFile(api: SlackCalls, input: UploadInput): Promise<U
     opts,
   );
   const { upload_url: uploadUrl, file_id: fileId } = ticket;
-  if (typeof uploadUrl !== 'string' || typeof fileId !== 'string' || !URL.canParse(uploadUrl)) {
+  if (!URL.canParse(uploadUrl)) {
     throw new SlackTransportError('files.getUploadURLExternal', 'garbage');
   }
   await api.uploadBytes(uploadUrl, input.file, {

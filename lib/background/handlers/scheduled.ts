@@ -53,13 +53,12 @@ async function scheduledOf(all: Services, account: Account): Promise<ScheduledVi
   const directory = await all.store.directory.get(account.id);
   const names = new Map(isCurrent(directory) ? targetsOf(directory).map((target) => [target.id, target.name]) : []);
   const api = preferredCalls(context);
-  for await (const entry of api.paginate('chat.scheduledMessages.list', {}, { itemsKey: 'scheduled_messages' })) {
-    const message = entry as { id: string; channel_id: string; post_at: number; text?: string };
+  for await (const message of api.paginate('chat.scheduledMessages.list', {}, { itemsKey: 'scheduled_messages' })) {
     const name = names.get(message.channel_id);
     views.push({
       accountId: account.id,
       teamName: account.teamName,
-      id: message.id,
+      id: String(message.id),
       channel: message.channel_id,
       label: name ? `#${name}` : message.channel_id,
       postAt: Number(message.post_at),

@@ -3,6 +3,7 @@ import { CourierFailure } from '../../errors';
 import { launchAuthFlow, redirectUrl } from '../../platform/identity';
 import { bumpRevision } from '../../platform/revision';
 import { accountSummary } from '../../store/accounts';
+import { parseResponse } from '../../slack/schemas';
 import { accountId as accountIdOf } from '../../store/records';
 import type { Handlers } from '../../messaging/router';
 import { refreshDirectory } from '../../directory/refresh';
@@ -70,10 +71,10 @@ export function workspaceHandlers(
       const profile = account && (await store.profiles.get(account.profileId));
       if (!account || !profile) throw new CourierFailure('invalid_input', 'That workspace is no longer linked.');
       const chainKind = kind ?? (account.botScopes.length > 0 ? 'bot' : 'user');
-      const body = await refresher.withToken(accountId, chainKind, (token) =>
-        transport(profile.baseUrl).call('auth.test', {}, { token }),
+      const body = await refresher.withToken(accountId, chainKind, async (token) =>
+        parseResponse('auth.test', await transport(profile.baseUrl).call('auth.test', {}, { token })),
       );
-      return { teamId: String(body.team_id), userId: String(body.user_id) };
+      return { teamId: body.team_id, userId: body.user_id };
     },
   };
 }
