@@ -4,8 +4,13 @@ import type * as z from 'zod/mini';
 import type { SlackMethod, SlackResponse } from '../slack/schemas';
 import type { ActionContext, ActionDef } from './types';
 
-/** Keeps the entry's input type for run() while the catalog holds plain ActionDefs. */
-export function defineAction<Input extends z.ZodMiniObject>(def: ActionDef<Input>): ActionDef {
+/**
+ * Keeps the entry's input type for run() while the catalog holds plain ActionDefs; the output type
+ * stays, so code that runs an entry itself (the popup's quick actions) reads a typed result.
+ */
+export function defineAction<Input extends z.ZodMiniObject, Output>(
+  def: ActionDef<Input, Output>,
+): ActionDef<z.ZodMiniType, Output> {
   return def;
 }
 

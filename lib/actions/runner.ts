@@ -1,5 +1,6 @@
 // Runs one action for one account: checks the input against the action's schema, picks the token
 // the action can use, and hands run() a context whose calls carry that token.
+import type * as z from 'zod/mini';
 import { CourierFailure } from '../errors';
 import { inputFailure, PARSE_OPTIONS } from './issue-words';
 import type { SlackClient } from '../slack/client';
@@ -20,8 +21,8 @@ export interface RunnerDeps {
   client: SlackClient;
 }
 
-export interface ActionOutcome {
-  result: unknown;
+export interface ActionOutcome<Output = unknown> {
+  result: Output;
   tokenKind: TokenKind;
 }
 
@@ -56,7 +57,11 @@ export function pickToken(def: ActionDef, chains: RunnerDeps['chains']): TokenKi
  * withToken, so a refresh between two pages of a long list costs a retry of that page only.
  * Slack's errors pass through as thrown; toWireError (lib/errors.ts) gives them their kind.
  */
-export async function runAction(def: ActionDef, rawInput: unknown, deps: RunnerDeps): Promise<ActionOutcome> {
+export async function runAction<Output>(
+  def: ActionDef<z.ZodMiniType, Output>,
+  rawInput: unknown,
+  deps: RunnerDeps,
+): Promise<ActionOutcome<Output>> {
   const parsed = def.input.safeParse(rawInput ?? {}, PARSE_OPTIONS);
   if (!parsed.success) throw inputFailure(def.title, parsed.error);
   const tokenKind = pickToken(def, deps.chains);

@@ -13,7 +13,7 @@ export interface ActionContext extends SlackCalls {
 }
 
 /** One of Courier's Slack actions: data plus one run function. */
-export interface ActionDef<Input extends z.ZodMiniType = z.ZodMiniType> {
+export interface ActionDef<Input extends z.ZodMiniType = z.ZodMiniType, Output = unknown> {
   /** Stable id, snake_case: send_message, list_conversations, … */
   id: string;
   title: string;
@@ -30,5 +30,5 @@ export interface ActionDef<Input extends z.ZodMiniType = z.ZodMiniType> {
    * (response_metadata.next_cursor) or by a page number (paging, as files.list).
    */
   pages?: { items: string; by?: 'cursor' | 'page' };
-  run(ctx: ActionContext, input: z.output<Input>): Promise<unknown>;
+  run(ctx: ActionContext, input: z.output<Input>): Promise<Output>;
 }

@@ -2,7 +2,10 @@ import { bumpRevision } from '../../platform/revision';
 import type { HistoryView } from '../../protocol';
 import { historyRetentionDays } from '../../store/settings';
 import { accountContext } from '../../actions/account-context';
-import { preferredCalls } from '../../actions/account-context';
+import { deleteFile } from '../../actions/files';
+import { deleteMessage } from '../../actions/messages';
+import { runAction } from '../../actions/runner';
+import { deleteScheduledMessage } from '../../actions/scheduled';
 import type { Handlers } from '../../messaging/router';
 import type { Services } from '../services';
 
@@ -36,15 +39,12 @@ export function historyHandlers(
       const all = await services();
       const entry = await all.store.history.get(id);
       if (!entry || entry.removedAt) return null;
-      const context = await accountContext(all, entry.accountId);
-      const api = preferredCalls(context);
-      if (entry.fileId) await api.call('files.delete', { file: entry.fileId });
-      else if (entry.ts) await api.call('chat.delete', { channel: entry.channel, ts: entry.ts });
-      else if (entry.scheduledMessageId) {
-        await api.call('chat.deleteScheduledMessage', {
-          channel: entry.channel,
-          scheduled_message_id: entry.scheduledMessageId,
-        });
+      const { runner } = await accountContext(all, entry.accountId);
+      const { channel, fileId, ts, scheduledMessageId } = entry;
+      if (fileId) await runAction(deleteFile, { file: fileId }, runner);
+      else if (ts) await runAction(deleteMessage, { channel, ts }, runner);
+      else if (scheduledMessageId) {
+        await runAction(deleteScheduledMessage, { channel, scheduled_message_id: scheduledMessageId }, runner);
       }
       // Kept as removed, as a delete from the popup leaves it: what was sent, and that it is gone.
       await all.store.history.put({ ...entry, removedAt: Date.now() });

@@ -1,4 +1,6 @@
-import { accountContext, preferredCalls } from '../../actions/account-context';
+import { accountContext } from '../../actions/account-context';
+import { deleteMessage, updateMessage } from '../../actions/messages';
+import { runAction } from '../../actions/runner';
 import type { Handlers } from '../../messaging/router';
 import { bumpRevision } from '../../platform/revision';
 import type { MessageAt } from '../../store/history';
@@ -31,13 +33,13 @@ export function messageHandlers(
   return {
     'message.update': async ({ accountId, channel, ts, text }) => {
       const all = await services();
-      await preferredCalls(await accountContext(all, accountId)).call('chat.update', { channel, ts, text });
+      await runAction(updateMessage, { channel, ts, text }, (await accountContext(all, accountId)).runner);
       await followInHistory(all, { accountId, channel, ts }, { text });
       return null;
     },
     'message.delete': async ({ accountId, channel, ts }) => {
       const all = await services();
-      await preferredCalls(await accountContext(all, accountId)).call('chat.delete', { channel, ts });
+      await runAction(deleteMessage, { channel, ts }, (await accountContext(all, accountId)).runner);
       await followInHistory(all, { accountId, channel, ts }, { removed: true });
       return null;
     },

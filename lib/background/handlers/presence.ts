@@ -1,4 +1,6 @@
-import { accountContext, callsFor } from '../../actions/account-context';
+import { accountContext } from '../../actions/account-context';
+import { runAction } from '../../actions/runner';
+import { getUserPresence, setUserPresence } from '../../actions/users';
 import { CourierFailure, toWireError } from '../../errors';
 import type { Handlers } from '../../messaging/router';
 import type { PresenceView } from '../../protocol';
@@ -9,10 +11,10 @@ async function presenceOf(services: Services, accountId: string): Promise<Presen
   const canSet = context.runner.chains.user && context.account.userScopes.includes('users:write');
   const base = { accountId, teamName: context.account.teamName, canSet };
   try {
-    const kind = context.runner.chains.user ? 'user' : 'bot';
-    const user = kind === 'user' ? context.account.authedUserId : undefined;
-    const body = await callsFor(context, kind).call('users.getPresence', user ? { user } : {});
-    return { ...base, presence: body.presence === 'away' ? 'away' : 'active' };
+    // The action prefers the user token; with it, the person's own presence is asked for by id.
+    const user = context.runner.chains.user ? context.account.authedUserId : undefined;
+    const { result } = await runAction(getUserPresence, user ? { user } : {}, context.runner);
+    return { ...base, presence: result.presence === 'away' ? 'away' : 'active' };
   } catch (error) {
     return { ...base, presence: 'unknown', error: toWireError(error).message };
   }
@@ -34,7 +36,7 @@ export function presenceHandlers(services: () => Promise<Services>): Pick<Handle
           `Setting presence needs a user token with the users:write scope. Reconnect ${context.account.teamName} with it.`,
         );
       }
-      await callsFor(context, 'user').call('users.setPresence', { presence });
+      await runAction(setUserPresence, { presence }, context.runner);
       return presenceOf(all, accountId);
     },
   };

@@ -1,4 +1,6 @@
 import { accountContext, preferredCalls } from '../../actions/account-context';
+import { runAction } from '../../actions/runner';
+import { deleteScheduledMessage } from '../../actions/scheduled';
 import { targetsOf } from '../../directory/columns';
 import { isCurrent } from '../../directory/refresh';
 import { toWireError } from '../../errors';
@@ -36,11 +38,8 @@ export function scheduledHandlers(
       return { items: items.sort((a, b) => a.postAt - b.postAt), unread };
     },
     'scheduled.cancel': async ({ accountId, channel, id }) => {
-      const context = await accountContext(await services(), accountId);
-      await preferredCalls(context).call('chat.deleteScheduledMessage', {
-        channel,
-        scheduled_message_id: id,
-      });
+      const { runner } = await accountContext(await services(), accountId);
+      await runAction(deleteScheduledMessage, { channel, scheduled_message_id: id }, runner);
       return null;
     },
   };
