@@ -7,6 +7,7 @@ import {
   type SlackConversation,
   type SlackUser,
 } from './directory';
+import { dueMoments } from './alarms';
 import { sweepDuplicates } from './duplicate-sweep';
 import { openSentNotification } from '../platform/feedback';
 import { sendPageToLast } from './commands';
@@ -21,6 +22,8 @@ export function exposeForE2E(services: () => Promise<Services>): void {
   Object.assign(globalThis, {
     courierE2E: {
       refreshDue: async () => (await services()).refresher.refreshDue(),
+      /** When each kind of background work is next due, as the wake alarm's scheduler reads it. */
+      dueMoments: async () => dueMoments(await services()),
       /** What a right-click on one of Courier's menu items does, with the click's data. */
       menuClick: (info: MenuClick, tab?: { url?: string; title?: string }) => handleMenuClick(services, info, tab),
       drainOutbox: async () => (await services()).outbox.drain(),

@@ -10,6 +10,7 @@ import type { Services } from './services';
 import { sharedReads } from './shared-read';
 import { cancellable } from './uploads';
 import { createWake } from './outbox-wake';
+import { outboxDueTimes } from '../schedule/next-wake';
 
 /**
  * Sends what is due, oldest first and in order per target: while an earlier item for a target
@@ -192,8 +193,7 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
 
   // The alarm wakes the worker once a minute at best; a retry due in seconds is kept by a timer.
   const wake = createWake(
-    async () =>
-      (await db.getAll('outbox')).filter((item) => item.state === 'pending').map((item) => item.nextAttemptAt),
+    async () => outboxDueTimes(await db.getAll('outbox')),
     () => void drain().catch(() => undefined),
   );
 
