@@ -20,8 +20,9 @@ export function createScheduler(name: string, readDue: () => Promise<DueMoments>
       return;
     }
     const at = now();
-    // A periodic alarm is the minute alarm of an earlier version: always replaced.
-    if (existing && existing.periodInMinutes === undefined && alarmServes(existing.scheduledTime, due, at)) return;
+    // A periodic alarm is the minute alarm of an earlier version: always replaced. (Firefox says
+    // null for no period, Chrome leaves it out.)
+    if (existing && !existing.periodInMinutes && alarmServes(existing.scheduledTime, due, at)) return;
     await browser.alarms.create(name, { when: Math.max(due, at + MIN_ALARM_DELAY_MS) });
   }
 
