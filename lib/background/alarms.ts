@@ -1,6 +1,13 @@
 import { browser } from 'wxt/browser';
 import { watchRevision } from '../platform/revision';
-import { outboxDueTimes, refreshDueAt, runOutWarningAt, sweepDueAt, type DueMoments } from '../schedule/next-wake';
+import {
+  MIN_ALARM_DELAY_MS,
+  outboxDueTimes,
+  refreshDueAt,
+  runOutWarningAt,
+  sweepDueAt,
+  type DueMoments,
+} from '../schedule/next-wake';
 import { createScheduler } from '../schedule/scheduler';
 import { awaitsSweep, SETTLE_MS, sweepDuplicates } from './duplicate-sweep';
 import type { Services } from './services';
@@ -34,7 +41,8 @@ export async function dueMoments(services: Services, now = Date.now()): Promise<
 
 /** What the alarm wakes the worker for; each part does nothing when nothing of its kind is due. */
 async function runDue(all: Services): Promise<void> {
-  await all.refresher.refreshDue().catch(ignore);
+  // What falls due before the next alarm could fire goes now, not a minute late.
+  await all.refresher.refreshDue(MIN_ALARM_DELAY_MS).catch(ignore);
   await all.outbox.drain().catch(ignore);
   const at = Date.now();
   await sweepDuplicates(all, at).catch(ignore);
