@@ -15,7 +15,7 @@ async function retentionDays(): Promise<number> {
   return typeof stored === 'number' && stored > 0 ? stored : DEFAULT_RETENTION_DAYS;
 }
 
-/** Forgets entries older than the retention; run on the alarm and before listing. */
+/** Forgets entries older than the retention; run before listing. */
 export async function pruneHistory(services: Services): Promise<number> {
   const cutoff = Date.now() - (await retentionDays()) * DAY_MS;
   const tx = services.store.db.transaction('history', 'readwrite');

@@ -191,7 +191,7 @@ export function createOutbox(services: Services, withLock: WithLock): Outbox {
     batch.changed();
   }
 
-  // The alarm wakes the worker once a minute at best; a retry due in seconds is kept by a timer.
+  // An alarm is never set less than a minute ahead; a retry due in seconds is kept by a timer.
   const wake = createWake(
     async () => outboxDueTimes(await db.getAll('outbox')),
     () => void drain().catch(() => undefined),
