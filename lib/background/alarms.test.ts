@@ -205,6 +205,21 @@ describe('the wake alarm', () => {
     expect(await alarmAt()).toBe(first);
   });
 
+  it('is not moved past a moment less than a minute away when an alarm before it is set', async () => {
+    const { held, services } = fakeServices();
+    // A chain due in 71 s, a retry due in 2 s: the alarm is a minute away (none can be sooner).
+    held.chains = [chain({ refreshedAt: NOW - 4_000, expiresAt: NOW + 86_000, lifetimeMs: 90_000 })];
+    held.outbox = [pending({ nextAttemptAt: NOW + 2_000 })];
+    setupAlarms(services);
+    expect(await alarmAt()).toBe(MIN_ALARM_DELAY_MS);
+    // 30 s on, the retry failed again and is due in 32 s: a new alarm could not be sooner than
+    // 90 s, after both moments; the one at 60 s is kept (its wake refreshes the chain early).
+    vi.setSystemTime(NOW + 30_000);
+    held.outbox = [pending({ nextAttemptAt: NOW + 62_000 })];
+    await bumpRevision('outbox');
+    expect(await alarmAt()).toBe(MIN_ALARM_DELAY_MS);
+  });
+
   it('runs the due work when it fires, then sets the next', async () => {
     const { held, work, services } = fakeServices();
     held.chains = [chain()];

@@ -69,7 +69,12 @@ describe('alarmServes', () => {
   it('keeps an alarm between the due moment and the one that would be set now', () => {
     expect(alarmServes(NOW + HOUR, NOW + HOUR, NOW)).toBe(true);
     expect(alarmServes(NOW + HOUR + 1, NOW + HOUR, NOW)).toBe(false);
-    expect(alarmServes(NOW + HOUR - 1, NOW + HOUR, NOW)).toBe(false);
+    // Early by up to the minimum delay (its wake takes what is due within a minute): kept.
+    expect(alarmServes(NOW + HOUR - 1, NOW + HOUR, NOW)).toBe(true);
+    expect(alarmServes(NOW + HOUR - MIN_ALARM_DELAY_MS, NOW + HOUR, NOW)).toBe(true);
+    expect(alarmServes(NOW + HOUR - MIN_ALARM_DELAY_MS - 1, NOW + HOUR, NOW)).toBe(false);
+    // Work due in 32 s, an alarm in 30 s: kept rather than moved to a minute from now.
+    expect(alarmServes(NOW + 30_000, NOW + 32_000, NOW)).toBe(true);
     // Overdue work: an alarm within the next minute serves; one further out is late.
     expect(alarmServes(NOW + 30_000, NOW - 5_000, NOW)).toBe(true);
     expect(alarmServes(NOW + 61_000, NOW - 5_000, NOW)).toBe(false);

@@ -43,12 +43,15 @@ export function alarmTime(due: DueMoments, now: number): number | undefined {
 }
 
 /**
- * Whether an alarm set for `scheduled` already serves work due at `due`: not before it is due, and
- * not after the alarm that would be set now. Then it is kept, so recomputing while something is
- * overdue does not push the alarm forward each time.
+ * Whether an alarm set for `scheduled` already serves work due at `due`: no later than the alarm
+ * that would be set now, and no more than the minimum delay early. Then it is kept: recomputing
+ * while something is overdue does not push the alarm forward each time, and work that falls due
+ * less than a minute from now is not moved past its moment to now + a minute when an alarm before
+ * it is set already (that wake refreshes the chains due within a minute, and the outbox's own
+ * timer takes a retry due soon after it).
  */
 export function alarmServes(scheduled: number, due: number, now: number): boolean {
-  return scheduled >= due && scheduled <= Math.max(due, now + MIN_ALARM_DELAY_MS);
+  return scheduled >= due - MIN_ALARM_DELAY_MS && scheduled <= Math.max(due, now + MIN_ALARM_DELAY_MS);
 }
 
 type Timing = Pick<ChainMeta, 'expiresAt' | 'lifetimeMs' | 'refreshedAt' | 'refreshExpiresAt' | 'dead'>;
