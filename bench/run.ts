@@ -17,6 +17,7 @@ const BENCHMARKS: [name: string, load: () => Promise<{ default: Benchmark }>][] 
   ['refresh under load', () => import('./refresh.bench')],
   ['fan-out', () => import('./fanout.bench')],
   ['service worker wake', () => import('./wake.bench')],
+  ['idle wake-ups', () => import('./idle.bench')],
 ];
 
 const RESULTS = path.join(import.meta.dirname, 'RESULTS.md');

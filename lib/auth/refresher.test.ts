@@ -270,4 +270,15 @@ describe('refresher: the alarm backstop', () => {
     expect(globex().sort()).toEqual(['bot:ok', 'user:ok']);
     expect(h.refreshes()).toHaveLength(2);
   });
+
+  it('refreshDue with a time ahead also refreshes the chains due before then (the next alarm is a minute off)', async () => {
+    const h = await linkedHarness(emulator);
+    // 6 s tokens are due at 5 s: 3 s in, neither is due now, both are within a minute.
+    emulator.state.advanceClock(3);
+    await expect(h.refresher.refreshDue()).resolves.toEqual({ refreshed: 0, failed: 0 });
+    await expect(h.refresher.refreshDue(1_000)).resolves.toEqual({ refreshed: 0, failed: 0 });
+    expect(h.refreshes()).toEqual([]);
+    await expect(h.refresher.refreshDue(60_000)).resolves.toEqual({ refreshed: 2, failed: 0 });
+    expect(h.refreshes().sort()).toEqual(['bot:ok', 'user:ok']);
+  });
 });

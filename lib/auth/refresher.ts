@@ -137,13 +137,13 @@ export function createRefresher(deps: RefresherDeps) {
   }
 
   /** One attempt loop under the lock: re-read, skip if someone else already refreshed, else rotate. */
-  async function rotate(id: string, seenVersion: number, force: boolean): Promise<Chain> {
+  async function rotate(id: string, seenVersion: number, force: boolean, aheadMs = 0): Promise<Chain> {
     return deps.withLock(`courier-chain:${id}`, async () => {
       const current = await readChain(id);
       if (!current) throw needsReconnect('invalid_auth');
       if (current.dead) throw needsReconnect(current.dead.code);
       if (current.version !== seenVersion) return current;
-      if (!force && !isDue(current, deps.now(), deps.jitter())) return current;
+      if (!force && !isDue(current, deps.now() + aheadMs, deps.jitter())) return current;
       // Warning is best effort: it must never turn a stored refresh into a failure, or a retry.
       const runningOut = runOutSoon(current, deps.now()) !== undefined;
       const recheckRunOut = (failed: boolean) =>
@@ -190,11 +190,11 @@ export function createRefresher(deps: RefresherDeps) {
   }
 
   /** Single flight per chain in this context; Web Locks extend it to every other context. */
-  function refresh(id: string, seenVersion: number, force: boolean, accountId: string): Promise<Chain> {
+  function refresh(id: string, seenVersion: number, force: boolean, accountId: string, aheadMs = 0): Promise<Chain> {
     const running = inFlight.get(id);
     if (running) return running;
     deps.onRefreshing(accountId, true);
-    const started = rotate(id, seenVersion, force).finally(() => {
+    const started = rotate(id, seenVersion, force, aheadMs).finally(() => {
       opened.delete(id);
       inFlight.delete(id);
       deps.onRefreshing(accountId, false);
@@ -255,14 +255,18 @@ export function createRefresher(deps: RefresherDeps) {
       }
     },
 
-    /** The alarm's backstop: refresh every live chain that is due, one after another. */
-    async refreshDue(): Promise<{ refreshed: number; failed: number }> {
+    /**
+     * The alarm's backstop: refresh every live chain that is due, one after another, or due within
+     * `aheadMs` (the alarm's minimum delay: a chain due just after this wake would otherwise wait
+     * for the next alarm, a minute later).
+     */
+    async refreshDue(aheadMs = 0): Promise<{ refreshed: number; failed: number }> {
       let refreshed = 0;
       let failed = 0;
       for (const meta of await deps.chains.listAll()) {
-        if (meta.dead || !isDue(meta, deps.now(), deps.jitter())) continue;
+        if (meta.dead || !isDue(meta, deps.now() + aheadMs, deps.jitter())) continue;
         try {
-          await refresh(meta.id, meta.version, false, meta.accountId);
+          await refresh(meta.id, meta.version, false, meta.accountId, aheadMs);
           refreshed++;
         } catch {
           failed++;

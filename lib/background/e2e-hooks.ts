@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { dueMoments } from './alarms';
 import type { MenuClick } from '../share/from-menu';
 import {
   refreshStaleDirectories,
@@ -20,6 +21,8 @@ export function exposeForE2E(services: () => Promise<Services>): void {
   Object.assign(globalThis, {
     courierE2E: {
       refreshDue: async () => (await services()).refresher.refreshDue(),
+      /** When each kind of background work is next due, as the wake alarm's scheduler reads it. */
+      dueMoments: async () => dueMoments(await services()),
       /** What a right-click on one of Courier's menu items does, with the click's data. */
       menuClick: (info: MenuClick, tab?: { url?: string; title?: string }) => handleMenuClick(services, info, tab),
       drainOutbox: async () => (await services()).outbox.drain(),

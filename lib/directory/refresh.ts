@@ -172,7 +172,7 @@ export async function refreshStaleDirectories(deps: DirectoryDeps, force = false
       await refreshDirectory(deps, account.id);
       refreshed++;
     } catch (error) {
-      // The old cache stays usable; the next alarm or popup opening tries again.
+      // The old cache stays usable; the next popup or picker opening tries again.
       console.warn(
         `Courier: the directory of ${account.teamName} could not be refreshed:`,
         error instanceof Error ? error.name : 'error',

@@ -8,6 +8,7 @@ import { deliver, DISCARDED, type AttemptOptions, type Shared } from './delivery
 import { readyAgain, reconnectResumes, type Reconnected } from './ready';
 import { sweepDuplicates } from './sweep';
 import type { OutboxDeps } from './deps';
+import { outboxDueTimes } from '../schedule/next-wake';
 import { createWake } from './wake';
 
 /**
@@ -196,9 +197,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     batch.changed();
   }
 
-  // The alarm wakes the worker once a minute at best; a retry due in seconds is kept by a timer.
+  // An alarm is never set less than a minute ahead; a retry due in seconds is kept by a timer.
   const wake = createWake(
-    async () => (await store.list()).filter((item) => item.state === 'pending').map((item) => item.nextAttemptAt),
+    async () => outboxDueTimes(await store.list()),
     () => void drain().catch(() => undefined),
     now,
   );

@@ -117,4 +117,8 @@ async function deleteMessage(api: SlackCalls, channel: string, ts: string): Prom
 }
 
 /** Chromium's own resend happens within the request's lifetime; a minute is well past it. */
-const SETTLE_MS = 60_000;
+export const SETTLE_MS = 60_000;
+
+/** An entry the sweep has still to check (a message, or a share with abandoned uploads), once settled. */
+export const awaitsSweep = (entry: HistoryEntry): boolean =>
+  !entry.swept && (Boolean(entry.abandonedFiles?.length) || Boolean(entry.ts && !entry.fileId));

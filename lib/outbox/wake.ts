@@ -1,8 +1,8 @@
 /**
- * A timer for the outbox's next due attempt. Browsers wake the worker with an alarm at most once a
- * minute (lib/background/alarms.ts), so a retry after a server error, due in two seconds, would
+ * A timer for the outbox's next due attempt. An alarm wakes the worker no sooner than a minute
+ * ahead (lib/background/alarms.ts), so a retry after a server error, due in two seconds, would
  * wait a minute; while the worker lives, this timer drains it on time. A stopped worker loses the
- * timer and the alarm takes over, so nothing depends on it.
+ * timer and the alarm, set for the same moment, takes over, so nothing depends on it.
  */
 export interface Wake {
   /** Reads when the waiting items are due and sets the timer for the earliest. */

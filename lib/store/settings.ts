@@ -64,6 +64,13 @@ export const historyRetentionDays = defineSetting<number>('history-retention-day
   parse: (value) => (typeof value === 'number' && value > 0 ? value : undefined),
 });
 
+/** When the last duplicate sweep began (lib/background/alarms.ts): what had settled by then was tried. */
+export const lastSweepAt = defineSetting<number>('duplicate-sweep-at', {
+  fallback: 0,
+  version: 1,
+  parse: (value) => (typeof value === 'number' && value >= 0 ? value : undefined),
+});
+
 /** A target sent to, as the recents list keeps it: `key` is `${accountId}:${id}`. */
 export interface RecentTarget {
   key: string;

@@ -1,5 +1,5 @@
 import type { browser } from 'wxt/browser';
-import { conversationNamed } from '../support/extension-calls';
+import { channelTarget, conversationNamed } from '../support/extension-calls';
 import { askFrom, eventPageAlive, inBackground, linkDemoWorkspace, waitForSuspension } from '../support/firefox-page';
 import { expect, test } from './fixtures';
 
@@ -51,21 +51,34 @@ test('menus are created in Firefox, follow the recent targets, and a click from 
   expect(errors).toEqual([]);
 });
 
-test('the refresh alarm keeps Firefox’s one-minute minimum and survives event-page suspension', async ({ options }) => {
+test('the wake alarm is one alarm at the next due moment, never sooner than a minute, and survives event-page suspension', async ({
+  emulator,
+  firefox,
+  options,
+}) => {
   const { page } = options;
-  const installedAt = Date.now();
-  const alarm = () =>
-    page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.alarms.get('courier-refresh'));
+  const alarms = () => page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.alarms.getAll());
   const startedAt = async () => {
     const reply = await askFrom(page, 'ping', {});
     if (!reply.ok) throw new Error(reply.error.message);
     return reply.value.startedAt;
   };
-  await expect.poll(alarm).toBeTruthy();
-  const first = (await alarm())!;
-  expect(first.periodInMinutes).toBe(1);
-  // Temporary add-ons are not rounded up by Firefox, so this is the schedule Courier asked for.
-  expect(first.scheduledTime - installedAt).toBeGreaterThanOrEqual(55_000);
+  // Nothing linked, so nothing is due: no alarm wakes the event page (the old one came every minute).
+  await startedAt();
+  expect(await alarms()).toEqual([]);
+
+  const linkedAt = Date.now();
+  const account = await linkDemoWorkspace(firefox, page, emulator.url);
+  await expect.poll(async () => (await alarms()).length).toBe(1);
+  const first = (await alarms())[0]!;
+  expect(first.name).toBe('courier-refresh');
+  // No period (Firefox says null).
+  expect(first.periodInMinutes ?? undefined).toBeUndefined();
+  // The emulator's tokens last 12 h and are refreshed 2 h before they expire.
+  expect(first.scheduledTime).toBeGreaterThanOrEqual(linkedAt + 10 * 3_600_000 - 1_000);
+  expect(first.scheduledTime).toBeLessThanOrEqual(Date.now() + 10 * 3_600_000);
+  const due = (await inBackground(page, 'dueMoments')) as { refresh?: number };
+  expect(first.scheduledTime).toBe(due.refresh);
 
   const before = await startedAt();
   expect(await eventPageAlive(page)).toBe(true);
@@ -73,7 +86,22 @@ test('the refresh alarm keeps Firefox’s one-minute minimum and survives event-
   expect(await startedAt(), 'a new event page started').toBeGreaterThan(before);
   expect(await eventPageAlive(page)).toBe(true);
   // The new event page verified the alarm and left its schedule alone.
-  expect(await page.evaluate(() => (globalThis as unknown as { browser: Ext }).browser.alarms.getAll())).toEqual([
-    first,
-  ]);
+  expect(await alarms()).toEqual([first]);
+
+  // A retry due in seconds (a 5xx): the alarm keeps Firefox's one-minute minimum (the event page's
+  // own timer retries sooner while it lives).
+  emulator.state.faults.add({ method: 'chat.postMessage', kind: 'http500', count: -1 });
+  const general = conversationNamed(emulator, 'general');
+  const sentAt = Date.now();
+  const reply = await askFrom(page, 'send', {
+    targets: [channelTarget(account.id, general)],
+    share: { kind: 'page', url: 'https://example.com/a', title: 'A page' },
+    unfurl: false,
+  });
+  expect(reply).toMatchObject({ ok: true, value: [{ state: 'queued' }] });
+  await expect.poll(async () => (await alarms())[0]!.scheduledTime).toBeLessThan(first.scheduledTime);
+  const retry = (await alarms())[0]!;
+  expect(retry.periodInMinutes ?? undefined).toBeUndefined();
+  expect(retry.scheduledTime).toBeGreaterThanOrEqual(sentAt + 60_000);
+  emulator.state.faults.clear();
 });

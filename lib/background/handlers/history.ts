@@ -11,7 +11,7 @@ import type { Services } from '../services';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Forgets entries older than the retention; run on the alarm and before listing. */
+/** Forgets entries older than the retention; run before listing. */
 export async function pruneHistory({ store }: Services): Promise<number> {
   return store.history.pruneBefore(Date.now() - (await historyRetentionDays.getValue()) * DAY_MS);
 }
