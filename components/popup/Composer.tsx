@@ -9,6 +9,7 @@ import { defaultPostTime, localTimeZone, postAtFrom, SCHEDULE_PRESETS, toLocalIn
 import { sendTargets } from './send-targets';
 import { SendResults, summarize, type SentBatch } from './SendResults';
 import { SharePreview } from './SharePreview';
+import type { SiteChannel as SiteChannelView } from './SiteChannel';
 import { cancelUpload, startUpload } from './upload';
 import type { DirectoryView } from './useDirectory';
 import { useTargetPrefs } from './useTargetPrefs';
@@ -73,6 +74,16 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
   const fieldsRef = useRef<HTMLDivElement>(null);
   const prefs = useTargetPrefs();
   const index = directory.status === 'ready' ? directory.index : undefined;
+  const url = share?.kind === 'page' ? share.url : share?.pageUrl;
+  // The site's channel (components/popup/SiteChannel.tsx) loads once the picker can be used: never before it.
+  const [SiteChannel, setSiteChannel] = useState<typeof SiteChannelView>();
+  useEffect(() => {
+    if (index && url)
+      import('./SiteChannel').then(
+        ({ SiteChannel }) => setSiteChannel(() => SiteChannel),
+        () => {},
+      );
+  }, [index !== undefined, url]);
 
   const announce = (text: string, failed = false) => setNotice({ text, failed });
 
@@ -251,6 +262,15 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
           <p class="error composer__error" id={`${id}-targets-error`}>
             {errors.targets}
           </p>
+        )}
+        {index && url && SiteChannel && (
+          <SiteChannel
+            url={url}
+            index={index}
+            accountIds={directory.status === 'ready' ? directory.accountIds : []}
+            selected={selected}
+            select={setSelected}
+          />
         )}
         {directory.status === 'ready' &&
           directory.workspaces > 0 &&
