@@ -9,7 +9,7 @@ import { defaultPostTime, localTimeZone, postAtFrom, SCHEDULE_PRESETS, toLocalIn
 import { sendTargets } from './send-targets';
 import { SendResults, summarize, type SentBatch } from './SendResults';
 import { SharePreview } from './SharePreview';
-import type { SiteChannel as SiteChannelView } from './SiteChannel';
+import { SiteChannel } from './SiteChannel';
 import { cancelUpload, startUpload } from './upload';
 import type { DirectoryView } from './useDirectory';
 import { useTargetPrefs } from './useTargetPrefs';
@@ -75,15 +75,6 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
   const prefs = useTargetPrefs();
   const index = directory.status === 'ready' ? directory.index : undefined;
   const url = share?.kind === 'page' ? share.url : share?.pageUrl;
-  // The site's channel (components/popup/SiteChannel.tsx) loads once the picker can be used: never before it.
-  const [SiteChannel, setSiteChannel] = useState<typeof SiteChannelView>();
-  useEffect(() => {
-    if (index && url)
-      import('./SiteChannel').then(
-        ({ SiteChannel }) => setSiteChannel(() => SiteChannel),
-        () => {},
-      );
-  }, [index !== undefined, url]);
 
   const announce = (text: string, failed = false) => setNotice({ text, failed });
 
@@ -263,7 +254,7 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
             {errors.targets}
           </p>
         )}
-        {index && url && SiteChannel && (
+        {index && url && (
           <SiteChannel
             url={url}
             index={index}

@@ -31,23 +31,18 @@ interface Site {
 }
 
 const WWW = /^www\./;
-const SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
 
 function parseSite(text: string): Site | null {
-  const written = text.trim();
-  const scheme = SCHEME.exec(written)?.[0].toLowerCase();
-  if (scheme && scheme !== 'http://' && scheme !== 'https://') return null;
-  const rest = scheme ? written.slice(scheme.length) : written;
-  if (!rest || /^[/?#]|[\s*]/.test(rest)) return null;
+  const site = text.trim();
+  if (!site || /^[/?#]|[\s*]/.test(site)) return null;
   let url: URL;
   try {
-    url = new URL(`${scheme ?? 'http://'}${rest}`);
+    url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(site) ? site : `http://${site}`);
   } catch {
     return null;
   }
-  if (url.username || url.password) return null;
   const host = url.hostname.replace(WWW, '');
-  if (!host) return null;
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || !host) return null;
   const port = url.port === '80' || url.port === '443' ? '' : url.port;
   return { host, port, path: url.pathname.replace(/\/+$/, '') };
 }
