@@ -9,6 +9,7 @@ import { defaultPostTime, localTimeZone, postAtFrom, SCHEDULE_PRESETS, toLocalIn
 import { sendTargets } from './send-targets';
 import { SendResults, summarize, type SentBatch } from './SendResults';
 import { SharePreview } from './SharePreview';
+import { SiteChannel } from './SiteChannel';
 import { cancelUpload, startUpload } from './upload';
 import type { DirectoryView } from './useDirectory';
 import { useTargetPrefs } from './useTargetPrefs';
@@ -73,6 +74,7 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
   const fieldsRef = useRef<HTMLDivElement>(null);
   const prefs = useTargetPrefs();
   const index = directory.status === 'ready' ? directory.index : undefined;
+  const url = share?.kind === 'page' ? share.url : share?.pageUrl;
 
   const announce = (text: string, failed = false) => setNotice({ text, failed });
 
@@ -251,6 +253,15 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
           <p class="error composer__error" id={`${id}-targets-error`}>
             {errors.targets}
           </p>
+        )}
+        {index && url && (
+          <SiteChannel
+            url={url}
+            index={index}
+            accountIds={directory.status === 'ready' ? directory.accountIds : []}
+            selected={selected}
+            select={setSelected}
+          />
         )}
         {directory.status === 'ready' &&
           directory.workspaces > 0 &&

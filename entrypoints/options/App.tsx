@@ -5,6 +5,7 @@ import { HistorySection } from '@/components/options/HistorySection';
 import { OutboxSection } from '@/components/options/OutboxSection';
 import { ProfilesSection } from '@/components/options/ProfilesSection';
 import { SiteAccessSection } from '@/components/options/SiteAccessSection';
+import { SiteChannelsSection } from '@/components/options/SiteChannelsSection';
 import { WorkspacesSection } from '@/components/options/WorkspacesSection';
 import { SetupGuide } from '@/components/options/SetupGuide';
 import { useRequest } from '@/components/useRequest';
@@ -18,6 +19,7 @@ const SECTIONS = [
   { id: 'actions', title: 'Actions' },
   { id: 'outbox', title: 'Outbox', linked: true },
   { id: 'site-access', title: 'Site access', linked: true },
+  { id: 'site-channels', title: 'Site channels', linked: true },
   { id: 'history', title: 'History', linked: true },
   { id: 'diagnostics', title: 'Diagnostics' },
 ] as { id: string; title: string; firstRun?: boolean; linked?: boolean }[];
@@ -82,6 +84,7 @@ export function App() {
           <>
             <OutboxSection />
             <SiteAccessSection />
+            <SiteChannelsSection />
             <HistorySection />
           </>
         )}

@@ -19,8 +19,10 @@ import type { Share } from '../share/share';
 import { isUploadShare, sourceOf, webUrl } from '../share/share';
 import { toWireError } from '../errors';
 import { readRecents, rememberTargets, targetFromRecent } from '../platform/recents';
-import { recentTargets } from '../store/settings';
+import { recentTargets, siteRules } from '../store/settings';
+import { siteMenuTargets } from '../share/site-rules';
 import type { Services } from './services';
+import { siteRuleTarget } from './site-rules';
 import { DISCARDED } from '../outbox/delivery';
 import { reachedTargets, sendShareNow } from '../outbox/send-share';
 import { cancellable, cancelUpload } from '../outbox/aborts';
@@ -28,7 +30,8 @@ import { uploadToTargets } from '../outbox/uploads';
 
 async function rebuild(): Promise<void> {
   const recents = (await readRecents()).slice(0, MAX_RECENTS);
-  await applyMenus(buildMenus({ recents, browser: import.meta.env.FIREFOX ? 'firefox' : 'chrome' }));
+  const sites = siteMenuTargets(await siteRules.getValue());
+  await applyMenus(buildMenus({ recents, sites, browser: import.meta.env.FIREFOX ? 'firefox' : 'chrome' }));
 }
 
 /** The small compose window: the popup's composer, prefilled with what was clicked. */
@@ -133,6 +136,7 @@ export function setupMenus(services: () => Promise<Services>): void {
   browser.runtime.onInstalled.addListener(() => void rebuild());
   browser.runtime.onStartup.addListener(() => void rebuild());
   recentTargets.watch(() => void rebuild());
+  siteRules.watch(() => void rebuild());
   const menus = (browser as unknown as { menus?: typeof browser.contextMenus }).menus ?? browser.contextMenus;
   menus.onClicked.addListener((info, tab) => void handleMenuClick(services, info, tab));
   browser.notifications.onClicked.addListener((id) => {
@@ -163,6 +167,14 @@ export async function handleMenuClick(
   await askAtClick(clicked.share);
   const { choice } = clicked;
   if (choice.action === 'choose') return openComposeWindow(clicked.share);
+  if (choice.action === 'site') {
+    // A site rule's target: sent only while the directory still lists it (the rule says why not).
+    const rule = (await siteRules.getValue()).find((entry) => entry.key === choice.targetKey);
+    const target = rule ? await siteRuleTarget(await services(), rule) : null;
+    if (target) await sendWithFeedback(await services(), clicked.share, target);
+    else if (!rule) await openComposeWindow(clicked.share);
+    return;
+  }
   const label = (await readRecents()).find((entry) => entry.key === choice.targetKey)?.label ?? 'Slack';
   const target = targetFromRecent({ key: choice.targetKey, label });
   if (!target) return openComposeWindow(clicked.share);

@@ -10,6 +10,7 @@ import {
   parseMenuId,
   type MenuItem,
   type RecentTarget,
+  type SiteTarget,
 } from './menus';
 
 const recents: RecentTarget[] = [
@@ -124,6 +125,43 @@ describe('buildMenus', () => {
     expect(long.endsWith('…')).toBe(true);
   });
 
+  it('lists site rules’ targets first, each only on the pages of its sites, with the separator', () => {
+    const sites: SiteTarget[] = [
+      { key: 'T1:C9', label: '#acme-dev · Acme Corp', documentUrlPatterns: ['*://github.com/acme/*'] },
+      { key: 'T1:C1', label: '#general · Acme Corp', documentUrlPatterns: ['*://github.com/*'] },
+    ];
+    const items = buildMenus({ recents, sites, browser: 'chrome' });
+    for (const kind of ['page', 'link', 'selection', 'image', 'file'] as const) {
+      const children = childrenOf(items, `courier:${kind}`);
+      expect(children.map((c) => c.id)).toEqual([
+        `courier:${kind}:site:T1:C9`,
+        `courier:${kind}:site:T1:C1`,
+        `courier:${kind}:recent:T1:C1`,
+        `courier:${kind}:recent:T1:D2`,
+        `courier:${kind}:separator`,
+        `courier:${kind}:choose`,
+      ]);
+      const [first] = children;
+      const parent = byId(items).get(`courier:${kind}`)!;
+      expect(first?.title).toBe('#acme-dev · Acme Corp');
+      expect(first?.documentUrlPatterns).toEqual(['*://github.com/acme/*']);
+      // Still only where its parent applies: the link's or image's own filter stays.
+      expect(first?.contexts).toEqual(parent.contexts);
+      expect(first?.targetUrlPatterns).toEqual(parent.targetUrlPatterns);
+    }
+    const alone = childrenOf(buildMenus({ recents: [], sites, browser: 'chrome' }), 'courier:page');
+    expect(alone.map((c) => c.type ?? 'normal')).toEqual(['normal', 'normal', 'separator', 'normal']);
+    const blank = buildMenus({
+      recents: [],
+      sites: [
+        { key: 'k', label: ' ', documentUrlPatterns: ['*://a.com/*'] },
+        { key: 'j', label: 'J', documentUrlPatterns: [] },
+      ],
+      browser: 'chrome',
+    });
+    expect(blank).toHaveLength(10);
+  });
+
   it('adds the tab context to the page item on Firefox only', () => {
     const firefox = byId(buildMenus({ recents, browser: 'firefox' }));
     const chrome = byId(buildMenus({ recents, browser: 'chrome' }));
@@ -142,10 +180,17 @@ describe('menu ids', () => {
       action: 'recent',
       targetKey: 'T1:C2:1700000000.1234',
     });
-    for (const item of buildMenus({ recents, browser: 'chrome' })) {
+    expect(parseMenuId(menuId('page', { site: 'T1:C2' }))).toEqual({
+      kind: 'page',
+      action: 'site',
+      targetKey: 'T1:C2',
+    });
+    const sites = [{ key: 'T1:C3', label: '#x', documentUrlPatterns: ['*://x.com/*'] }];
+    for (const item of buildMenus({ recents, sites, browser: 'chrome' })) {
       const parsed = parseMenuId(item.id);
       if (item.id.endsWith(':choose')) expect(parsed).toMatchObject({ action: 'choose' });
       else if (item.id.includes(':recent:')) expect(parsed).toMatchObject({ action: 'recent' });
+      else if (item.id.includes(':site:')) expect(parsed).toMatchObject({ action: 'site', targetKey: 'T1:C3' });
       else expect(parsed).toBeNull();
     }
   });
@@ -155,6 +200,7 @@ describe('menu ids', () => {
     'courier:page:separator',
     'courier:video:choose',
     'courier:page:recent:',
+    'courier:page:site:',
     'other:page:choose',
     7,
   ])('gives null for %j', (id) => {

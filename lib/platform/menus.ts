@@ -5,7 +5,8 @@ import { browser } from 'wxt/browser';
  * one adapter that installs them (`applyMenus`).
  *
  * Layout: five top-level items, each with a submenu of up to five recent targets, a separator and
- * "Choose…". Only the items that match what was clicked are shown. When one matches (a plain page),
+ * "Choose…". Targets of site rules come first, each only on the pages of its sites (its
+ * `documentUrlPatterns`), so on such a page the site's channel heads the list. Only the items that match what was clicked are shown. When one matches (a plain page),
  * it sits directly in the browser's menu; when several match (a link to a PDF matches "link" and
  * "file"; an image inside a link matches "image" and "link"), Chrome and Firefox fold them under
  * one item named after the extension, and our submenus nest below it. That folding is automatic and
@@ -38,9 +39,17 @@ export interface RecentTarget {
   label: string;
 }
 
-export type MenuChoice = { kind: MenuKind; action: 'choose' } | { kind: MenuKind; action: 'recent'; targetKey: string };
+/** A site rule's target: listed first on the pages the patterns match (lib/share/site-rules.ts). */
+export interface SiteTarget extends RecentTarget {
+  documentUrlPatterns: string[];
+}
+
+export type MenuChoice =
+  { kind: MenuKind; action: 'choose' } | { kind: MenuKind; action: 'recent' | 'site'; targetKey: string };
 
 export const MAX_RECENTS = 5;
+/** Site rules' targets listed at most: a page shows those whose sites match it. */
+export const MAX_SITE_TARGETS = 10;
 
 export const MENU_TITLES: Record<MenuKind, string> = {
   page: 'Send page to Slack',
@@ -96,10 +105,11 @@ const WEB = ['http://*/*', 'https://*/*'];
 const PREFIX = 'courier';
 const LABEL_MAX = 60;
 
-export function menuId(kind: MenuKind, part?: 'choose' | 'separator' | { recent: string }): string {
+export function menuId(kind: MenuKind, part?: 'choose' | 'separator' | { recent: string } | { site: string }): string {
   if (!part) return `${PREFIX}:${kind}`;
   if (part === 'choose') return `${PREFIX}:${kind}:choose`;
   if (part === 'separator') return `${PREFIX}:${kind}:separator`;
+  if ('site' in part) return `${PREFIX}:${kind}:site:${part.site}`;
   return `${PREFIX}:${kind}:recent:${part.recent}`;
 }
 
@@ -109,12 +119,13 @@ export function menuId(kind: MenuKind, part?: 'choose' | 'separator' | { recent:
  */
 export function parseMenuId(id: string | number): MenuChoice | null {
   if (typeof id !== 'string') return null;
-  const match = /^courier:([a-z]+):(choose|recent:(.+))$/s.exec(id);
+  const match = /^courier:([a-z]+):(choose|(recent|site):(.+))$/s.exec(id);
   if (!match) return null;
   const kind = MENU_KINDS.find((k) => k === match[1]);
   if (!kind) return null;
   if (match[2] === 'choose') return { kind, action: 'choose' };
-  return match[3] ? { kind, action: 'recent', targetKey: match[3] } : null;
+  const action = match[3] === 'site' ? 'site' : 'recent';
+  return match[4] ? { kind, action, targetKey: match[4] } : null;
 }
 
 /**
@@ -167,11 +178,17 @@ function specFor(kind: MenuKind, browserName: 'chrome' | 'firefox'): KindSpec {
  */
 export function buildMenus({
   recents,
+  sites = [],
   browser: browserName,
 }: {
   recents: RecentTarget[];
+  /** Site rules' targets, most specific rule first. */
+  sites?: SiteTarget[];
   browser: 'chrome' | 'firefox';
 }): MenuItem[] {
+  const firsts = sites
+    .filter((site) => site.key && site.label.trim() && site.documentUrlPatterns.length)
+    .slice(0, MAX_SITE_TARGETS);
   const targets: RecentTarget[] = [];
   for (const recent of recents) {
     if (targets.length === MAX_RECENTS) break;
@@ -189,8 +206,12 @@ export function buildMenus({
     });
     return [
       { id: parent, title: MENU_TITLES[kind], ...spec },
+      ...firsts.map((t) => ({
+        ...child({ id: menuId(kind, { site: t.key }), title: menuTitle(t.label, onSelection) }),
+        documentUrlPatterns: t.documentUrlPatterns,
+      })),
       ...targets.map((t) => child({ id: menuId(kind, { recent: t.key }), title: menuTitle(t.label, onSelection) })),
-      ...(targets.length ? [child({ id: menuId(kind, 'separator'), type: 'separator' })] : []),
+      ...(targets.length || firsts.length ? [child({ id: menuId(kind, 'separator'), type: 'separator' })] : []),
       child({ id: menuId(kind, 'choose'), title: CHOOSE_TITLE }),
     ];
   });

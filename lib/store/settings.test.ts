@@ -5,6 +5,7 @@ import {
   historyRetentionDays,
   recentConsoleRuns,
   recentTargets,
+  siteRules,
   sitesNeedingAccess,
 } from './settings';
 
@@ -13,7 +14,7 @@ const run = { accountId: 'a', teamName: 'Acme', actionId: 'x', title: 'X', input
 describe('settings', () => {
   it('keep the storage.local keys they had before, so nobody loses anything', () => {
     expect(
-      [historyRetentionDays, recentTargets, favouriteTargets, recentConsoleRuns, sitesNeedingAccess].map(
+      [historyRetentionDays, recentTargets, favouriteTargets, recentConsoleRuns, sitesNeedingAccess, siteRules].map(
         ({ key, version }) => [key, version],
       ),
     ).toEqual([
@@ -22,6 +23,7 @@ describe('settings', () => {
       ['favourite-targets', 1],
       ['console:recent', 1],
       ['sites-needing-access', 1],
+      ['site-rules', 1],
     ]);
   });
 
@@ -31,6 +33,7 @@ describe('settings', () => {
     await expect(favouriteTargets.getValue()).resolves.toEqual([]);
     await expect(recentConsoleRuns.getValue()).resolves.toEqual([]);
     await expect(sitesNeedingAccess.getValue()).resolves.toEqual([]);
+    await expect(siteRules.getValue()).resolves.toEqual([]);
   });
 
   it('read values written before this module, under the same keys', async () => {
@@ -61,6 +64,24 @@ describe('settings', () => {
     await expect(favouriteTargets.getValue()).resolves.toEqual(['p1:T1:C1']);
     await expect(recentConsoleRuns.getValue()).resolves.toEqual([]);
     await expect(sitesNeedingAccess.getValue()).resolves.toEqual(['https://cdn.example.com/*']);
+  });
+
+  it('keep site rules of their shape and leave out the rest', async () => {
+    const rule = { site: 'github.com/acme', key: 'p1:T1:C1', label: '#general' };
+    await fakeBrowser.storage.local.set({
+      'site-rules': [
+        rule,
+        { site: '', key: 'k', label: 'L' },
+        { site: 'x.com', key: 1, label: 'L' },
+        null,
+        'github.com',
+      ],
+    });
+    await expect(siteRules.getValue()).resolves.toEqual([rule]);
+    await fakeBrowser.storage.local.set({ 'site-rules': { site: 'github.com' } });
+    await expect(siteRules.getValue()).resolves.toEqual([]);
+    await siteRules.setValue([rule]);
+    expect(await fakeBrowser.storage.local.get('site-rules')).toEqual({ 'site-rules': [rule] });
   });
 
   it('write the value as is under their key', async () => {

@@ -129,3 +129,31 @@ export const sitesNeedingAccess = defineSetting<string[]>('sites-needing-access'
   version: 1,
   parse: strings,
 });
+
+/**
+ * A default channel per site: on a page of `site` the popup's picker starts on the target, the
+ * send-to-last shortcut sends there and the menus list it first. `site` is a host with an optional
+ * port and path prefix ("github.com", "localhost:3000", "github.com/acme"), as lib/share/site-rules.ts
+ * writes and matches it; `key` and `label` are the target's, as in the recents.
+ */
+export interface SiteRule {
+  site: string;
+  key: string;
+  label: string;
+}
+
+/** Site rules, in the order they were made; at most one per site. Entries of another shape are left out. */
+export const siteRules = defineSetting<SiteRule[]>('site-rules', {
+  fallback: [],
+  version: 1,
+  parse: (value) =>
+    Array.isArray(value)
+      ? value.filter(
+          (entry): entry is SiteRule =>
+            typeof (entry as SiteRule | null)?.site === 'string' &&
+            (entry as SiteRule).site !== '' &&
+            typeof (entry as SiteRule).key === 'string' &&
+            typeof (entry as SiteRule).label === 'string',
+        )
+      : undefined,
+});
