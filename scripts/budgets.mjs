@@ -13,9 +13,13 @@ const BUDGETS = [
   { name: 'popup initial JavaScript', entry: 'popup.html', limitKb: 30 },
   // 62 -> 66 KB (issue 15 and 16): every request's payload parsed at the router (1.1 KB of zod/mini
   // schemas), the lost-key check, revoke on removal, the start retry and quota sentences, the
-  // outbox's reconnect resume and next-try timer. Issue 17's one table of Slack codes (two sets of
-  // sentences today, 14 KB minified) is where the next kilobyte comes back from.
-  { name: 'background', entry: 'background.js', limitKb: 66 },
+  // outbox's reconnect resume and next-try timer.
+  // 66 -> 72 KB (issues 17, 18, 20): the one table of Slack codes gives every code its methods' specs
+  // list a sentence (+1.8 KB: about 115 codes that said only "Slack refused with x"), the wake
+  // scheduler (+0.6), the site channels (+1.4), screenshots, the outbox's own room (+0.4). The next
+  // kilobytes come back from the catalog's help text, which only the console reads: it could leave
+  // the worker for a docs table the options page loads.
+  { name: 'background', entry: 'background.js', limitKb: 72 },
 ];
 
 const output = path.resolve(import.meta.dirname, '../.output');
