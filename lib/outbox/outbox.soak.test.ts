@@ -262,7 +262,7 @@ it(`shares ${FILE_ITEMS} items (one in three a file) exactly once and in order u
       `http://127.0.0.1:${(site.address() as AddressInfo).port}`,
     );
     const files = emulator.state.workspaces.get('T0SOAKFILE')!.files;
-    // A late completion's copy is deleted by the sweep (duplicate-sweep.ts).
+    // A late completion's copy is deleted by the sweep (sweep.ts).
     const shared = files.filter((file) => !file.deleted && file.shares.length > 0);
     expect(shared).toHaveLength(items.filter((item) => item.file).length);
     expect(shared.every((file) => file.shares.length === 1)).toBe(true);

@@ -81,7 +81,7 @@ async function ownAuthors(context: AccountContext, api: SlackCalls): Promise<Set
 }
 
 /**
- * A file share whose upload started over (outbox-file.ts) may have been shared twice: a completion
+ * A file share whose upload started over (file-share.ts) may have been shared twice: a completion
  * sent by a worker that was stopped can reach Slack after the next worker found nothing. Each
  * abandoned upload that did land in the share's channel is deleted; the file Courier recorded stays.
  */

@@ -21,7 +21,7 @@ export interface DueMoments {
 /**
  * No alarm sooner than this: Firefox's minimum for an alarm's first delay (shorter ones are
  * rounded up); Chrome's is 30 s. Work due sooner waits for it, or for the outbox's own timer
- * while the worker lives (lib/background/outbox-wake.ts).
+ * while the worker lives (lib/outbox/wake.ts).
  */
 export const MIN_ALARM_DELAY_MS = 60_000;
 
@@ -93,7 +93,7 @@ export function outboxDueTimes(items: readonly OutboxItem[], sendingAt?: number)
 /**
  * The next duplicate sweep. `sweptAt` is when the last sweep began: entries that settled before it
  * were tried and are tried again SWEEP_RETRY_MS later; entries that settle after it are due then.
- * `settleMs` and `awaits` are the sweep's own (lib/background/duplicate-sweep.ts).
+ * `settleMs` and `awaits` are the sweep's own (lib/outbox/sweep.ts).
  */
 export function sweepDueAt(
   history: readonly HistoryEntry[],

@@ -88,7 +88,7 @@ export interface HistoryEntry {
   fileId?: string;
   /** Uploads of this share abandoned on the way (OutboxFile.abandoned), for the duplicate sweep. */
   abandonedFiles?: string[];
-  /** Checked for copies a browser-level resend may have left (see duplicate-sweep.ts). */
+  /** Checked for copies a browser-level resend may have left (see lib/outbox/sweep.ts). */
   swept?: boolean;
   /** When the message was deleted from Slack (Delete, from any page): nothing of it is left to open or edit. */
   removedAt?: number;
