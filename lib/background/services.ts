@@ -19,7 +19,12 @@ import type { DirectoryDeps } from '../directory/refresh';
 import { bumpRevision, revisionRun } from '../platform/revision';
 import { sharedReads } from '../store/shared-read';
 
-/** Everything the background's handlers share. */
+/**
+ * The background wires the rooms together and does nothing else: this builds each once per worker
+ * start (the store, the refresher, the clients with their shared budget, the outbox, the
+ * directory's refresh), and the handlers (handlers/, one file per protocol prefix) and the setup
+ * of messages, alarms, menus, commands and notifications only pass them on.
+ */
 export interface Services {
   store: CourierStore;
   health: Health;

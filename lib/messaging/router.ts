@@ -4,6 +4,11 @@ import { parseRequest } from './requests';
 import type { SenderLike } from './sender';
 import { isInternalSender } from './sender';
 
+/**
+ * Messaging: pages ask the background through ask.ts; the background answers through this router,
+ * which refuses anything not from one of Courier's own pages (sender.ts) and parses every payload
+ * against its request schema (requests.ts) before a handler sees it.
+ */
 export type Handlers = {
   [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>>;
 };

@@ -12,7 +12,13 @@ import { loadSealingKey } from './keys';
 import type { ProfilesRepo } from './profiles';
 import { profilesRepo } from './profiles';
 
-/** Every record Courier keeps, one repository each; `db` is for migrations, diagnostics and tests. */
+/**
+ * The store: everything Courier keeps in IndexedDB, one repository per record (profiles, accounts
+ * and chains sealed where they hold secrets; the outbox, history and directory), opened and
+ * migrated (migrations/) by the background alone. Settings that pages read too live in
+ * storage.local instead (settings.ts). Rooms above take the repositories they use, never `db`,
+ * which is for migrations, diagnostics and tests.
+ */
 export interface CourierStore {
   db: IDBPDatabase<CourierDB>;
   profiles: ProfilesRepo;
