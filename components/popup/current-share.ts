@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { parseShare } from '@/lib/share/parse-share';
 import type { PageShare, Share } from '@/lib/share/share';
 import { currentPageFrom, type CurrentPage } from './current-page';
+import { readSelection, type Selected } from './read-selection';
 
 /** The share in a page's `?share=<json>` (the compose window, and tests), or null when there is none. */
 export function shareFromQuery(search: string): Share | null {
@@ -12,29 +13,6 @@ export function shareFromQuery(search: string): Share | null {
   } catch {
     return null;
   }
-}
-
-interface Selected {
-  text: string;
-  /** The words before it, only when its first words occur more than once on the page. */
-  prefix?: string;
-}
-
-/**
- * Runs in the page, so it must stand alone. The prefix is what tells a text fragment's start apart
- * (lib/share/text-fragment.ts): only needed, and only read, when the start is ambiguous.
- */
-function readSelection(): Selected {
-  const selection = globalThis.getSelection();
-  const text = selection?.toString() ?? '';
-  const start = text.trim().split(/\s+/).slice(0, 5).join(' ');
-  if (!selection?.rangeCount || !start) return { text };
-  const page = (document.body?.innerText ?? '').replace(/\s+/g, ' ');
-  if (page.indexOf(start) === page.lastIndexOf(start)) return { text };
-  const before = selection.getRangeAt(0).cloneRange();
-  before.collapse(true);
-  before.setStart(document.body, 0);
-  return { text, prefix: before.toString().replace(/\s+/g, ' ').trim().split(' ').slice(-3).join(' ') };
 }
 
 /** The selected text of a tab, or '' when it has none or Courier may not read it. */

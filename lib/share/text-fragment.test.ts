@@ -20,6 +20,14 @@ describe('text fragments', () => {
     expect(textDirective('an example', 'this is')).toBe('this%20is-,an%20example');
   });
 
+  it('takes the prefix from one block only, as browsers match it (a term spanning blocks never matches)', () => {
+    // Chromium finds "fold.-,In 2025" and "In 2025-,the report" but not "fold. In 2025-,the report"
+    // when "fold." ends the paragraph before (test/e2e/text-fragment.spec.ts).
+    expect(textDirective('the report', 'below the fold.\n\nIn 2025')).toBe('In%202025-,the%20report');
+    expect(textDirective('the report', 'below the fold.\n\n')).toBe('below%20the%20fold.-,the%20report');
+    expect(textDirective('the report', '\n  \n')).toBe('the%20report');
+  });
+
   it('matches a long quote by its first and last five words', () => {
     const long = `${'Lorem ipsum dolor sit amet '.repeat(10)}the very end of it all.`;
     expect(textDirective(long)).toBe('Lorem%20ipsum%20dolor%20sit%20amet,very%20end%20of%20it%20all.');

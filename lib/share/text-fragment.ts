@@ -3,8 +3,9 @@
  * Directives", shipped by Chromium and Safari, Firefox since 131) built from a selection. Short
  * quotes on one line are matched exactly; longer ones, or ones spanning lines (browsers match an
  * exact quote within one block), by their first and last words. A prefix tells a start that occurs
- * more than once apart. A fragment the URL had stays in front of the directive, where pages still
- * read it; a directive it had is replaced.
+ * more than once apart; like every term it is matched within one block, so only its last line
+ * counts. A fragment the URL had stays in front of the directive, where pages still read it; a
+ * directive it had is replaced.
  */
 
 /** An exact quote up to this long; beyond it the start and end phrases are shorter to match. */
@@ -41,7 +42,9 @@ export function textDirective(selection: string, prefix?: string): string {
     terms = [start.join(' '), end.join(' ')];
   }
   if (terms.some((term) => term.length > TERM_MAX)) return '';
-  const before = words(prefix ?? '')
+  // A prefix is matched within one block, as every term is: only the words of its last line count.
+  const context = (prefix ?? '').split(/\n/).filter((line) => words(line).length);
+  const before = words(context.at(-1) ?? '')
     .slice(-PREFIX_WORDS)
     .join(' ');
   return [before ? `${encodeTerm(before)}-` : '', ...terms.map(encodeTerm)].filter(Boolean).join(',');

@@ -11,6 +11,36 @@ export const PLAIN_IMAGE = pngBytes(40_000, 5);
 export const REPORT = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(20_000, 9)]);
 const SIGN_IN = '<!DOCTYPE html><html><body><form action="/login">Sign in to see this file</form></body></html>';
 
+const filler = (from: number, count: number) =>
+  Array.from(
+    { length: count },
+    (_, i) => `<p>Filler paragraph ${from + i} keeps what follows below the fold.</p>`,
+  ).join('\n');
+/** A long quote (one paragraph, with the directive's syntax characters in its first and last words). */
+export const LONG_QUOTE =
+  'Well-known results, checked twice & published in full: the cost of shipping rose by a third over the year, ' +
+  'and most of that rise came in the last two months, when fuel, tolls and wages all went up at once, a well-timed, hard-won end.';
+/** A sentence the page holds twice: only the words before the second tell it apart. */
+export const TWICE = 'the report says costs went up.';
+/** A paragraph the page holds twice, whole. */
+export const AGAIN = 'Costs went up again.';
+/**
+ * /long.html on the page host: a heading with an id at the top, the sentence said twice (once near
+ * the top, once far below), a paragraph said twice likewise, and the long quote far below the fold.
+ */
+export const LONG_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A long article</title></head><body>
+<h1 id="intro">A long article</h1>
+<p id="first">In 2024 ${TWICE}</p>
+<p id="early-again">${AGAIN}</p>
+${filler(1, 80)}
+<p id="quote">${LONG_QUOTE}</p>
+${filler(81, 80)}
+<p id="second">In 2025 ${TWICE}</p>
+${filler(161, 40)}
+<p id="late-again">${AGAIN}</p>
+${filler(201, 40)}
+</body></html>`;
+
 /** The address of the files: a host permission only the grant build holds. */
 export const FILE_HOST = '127.0.0.2';
 /** The address of the page the person right-clicks on. */
@@ -66,8 +96,9 @@ export async function startFileSites(port = 0): Promise<FileSites> {
         response.writeHead(404).end();
     }
   });
-  const pageServer = createServer((_, response) => {
-    response.writeHead(200, { 'content-type': 'text/html' }).end('<h1>An article</h1>');
+  const pageServer = createServer((request, response) => {
+    const long = new URL(request.url ?? '/', 'http://page').pathname === '/long.html';
+    response.writeHead(200, { 'content-type': 'text/html' }).end(long ? LONG_PAGE : '<h1>An article</h1>');
   });
   const filePort = await listen(fileServer, FILE_HOST, port);
   const pagePort = await listen(pageServer, PAGE_HOST);
