@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { MenuClick } from '../share/from-menu';
+import type { ClickedTab, MenuClick } from '../share/from-menu';
 import {
   refreshStaleDirectories,
   storeDirectory,
@@ -21,7 +21,7 @@ export function exposeForE2E(services: () => Promise<Services>): void {
     courierE2E: {
       refreshDue: async () => (await services()).refresher.refreshDue(),
       /** What a right-click on one of Courier's menu items does, with the click's data. */
-      menuClick: (info: MenuClick, tab?: { url?: string; title?: string }) => handleMenuClick(services, info, tab),
+      menuClick: (info: MenuClick, tab?: ClickedTab) => handleMenuClick(services, info, tab),
       drainOutbox: async () => (await services()).outbox.drain(),
       /** Lower download limits (size, stall timeout) so the tests need no gigabyte and no long wait. */
       setDownloadLimits: async (limits: { maxBytes?: number; stallMs?: number }) =>
