@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging/ask';
 import type { ScreenshotTaken } from '@/lib/protocol';
-import { CAPTURE_CACHE, captureKey, screenshotRefusal } from '@/lib/share/screenshot';
+import { CAPTURE_CACHE, captureKey } from '@/lib/share/screenshot';
 import type { ScreenshotShare } from '@/lib/share/share';
 import './screenshot.css';
 
@@ -28,8 +28,6 @@ const REGION = (
 );
 
 export interface ScreenshotToolsProps {
-  /** The page the composer shows; undefined when the tab is not a web page. */
-  pageUrl: string | undefined;
   /** The tab the popup was opened on; the compose window has none (the background finds the page). */
   tabId: number | undefined;
   taken: ScreenshotTaken | null;
@@ -41,7 +39,7 @@ export interface ScreenshotToolsProps {
  * closes so the person can drag over the page; the compose window opens with the result). The
  * background captures: the bytes never come here.
  */
-export function ScreenshotTools({ pageUrl, tabId, taken, onTaken }: ScreenshotToolsProps) {
+export function ScreenshotTools({ tabId, taken, onTaken }: ScreenshotToolsProps) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   const target = tabId === undefined ? {} : { tabId };
@@ -60,9 +58,8 @@ export function ScreenshotTools({ pageUrl, tabId, taken, onTaken }: ScreenshotTo
   };
 
   const region = () => {
-    const refused = screenshotRefusal(pageUrl);
-    if (refused) return setProblem(refused);
-    // The background answers (or notifies) after the drag; this page gets out of the way first.
+    // The background goes on after the drag (or says in a notification why it could not); this
+    // page gets out of the way first.
     void ask('screenshot.take', { area: 'region', ...target }).catch(() => undefined);
     setTimeout(() => window.close(), 150);
   };

@@ -19,10 +19,6 @@ function openOptions() {
 
 type OpenedOn = ReturnType<typeof currentPage>;
 
-/** The address of the page a share comes from, for the screenshot buttons. */
-const pageOf = (share: Share | null): string | undefined =>
-  !share ? undefined : share.kind === 'page' ? share.url || undefined : 'pageUrl' in share ? share.pageUrl : undefined;
-
 /**
  * `?share=` (the compose window, tests) wins; otherwise the current tab: its page at once, then its
  * selection once the page has answered (which can take a moment on a busy page).
@@ -123,7 +119,7 @@ export function App({ cachedDirectory, openedOn }: AppProps) {
           {...(taken ? { shareSize: taken } : {})}
           tools={
             share?.kind === 'screenshot' ? undefined : (
-              <ScreenshotTools pageUrl={pageOf(share)} tabId={tabId} taken={taken} onTaken={setTaken} />
+              <ScreenshotTools tabId={tabId} taken={taken} onTaken={setTaken} />
             )
           }
         />

@@ -111,15 +111,13 @@ const KEPT_MS = 60 * 60 * 1000;
 export async function keepCapture(blob: Blob): Promise<string> {
   const cache = await caches.open(CAPTURE_CACHE);
   const now = Date.now();
+  // The id starts with the moment it was taken (base 36), so the sweep reads no entry.
   for (const request of await cache.keys()) {
-    const kept = await cache.match(request);
-    if (Number(kept?.headers.get('x-taken-at') ?? 0) < now - KEPT_MS) await cache.delete(request);
+    const takenAt = parseInt(decodeURIComponent(request.url.slice(request.url.lastIndexOf('/') + 1)), 36);
+    if (!(takenAt > now - KEPT_MS)) await cache.delete(request);
   }
-  const id = crypto.randomUUID();
-  await cache.put(
-    captureKey(id),
-    new Response(blob, { headers: { 'content-type': 'image/png', 'x-taken-at': String(now) } }),
-  );
+  const id = `${now.toString(36)}-${crypto.randomUUID()}`;
+  await cache.put(captureKey(id), new Response(blob, { headers: { 'content-type': 'image/png' } }));
   return id;
 }
 
