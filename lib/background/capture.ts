@@ -33,14 +33,16 @@ const refused = (message: string) => new CourierFailure('invalid_input', message
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The tab to capture: the one given, else the active tab of the last focused browser window (a
- * compose window is a window of its own, so the page is in another one).
+ * The tab to capture: the one given, else the active tab of a browser window (a compose window is
+ * a window of its own, so the page is in another one): the focused one if it is a browser window,
+ * else the first. Firefox's windows.getLastFocused ignores windowTypes, so the type is checked here.
  */
 export async function tabToCapture(tab?: CapturedTab): Promise<CapturedTab> {
   if (tab?.id !== undefined && tab.windowId !== undefined) return tab;
   if (tab?.id !== undefined) return { ...(await browser.tabs.get(tab.id)), ...tab };
-  const window = await browser.windows.getLastFocused({ windowTypes: ['normal'], populate: true });
-  const active = window.tabs?.find((candidate) => candidate.active);
+  const windows = (await browser.windows.getAll({ populate: true })).filter((window) => window.type === 'normal');
+  const window = windows.find((candidate) => candidate.focused) ?? windows[0];
+  const active = window?.tabs?.find((candidate) => candidate.active);
   if (!active) throw refused('Courier found no tab to capture. Click the page first, then try again.');
   return active;
 }

@@ -4,8 +4,7 @@ import { readRecents, targetFromRecent } from '../platform/recents';
 import type { ScreenshotTaken, SendTarget } from '../protocol';
 import type { ScreenshotShare, UploadShare } from '../share/share';
 import { webUrl } from '../share/share';
-import { toWireError } from '../errors';
-import { CourierFailure } from '../errors';
+import { CourierFailure, toWireError } from '../errors';
 import { captureTab, keepCapture, keptCapture, tabToCapture, type CapturedTab } from './capture';
 import type { Services } from './services';
 

@@ -7,7 +7,16 @@ import type { browser } from 'wxt/browser';
 import { conversationNamed } from '../support/extension-calls';
 import { PAGE_HOST } from '../support/file-sites';
 import { clickToolbarButton, findPage, SYSTEM_ACCESS } from '../support/firefox';
-import { byLabel, byRole, click, fill, inBackground, linkDemoWorkspace, waitForText } from '../support/firefox-page';
+import {
+  byLabel,
+  byRole,
+  click,
+  fill,
+  inBackground,
+  linkDemoWorkspace,
+  texts,
+  waitForText,
+} from '../support/firefox-page';
 import { pngSize } from '../support/images';
 import type { Emulator } from '../emulator/index';
 import { expect, test } from './fixtures';
@@ -112,6 +121,47 @@ test('the visible part to a recent target and a dragged region through the compo
     await cancelled;
     expect(await hasVeil(article)).toBe(false);
     expect(screenshots(emulator)).toHaveLength(2);
+  } finally {
+    site.server.close();
+  }
+});
+
+test('the popup camera shares the visible part of the page behind it', async ({ emulator, firefox, options }) => {
+  const site = await startPage();
+  try {
+    const { page } = options;
+    await linkDemoWorkspace(firefox, page, emulator.url);
+    const article = await firefox.newPage();
+    await article.goto(site.url);
+    await article.bringToFront();
+    const [dpr, width, height] = await article.evaluate(() => [devicePixelRatio, innerWidth, innerHeight]);
+    await clickToolbarButton(firefox);
+    // The composer in a window of its own over the page, as the compose window is.
+    const share = { kind: 'page', url: site.url, title: TITLE };
+    await page.evaluate(
+      async (query) => {
+        const api = (globalThis as unknown as { browser: Ext }).browser;
+        await api.windows.create({ url: api.runtime.getURL(`/popup.html${query}` as '/popup.html'), type: 'popup' });
+      },
+      `?share=${encodeURIComponent(JSON.stringify(share))}`,
+    );
+    const popup = await findPage(firefox, (href) => href.includes('/popup.html?share='));
+    await click(popup, 'button', 'Share screenshot');
+    await waitForText(popup, '.share-preview__title', `Screenshot of ${TITLE}`).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}; the popup says: ${(await texts(popup, '[role="alert"]')).join(' ')}`);
+    });
+    const picker = await byLabel(popup, 'Channels and people');
+    await fill(picker, 'general');
+    await byRole(popup, 'option', /^\W*general\W*$/);
+    await picker.press('Enter');
+    await click(popup, 'button', 'Send');
+    await waitForText(popup, '[data-testid="send-status"]', 'Sent to #general.', 20_000);
+    const files = screenshots(emulator);
+    expect(files).toHaveLength(1);
+    expect(pngSize(files[0]!.bytes)).toEqual({
+      width: Math.round(width! * dpr!),
+      height: Math.round(height! * dpr!),
+    });
   } finally {
     site.server.close();
   }
