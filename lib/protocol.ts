@@ -1,4 +1,4 @@
-import type { Share, UploadShare } from './share/share';
+import type { ScreenshotShare, Share, UploadShare } from './share/share';
 
 /**
  * The one typed protocol between extension pages and the background. Pages never touch tokens or
@@ -129,6 +129,13 @@ export interface SendRequest {
   unfurl: boolean;
 }
 
+/** A screenshot the background took and keeps: the share names it, the size is its PNG's in pixels. */
+export interface ScreenshotTaken {
+  share: ScreenshotShare;
+  width: number;
+  height: number;
+}
+
 export type SendState = 'sent' | 'scheduled' | 'queued' | 'failed';
 
 export interface SendResult {
@@ -254,6 +261,12 @@ export interface Protocol {
     request: { uploadId: string; share: UploadShare; targets: SendTarget[]; threadLink?: string };
     response: SendResult[];
   };
+  /**
+   * Captures the tab (`tabId`, else the active tab of the last focused window) through activeTab:
+   * its visible part, or a region the person drags over it (then the compose window opens with it,
+   * since the page that asked closes for the drag). Null when the person pressed Escape.
+   */
+  'screenshot.take': { request: { area: 'visible' | 'region'; tabId?: number }; response: ScreenshotTaken | null };
   /** Stops a running upload; targets not finished yet come back failed as cancelled. */
   'upload.cancel': { request: { uploadId: string }; response: null };
   'message.update': { request: { accountId: string; channel: string; ts: string; text: string }; response: null };

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { ChannelPicker } from '@/components/ChannelPicker';
 import { ask } from '@/lib/messaging/ask';
@@ -23,6 +24,9 @@ export interface ComposerProps {
   accounts: readonly AccountSummary[];
   /** After every answer from the background: lists of scheduled or queued messages reload. */
   onSent?: (results: SendResult[]) => void;
+  /** Beside the preview: the screenshot buttons (Screenshot.tsx); a screenshot's pixel size. */
+  tools?: ComponentChildren;
+  shareSize?: { width: number; height: number };
 }
 
 /** Nothing from the page: only the comment is posted. */
@@ -55,7 +59,7 @@ interface Notice {
  * Shows what happened per target, with Open in Slack, Edit and Delete for a minute, and a way out of
  * each failure. What was typed is kept when anything failed.
  */
-export function Composer({ share, directory, accounts, onSent }: ComposerProps) {
+export function Composer({ share, directory, accounts, onSent, tools, shareSize }: ComposerProps) {
   const id = useId();
   const [comment, setComment] = useState(share?.comment ?? '');
   const [selected, setSelected] = useState<string[]>([]);
@@ -207,7 +211,10 @@ export function Composer({ share, directory, accounts, onSent }: ComposerProps) 
       <h2 id={`${id}-title`} class="visually-hidden">
         Send to Slack
       </h2>
-      <SharePreview share={share} />
+      <div class="composer__preview">
+        <SharePreview share={share} {...(shareSize ? { size: shareSize } : {})} />
+        {tools}
+      </div>
       <div ref={fieldsRef} class="composer__fields">
         <div class="field">
           <label htmlFor={`${id}-message`}>Message</label>

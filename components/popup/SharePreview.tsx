@@ -1,8 +1,9 @@
 import { fallbackText } from '@/lib/share/format';
 import type { Share } from '@/lib/share/share';
+import { ScreenshotPreview } from './Screenshot';
 
-/** What will be sent besides the comment: the page, the quoted selection, or the link or file. */
-export function SharePreview({ share }: { share: Share | null }) {
+/** What will be sent besides the comment: the page, the quoted selection, a screenshot, or the link or file. */
+export function SharePreview({ share, size }: { share: Share | null; size?: { width: number; height: number } }) {
   if (!share) {
     return <p class="share-preview muted">This tab is not a web page: only your message is sent.</p>;
   }
@@ -23,6 +24,8 @@ export function SharePreview({ share }: { share: Share | null }) {
           <p class="share-preview__url muted">— {share.pageTitle || share.pageUrl}</p>
         </figure>
       );
+    case 'screenshot':
+      return <ScreenshotPreview share={share} {...(size ? { size } : {})} />;
     default:
       return (
         <figure class="share-preview">

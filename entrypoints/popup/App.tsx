@@ -4,10 +4,12 @@ import { browser } from 'wxt/browser';
 import { AccessRequest, accessFromQuery } from '@/components/popup/AccessRequest';
 import { Composer } from '@/components/popup/Composer';
 import { currentPage, shareFromQuery, withSelection } from '@/components/popup/current-share';
+import { ScreenshotTools } from '@/components/popup/Screenshot';
 import type { QuickActionsProps } from '@/components/popup/QuickActions';
 import { useDirectory } from '@/components/popup/useDirectory';
 import { useRequest } from '@/components/useRequest';
 import { ask } from '@/lib/messaging/ask';
+import type { ScreenshotTaken } from '@/lib/protocol';
 import type { Share } from '@/lib/share/share';
 import type { DirectoryRecord } from '@/lib/store/sending-records';
 
@@ -21,19 +23,20 @@ type OpenedOn = ReturnType<typeof currentPage>;
  * `?share=` (the compose window, tests) wins; otherwise the current tab: its page at once, then its
  * selection once the page has answered (which can take a moment on a busy page).
  */
-function useShare(started?: OpenedOn): { ready: boolean; share: Share | null } {
-  const [state, setState] = useState(() => {
+function useShare(started?: OpenedOn): { ready: boolean; share: Share | null; tabId?: number } {
+  const [state, setState] = useState<{ ready: boolean; share: Share | null; tabId?: number }>(() => {
     const fromQuery = shareFromQuery(location.search);
     return { ready: fromQuery !== null, share: fromQuery };
   });
   // A layout effect: when the lookup has already answered, the composer shows in the first paint.
   useLayoutEffect(() => {
     if (state.ready) return;
-    const done = (share: Share | null) => setState({ ready: true, share });
+    const done = (share: Share | null, tabId?: number) =>
+      setState({ ready: true, share, ...(tabId === undefined ? {} : { tabId }) });
     (started ?? currentPage()).then(
       async (page) => {
-        done(page?.share ?? null);
-        if (page) done(await withSelection(page.share, page.tabId));
+        done(page?.share ?? null, page?.tabId);
+        if (page) done(await withSelection(page.share, page.tabId), page.tabId);
       },
       () => done(null),
     );
@@ -69,7 +72,9 @@ export function App({ cachedDirectory, openedOn }: AppProps) {
   // The directory is read from the cache at once, alongside the accounts: never after them.
   const directory = useDirectory(cachedDirectory);
   const [accounts] = useRequest(() => ask('accounts.list', {}), ['accounts']);
-  const { ready, share } = useShare(openedOn);
+  const { ready, share, tabId } = useShare(openedOn);
+  // A screenshot taken from here replaces the page's share until it is removed.
+  const [taken, setTaken] = useState<ScreenshotTaken | null>(null);
   const [revision, setRevision] = useState(0);
   const linked = accounts.status === 'done' ? accounts.value : [];
   // A cached directory means a workspace is linked: compose at once, before the worker answers.
@@ -106,7 +111,18 @@ export function App({ cachedDirectory, openedOn }: AppProps) {
         </>
       )}
       {composing && ready && !access && (
-        <Composer share={share} directory={directory} accounts={linked} onSent={() => setRevision((n) => n + 1)} />
+        <Composer
+          share={taken?.share ?? share}
+          directory={directory}
+          accounts={linked}
+          onSent={() => setRevision((n) => n + 1)}
+          {...(taken ? { shareSize: taken } : {})}
+          tools={
+            share?.kind === 'screenshot' ? undefined : (
+              <ScreenshotTools tabId={tabId} taken={taken} onTaken={setTaken} />
+            )
+          }
+        />
       )}
       {linked.length > 0 && quick.failed && (
         <p class="error" role="alert">

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { dueMoments } from './alarms';
-import type { MenuClick } from '../share/from-menu';
+import type { ClickedTab, MenuClick } from '../share/from-menu';
 import {
   refreshStaleDirectories,
   storeDirectory,
@@ -24,7 +24,7 @@ export function exposeForE2E(services: () => Promise<Services>): void {
       /** When each kind of background work is next due, as the wake alarm's scheduler reads it. */
       dueMoments: async () => dueMoments(await services()),
       /** What a right-click on one of Courier's menu items does, with the click's data. */
-      menuClick: (info: MenuClick, tab?: { url?: string; title?: string }) => handleMenuClick(services, info, tab),
+      menuClick: (info: MenuClick, tab?: ClickedTab) => handleMenuClick(services, info, tab),
       drainOutbox: async () => (await services()).outbox.drain(),
       /** Lower download limits (size, stall timeout) so the tests need no gigabyte and no long wait. */
       setDownloadLimits: async (limits: { maxBytes?: number; stallMs?: number }) =>

@@ -13,10 +13,10 @@ import {
 import { knownToNeedAccess, rememberNeeded, requestSiteAccess } from '../platform/site-access';
 import { siteHost, sitePattern } from '../share/site';
 import type { SendTarget } from '../protocol';
-import type { MenuClick } from '../share/from-menu';
+import type { ClickedTab, MenuClick } from '../share/from-menu';
 import { shareFromMenuClick } from '../share/from-menu';
 import type { Share } from '../share/share';
-import { isUploadShare, sourceOf, webUrl } from '../share/share';
+import { isDownloadShare, isUploadShare, sourceOf, webUrl } from '../share/share';
 import { toWireError } from '../errors';
 import { readRecents, rememberTargets, targetFromRecent } from '../platform/recents';
 import { recentTargets, siteRules } from '../store/settings';
@@ -27,6 +27,7 @@ import { DISCARDED } from '../outbox/delivery';
 import { reachedTargets, sendShareNow } from '../outbox/send-share';
 import { cancellable, cancelUpload } from '../outbox/aborts';
 import { uploadToTargets } from '../outbox/uploads';
+import { screenshotFromMenu } from './screenshots';
 
 async function rebuild(): Promise<void> {
   const recents = (await readRecents()).slice(0, MAX_RECENTS);
@@ -126,7 +127,7 @@ export async function sendWithFeedback(services: Services, share: Share, target:
  * images need no permission, and the click has passed by the time a download can tell.
  */
 function askAtClick(share: Share): Promise<unknown> | undefined {
-  const source = isUploadShare(share) ? webUrl(sourceOf(share)) : null;
+  const source = isDownloadShare(share) ? webUrl(sourceOf(share)) : null;
   if (!source || !knownToNeedAccess(sitePattern(source))) return undefined;
   return requestSiteAccess([sitePattern(source)]).catch(() => false);
 }
@@ -156,12 +157,15 @@ export function setupMenus(services: () => Promise<Services>): void {
 export async function handleMenuClick(
   services: () => Promise<Services>,
   info: MenuClick,
-  tab?: { url?: string; title?: string },
+  tab?: ClickedTab,
 ): Promise<void> {
   const clicked = shareFromMenuClick(info, tab);
   if (!clicked.share) {
     await notifySend({ id: crypto.randomUUID(), title: 'Nothing to send', message: clicked.reason });
     return;
+  }
+  if (clicked.share.kind === 'screenshot') {
+    return screenshotFromMenu(services, clicked.choice, tab, { send: sendWithFeedback, compose: openComposeWindow });
   }
   // Before anything is awaited: the browser shows its prompt only inside the click itself.
   await askAtClick(clicked.share);
@@ -175,6 +179,7 @@ export async function handleMenuClick(
     else if (!rule) await openComposeWindow(clicked.share);
     return;
   }
+  if (choice.action !== 'recent') return openComposeWindow(clicked.share);
   const label = (await readRecents()).find((entry) => entry.key === choice.targetKey)?.label ?? 'Slack';
   const target = targetFromRecent({ key: choice.targetKey, label });
   if (!target) return openComposeWindow(clicked.share);

@@ -12,6 +12,7 @@ import { profileHandlers } from './handlers/profiles';
 import { scheduledHandlers } from './handlers/scheduled';
 import { sendHandlers } from './handlers/send';
 import { uploadHandlers } from './handlers/upload';
+import { screenshotHandlers } from './handlers/screenshot';
 import { createRouter } from '../messaging/router';
 import type { StartFailure } from '../protocol';
 import type { Services } from './services';
@@ -33,6 +34,7 @@ export function setupMessages(
       ...actionHandlers(services),
       ...sendHandlers(services),
       ...uploadHandlers(services),
+      ...screenshotHandlers(),
       ...messageHandlers(services),
       ...conversationHandlers(services),
       ...outboxHandlers(services),

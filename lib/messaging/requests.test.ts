@@ -44,6 +44,7 @@ const CASES: Record<MessageType, { good: unknown; bad: unknown; field?: string }
     field: 'share',
   },
   'upload.cancel': { good: { uploadId: 'u1' }, bad: { uploadId: ['u1'] }, field: 'uploadId' },
+  'screenshot.take': { good: { area: 'region', tabId: 7 }, bad: { area: 'whole page' }, field: 'area' },
   'message.update': {
     good: { accountId: 'a', channel: 'C1', ts: '1.2', text: 'new' },
     bad: { accountId: 'a', channel: 'C1', ts: '1.2', text: { toString: 'x' } },
@@ -110,6 +111,18 @@ describe('request validation at the router', () => {
   it.each(Object.entries(CASES))('%s: a well-formed payload reaches its handler', async (type, c) => {
     await expect(ask(type as MessageType, c.good)).resolves.toMatchObject({ ok: true });
     expect(handlers[type as MessageType]).toHaveBeenCalledOnce();
+  });
+
+  it('takes a screenshot share only as an upload, and only its page and capture id: never bytes', async () => {
+    const screenshot = { kind: 'screenshot', pageUrl: 'https://example.com/a', pageTitle: 'A', captureId: 'c1' };
+    const sent = await ask('send', { targets: [target], share: screenshot, unfurl: false });
+    expect(sent).toMatchObject({ ok: false, error: { kind: 'invalid_input', field: 'share' } });
+    const reply = await ask('upload.start', {
+      uploadId: 'u1',
+      share: { ...screenshot, blob: 'AAAA', width: 10 },
+      targets: [target],
+    });
+    expect(reply).toEqual({ ok: true, value: { uploadId: 'u1', share: screenshot, targets: [target] } });
   });
 
   it('hands the handler only the fields its type names, addresses as a menu click gives them', async () => {

@@ -26,8 +26,12 @@ const shareOf = <S extends Share>(accept: (share: Share) => share is S, message:
     ctx.issues.push({ code: 'custom', message, input: value });
     return z.NEVER;
   });
-const share = shareOf((_share): _share is Share => true, 'expected a share with web addresses only');
-const uploadShare = shareOf(isUploadShare, 'expected an image or file share with web addresses only');
+// A screenshot is only uploaded ('upload.start'): as a message it would lose its image.
+const share = shareOf(
+  (value): value is Share => value.kind !== 'screenshot',
+  'expected a share with web addresses only (a screenshot is uploaded)',
+);
+const uploadShare = shareOf(isUploadShare, 'expected an image, file or screenshot share with web addresses only');
 
 const target = z.object({ key: id, accountId: id, id, label: text });
 const targets = z.array(target).check(z.minLength(1), z.maxLength(100));
@@ -70,6 +74,10 @@ export const REQUESTS = {
   }),
   'upload.start': z.object({ uploadId: id, share: uploadShare, targets, threadLink: z.optional(text) }),
   'upload.cancel': z.object({ uploadId: id }),
+  'screenshot.take': z.object({
+    area: z.enum(['visible', 'region']),
+    tabId: z.optional(z.int().check(z.nonnegative())),
+  }),
   'message.update': z.object({ ...inChannel, ts: id, text }),
   'message.delete': z.object({ ...inChannel, ts: id }),
   'conversation.join': z.object(inChannel),

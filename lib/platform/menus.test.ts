@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   CHOOSE_TITLE,
+  REGION_TITLE,
   applyMenus,
   buildMenus,
   fileLinkPatterns,
@@ -22,7 +23,7 @@ const byId = (items: MenuItem[]) => new Map(items.map((item) => [item.id, item])
 const childrenOf = (items: MenuItem[], parent: string) => items.filter((item) => item.parentId === parent);
 
 describe('buildMenus', () => {
-  it('has the five top-level items with their exact titles, in order', () => {
+  it('has the six top-level items with their exact titles, in order', () => {
     const top = buildMenus({ recents, browser: 'chrome' }).filter((item) => !item.parentId);
     expect(top.map((item) => [item.id, item.title])).toEqual([
       ['courier:page', 'Send page to Slack'],
@@ -30,7 +31,23 @@ describe('buildMenus', () => {
       ['courier:selection', 'Send selection to Slack'],
       ['courier:image', 'Share image to Slack'],
       ['courier:file', 'Share file to Slack'],
+      ['courier:screenshot', 'Share screenshot to Slack'],
     ]);
+  });
+
+  it('offers screenshots on web pages: the recents and Choose… take the visible part, then "Select a region…"', () => {
+    const items = buildMenus({ recents, browser: 'firefox' });
+    const screenshot = byId(items).get('courier:screenshot');
+    expect(screenshot).toMatchObject({ contexts: ['page'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
+    expect(childrenOf(items, 'courier:screenshot').map((c) => c.title)).toEqual([
+      '#general · Acme Corp',
+      '@ann · Acme Corp',
+      undefined,
+      CHOOSE_TITLE,
+      REGION_TITLE,
+    ]);
+    expect(parseMenuId('courier:screenshot:region')).toEqual({ kind: 'screenshot', action: 'region' });
+    expect(parseMenuId('courier:page:region'), 'a region is a screenshot’s only').toBeNull();
   });
 
   it('shows each item only where it applies', () => {
@@ -71,7 +88,7 @@ describe('buildMenus', () => {
 
   it('has only Choose… (no separator) when there are no recents', () => {
     const items = buildMenus({ recents: [], browser: 'chrome' });
-    expect(items).toHaveLength(10);
+    expect(items).toHaveLength(13);
     expect(childrenOf(items, 'courier:link').map((c) => c.title)).toEqual(['Choose…']);
   });
 
@@ -159,7 +176,8 @@ describe('buildMenus', () => {
       ],
       browser: 'chrome',
     });
-    expect(blank).toHaveLength(10);
+    // Neither rule is listed: each kind's parent and Choose…, and the screenshot's Select a region….
+    expect(blank).toHaveLength(13);
   });
 
   it('adds the tab context to the page item on Firefox only', () => {
@@ -189,6 +207,7 @@ describe('menu ids', () => {
     for (const item of buildMenus({ recents, sites, browser: 'chrome' })) {
       const parsed = parseMenuId(item.id);
       if (item.id.endsWith(':choose')) expect(parsed).toMatchObject({ action: 'choose' });
+      else if (item.id.endsWith(':region')) expect(parsed).toMatchObject({ action: 'region' });
       else if (item.id.includes(':recent:')) expect(parsed).toMatchObject({ action: 'recent' });
       else if (item.id.includes(':site:')) expect(parsed).toMatchObject({ action: 'site', targetKey: 'T1:C3' });
       else expect(parsed).toBeNull();
@@ -323,6 +342,9 @@ describe('applyMenus', () => {
       'courier:selection:choose',
       'courier:file',
       'courier:file:choose',
+      'courier:screenshot',
+      'courier:screenshot:choose',
+      'courier:screenshot:region',
     ]);
   });
 

@@ -4,17 +4,19 @@ import { browser } from 'wxt/browser';
  * The right-click menus: a pure builder (`buildMenus`), the id scheme (`menuId`, `parseMenuId`) and
  * one adapter that installs them (`applyMenus`).
  *
- * Layout: five top-level items, each with a submenu of up to five recent targets, a separator and
- * "Choose…". Targets of site rules come first, each only on the pages of its sites (its
- * `documentUrlPatterns`), so on such a page the site's channel heads the list. Only the items that match what was clicked are shown. When one matches (a plain page),
- * it sits directly in the browser's menu; when several match (a link to a PDF matches "link" and
- * "file"; an image inside a link matches "image" and "link"), Chrome and Firefox fold them under
+ * Layout: six top-level items, each with a submenu of up to five recent targets, a separator and
+ * "Choose…" ("Share screenshot to Slack" adds "Select a region…"). Targets of site rules come first,
+ * each only on the pages of its sites (its `documentUrlPatterns`), so on such a page the site's
+ * channel heads the list. Only the items that match what was clicked are shown. When one matches,
+ * it sits directly in the browser's menu; when several match (a page matches "page" and
+ * "screenshot"; a link to a PDF matches "link" and "file"; an image inside a link matches "image"
+ * and "link"), Chrome and Firefox fold them under
  * one item named after the extension, and our submenus nest below it. That folding is automatic and
  * there is no cap for page menus: `ACTION_MENU_TOP_LEVEL_LIMIT` (6) only limits items in the
  * toolbar button's own menu (the `action` / `browser_action` context), which Courier does not use.
  */
 
-export const MENU_KINDS = ['page', 'link', 'selection', 'image', 'file'] as const;
+export const MENU_KINDS = ['page', 'link', 'selection', 'image', 'file', 'screenshot'] as const;
 export type MenuKind = (typeof MENU_KINDS)[number];
 
 export type MenuContext = 'page' | 'link' | 'selection' | 'image' | 'tab';
@@ -45,7 +47,10 @@ export interface SiteTarget extends RecentTarget {
 }
 
 export type MenuChoice =
-  { kind: MenuKind; action: 'choose' } | { kind: MenuKind; action: 'recent' | 'site'; targetKey: string };
+  | { kind: MenuKind; action: 'choose' }
+  | { kind: MenuKind; action: 'recent' | 'site'; targetKey: string }
+  /** Screenshots only: drag over the page first, then choose where it goes. */
+  | { kind: MenuKind; action: 'region' };
 
 export const MAX_RECENTS = 5;
 /** Site rules' targets listed at most: a page shows those whose sites match it. */
@@ -57,8 +62,11 @@ export const MENU_TITLES: Record<MenuKind, string> = {
   selection: 'Send selection to Slack',
   image: 'Share image to Slack',
   file: 'Share file to Slack',
+  screenshot: 'Share screenshot to Slack',
 };
 export const CHOOSE_TITLE = 'Choose…';
+/** The screenshot item's last child: the recents and Choose… take the visible part of the page. */
+export const REGION_TITLE = 'Select a region…';
 
 /** Link targets the "file" item offers itself for. The link item still shows on these too. */
 export const FILE_EXTENSIONS = [
@@ -105,9 +113,12 @@ const WEB = ['http://*/*', 'https://*/*'];
 const PREFIX = 'courier';
 const LABEL_MAX = 60;
 
-export function menuId(kind: MenuKind, part?: 'choose' | 'separator' | { recent: string } | { site: string }): string {
+export function menuId(
+  kind: MenuKind,
+  part?: 'choose' | 'region' | 'separator' | { recent: string } | { site: string },
+): string {
   if (!part) return `${PREFIX}:${kind}`;
-  if (part === 'choose') return `${PREFIX}:${kind}:choose`;
+  if (part === 'choose' || part === 'region') return `${PREFIX}:${kind}:${part}`;
   if (part === 'separator') return `${PREFIX}:${kind}:separator`;
   if ('site' in part) return `${PREFIX}:${kind}:site:${part.site}`;
   return `${PREFIX}:${kind}:recent:${part.recent}`;
@@ -119,11 +130,12 @@ export function menuId(kind: MenuKind, part?: 'choose' | 'separator' | { recent:
  */
 export function parseMenuId(id: string | number): MenuChoice | null {
   if (typeof id !== 'string') return null;
-  const match = /^courier:([a-z]+):(choose|(recent|site):(.+))$/s.exec(id);
+  const match = /^courier:([a-z]+):(choose|region|(recent|site):(.+))$/s.exec(id);
   if (!match) return null;
   const kind = MENU_KINDS.find((k) => k === match[1]);
   if (!kind) return null;
   if (match[2] === 'choose') return { kind, action: 'choose' };
+  if (match[2] === 'region') return kind === 'screenshot' ? { kind, action: 'region' } : null;
   const action = match[3] === 'site' ? 'site' : 'recent';
   return match[4] ? { kind, action, targetKey: match[4] } : null;
 }
@@ -168,6 +180,9 @@ function specFor(kind: MenuKind, browserName: 'chrome' | 'firefox'): KindSpec {
       return { contexts: ['image'], targetUrlPatterns: WEB };
     case 'file':
       return { contexts: ['link'], targetUrlPatterns: fileLinkPatterns() };
+    case 'screenshot':
+      // The visible part of the tab the menu was opened in; its link goes with the file.
+      return { contexts: ['page'], documentUrlPatterns: WEB };
   }
 }
 
@@ -213,6 +228,7 @@ export function buildMenus({
       ...targets.map((t) => child({ id: menuId(kind, { recent: t.key }), title: menuTitle(t.label, onSelection) })),
       ...(targets.length || firsts.length ? [child({ id: menuId(kind, 'separator'), type: 'separator' })] : []),
       child({ id: menuId(kind, 'choose'), title: CHOOSE_TITLE }),
+      ...(kind === 'screenshot' ? [child({ id: menuId(kind, 'region'), title: REGION_TITLE })] : []),
     ];
   });
 }

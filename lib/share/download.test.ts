@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadShare, DownloadFailure } from './download';
 import { sitePattern } from './site';
-import type { UploadShare } from './share';
+import type { DownloadShare } from './share';
 import { browserFetch } from './testing/browser-fetch';
 
 /** A real PNG's first bytes, then filler: what an image host serves. */
@@ -63,8 +63,8 @@ beforeEach(() => {
   seen = [];
 });
 
-const image = (path: string): UploadShare => ({ kind: 'image', srcUrl: `${base}${path}` });
-const file = (path: string): UploadShare => ({ kind: 'file', url: `${base}${path}` });
+const image = (path: string): DownloadShare => ({ kind: 'image', srcUrl: `${base}${path}` });
+const file = (path: string): DownloadShare => ({ kind: 'file', url: `${base}${path}` });
 
 async function failure(promise: Promise<unknown>): Promise<DownloadFailure> {
   const error = await promise.then(

@@ -7,7 +7,7 @@
 //   sign-in is what makes the file reachable (401, 403, or a web page instead of the file);
 // - anything the browser refuses for lack of access says so (needs access), never "offline".
 import { CourierFailure } from '../errors';
-import { sourceOf, webUrl, type UploadShare } from './share';
+import { sourceOf, webUrl, type DownloadShare } from './share';
 import { sitePattern } from './site';
 import { formatSize } from './size';
 import { isHtml, isHtmlType, isImage } from './sniff';
@@ -55,14 +55,14 @@ export interface Downloaded {
 const PAGE_EXTENSIONS = /\.(html?|xhtml|php|aspx?|jsp)$/i;
 
 /** Whether a web page answered where an image, or a file that is not a page, was expected. */
-function isPageInstead(kind: UploadShare['kind'], url: string, contentType: string | null): boolean {
+function isPageInstead(kind: DownloadShare['kind'], url: string, contentType: string | null): boolean {
   if (!isHtmlType(contentType)) return false;
   const name = new URL(url).pathname.split('/').pop() ?? '';
   return kind === 'image' || (/\.[a-z0-9]{1,5}$/i.test(name) && !PAGE_EXTENSIONS.test(name));
 }
 
 /** Downloads the share's bytes, or throws a DownloadFailure whose sentence says what to do. */
-export async function downloadShare(share: UploadShare, options: DownloadOptions = {}): Promise<Downloaded> {
+export async function downloadShare(share: DownloadShare, options: DownloadOptions = {}): Promise<Downloaded> {
   const url = webUrl(sourceOf(share));
   // Checked again here, not only when the share was made: a stored item could have been written
   // by an older version, and only http and https are ever fetched.

@@ -1,6 +1,6 @@
 // How a fetched image or file is named for Slack: from Content-Disposition, the URL or its type,
 // cleaned of everything a file system or a filename trick could misuse.
-import type { UploadShare } from './share';
+import type { DownloadShare } from './share';
 import { webUrl } from './share';
 
 /** Response details that name a download better than its URL does; known only after the fetch. */
@@ -125,7 +125,7 @@ function extensionForType(contentType: string | null | undefined): string {
  * Content-Type, else a default by kind. A misleading extension (`photo.php` served as image/jpeg)
  * is replaced.
  */
-export function uploadFilename(share: UploadShare, fetched: Fetched = {}): string {
+export function uploadFilename(share: DownloadShare, fetched: Fetched = {}): string {
   const url = share.kind === 'image' ? share.srcUrl : share.url;
   let name =
     sanitizeFilename(filenameFromDisposition(fetched.contentDisposition)) ||

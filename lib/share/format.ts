@@ -7,7 +7,15 @@
  * pings nobody. Plain `@channel` is only turned into a mention with `link_names` or `parse: full`,
  * which Courier never sends.
  */
-import { webUrl, type FileShare, type ImageShare, type SelectionShare, type Share, type UploadShare } from './share';
+import {
+  webUrl,
+  type FileShare,
+  type ImageShare,
+  type ScreenshotShare,
+  type SelectionShare,
+  type Share,
+  type UploadShare,
+} from './share';
 import type { Fetched } from './filename';
 import { filenameFromUrl, uploadFilename } from './filename';
 import { linkToQuote } from './text-fragment';
@@ -264,6 +272,13 @@ export function formatShare(share: Share): FormattedMessage {
       ]);
       return { text: withComment(share, body), unfurl_links: true, unfurl_media: true };
     }
+    case 'screenshot':
+      // Only uploaded; as text it is the page it shows.
+      return {
+        text: withComment(share, `Screenshot of ${mrkdwnLink(share.pageUrl, share.pageTitle || share.pageUrl)}`),
+        unfurl_links: false,
+        unfurl_media: false,
+      };
   }
 }
 
@@ -297,12 +312,35 @@ export function fallbackText(share: Share): string {
       line = source ? `${name} from ${source}` : name;
       break;
     }
+    case 'screenshot': {
+      const source = oneLine(share.pageTitle ?? '') || host(share.pageUrl);
+      line = source ? `Screenshot of ${source}` : 'Screenshot';
+      break;
+    }
   }
   return shorten(oneLine(line), FALLBACK_MAX);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Uploads
+
+/** A screenshot's name: the page's host and the moment, e.g. screenshot-example.com-2026-12-07-1530.png. */
+function screenshotPlan(share: ScreenshotShare, takenAt: Date): UploadPlan {
+  const safe = webUrl(share.pageUrl);
+  const host = safe ? new URL(safe).hostname.replace(/[^a-z0-9.-]/gi, '') : '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const at = `${takenAt.getFullYear()}-${pad(takenAt.getMonth() + 1)}-${pad(takenAt.getDate())}-${pad(takenAt.getHours())}${pad(takenAt.getMinutes())}`;
+  const filename = `screenshot-${host ? `${host}-` : ''}${at}.png`;
+  const named = shorten(oneLine(share.pageTitle ?? ''), LABEL_MAX - 14);
+  // The file's comment says what it shows: the page's title, linked to the page.
+  const source = safe ? `Screenshot of ${mrkdwnLink(safe, share.pageTitle || safe)}` : '';
+  const initialComment = join([commentText(share, TEXT_BUDGET - source.length - 1), source]);
+  return {
+    filename,
+    title: named ? `Screenshot of ${named}` : 'Screenshot',
+    ...(initialComment ? { initialComment } : {}),
+  };
+}
 
 function uploadTitle(share: ImageShare | FileShare, filename: string): string {
   const named = share.kind === 'image' ? share.alt : share.linkText;
@@ -314,7 +352,8 @@ function uploadTitle(share: ImageShare | FileShare, filename: string): string {
  * person's comment, then where it came from). Call again with the response headers once fetched
  * to get a better name.
  */
-export function uploadPlan(share: UploadShare, fetched: Fetched = {}): UploadPlan {
+export function uploadPlan(share: UploadShare, fetched: Fetched = {}, takenAt = new Date()): UploadPlan {
+  if (share.kind === 'screenshot') return screenshotPlan(share, takenAt);
   const filename = uploadFilename(share, fetched);
   const url = share.kind === 'image' ? share.srcUrl : share.url;
   const source =

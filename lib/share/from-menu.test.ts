@@ -26,6 +26,19 @@ describe('shareFromMenuClick', () => {
     expect(result.choice).toEqual({ kind: 'page', action: 'choose' });
   });
 
+  it('screenshot: the page it shows, by its tab; the region item is a choice of its own', () => {
+    expect(shareFromMenuClick(click('courier:screenshot:recent:T1:C1'), tab)).toEqual({
+      share: { kind: 'screenshot', pageUrl: 'https://example.com/article', pageTitle: 'The article' },
+      choice: { kind: 'screenshot', action: 'recent', targetKey: 'T1:C1' },
+    });
+    expect(shareFromMenuClick(click('courier:screenshot:region'), tab).choice).toEqual({
+      kind: 'screenshot',
+      action: 'region',
+    });
+    const local = shareFromMenuClick(click('courier:screenshot:choose', { pageUrl: 'about:preferences' }));
+    expect(local.share).toBeNull();
+  });
+
   it('page without a title uses the host', () => {
     expect(shareFromMenuClick(click('courier:page:choose'), { url: tab.url }).share).toMatchObject({
       title: 'example.com',

@@ -23,6 +23,9 @@ export interface MenuClick {
 export interface ClickedTab {
   url?: string;
   title?: string;
+  /** The tab and its window: what a screenshot captures. */
+  id?: number;
+  windowId?: number;
 }
 
 export type FromMenu =
@@ -82,6 +85,9 @@ export function shareFromMenuClick(info: MenuClick, tab?: ClickedTab): FromMenu 
       const linkText = tidy(info.linkText);
       return { share: { kind: 'file', url, ...(linkText ? { linkText } : {}), ...page }, choice };
     }
+    case 'screenshot':
+      if (!pageUrl) return { share: null, choice, reason: notWeb('page', rawPage) };
+      return { share: { kind: 'screenshot', pageUrl, ...(pageTitle ? { pageTitle } : {}) }, choice };
     case 'image': {
       if (info.mediaType && info.mediaType !== 'image')
         return { share: null, choice, reason: `This is ${info.mediaType}, not an image.` };

@@ -7,6 +7,8 @@ const FIELDS: Record<ShareKind, { required: readonly string[]; optional: readonl
   selection: { required: ['text', 'pageTitle', 'pageUrl'], optional: ['prefix'] },
   image: { required: ['srcUrl'], optional: ['pageTitle', 'pageUrl', 'alt'] },
   file: { required: ['url'], optional: ['linkText', 'pageTitle', 'pageUrl'] },
+  // The bytes never travel: a page names the capture the background keeps.
+  screenshot: { required: ['pageUrl'], optional: ['pageTitle', 'captureId'] },
 };
 
 /** Fields that are addresses: like a menu click's, only web addresses pass (lib/share/from-menu.ts). */

@@ -1,6 +1,6 @@
 /**
- * A share is what a person sends from the browser: the page, a link, a quoted selection, an image
- * or a file, plus the comment they typed. It says nothing about where it goes (the target) or how
+ * A share is what a person sends from the browser: the page, a link, a quoted selection, an image,
+ * a file or a screenshot of the page, plus the comment they typed. It says nothing about where it goes (the target) or how
  * it travels (outbox, chat.postMessage, the three-step upload).
  */
 
@@ -49,19 +49,47 @@ export interface FileShare extends ShareBase {
   pageUrl?: string;
 }
 
-export type Share = PageShare | LinkShare | SelectionShare | ImageShare | FileShare;
-export type ShareKind = Share['kind'];
-/** Shares whose bytes are fetched and uploaded as a Slack file rather than posted as text. */
-export type UploadShare = ImageShare | FileShare;
+/**
+ * What the browser showed of a page (the visible part, or a region of it), as a PNG. The bytes are
+ * taken in the background and never cross a message: pages name them by `captureId`, and the
+ * background puts the Blob into the outbox item (OutboxFile.blob) before the first attempt.
+ */
+export interface ScreenshotShare extends ShareBase {
+  kind: 'screenshot';
+  pageUrl: string;
+  pageTitle?: string;
+  /** The PNG kept by the background until it is in the outbox (lib/background/screenshots.ts). */
+  captureId?: string;
+  /** The PNG itself: in the background only, never in a message or a stored share. */
+  blob?: Blob;
+}
 
-export const SHARE_KINDS = ['page', 'link', 'selection', 'image', 'file'] as const satisfies readonly ShareKind[];
+export type Share = PageShare | LinkShare | SelectionShare | ImageShare | FileShare | ScreenshotShare;
+export type ShareKind = Share['kind'];
+/** Shares uploaded as a Slack file rather than posted as text. */
+export type UploadShare = ImageShare | FileShare | ScreenshotShare;
+/** Upload shares whose bytes are fetched from a web address. */
+export type DownloadShare = ImageShare | FileShare;
+
+export const SHARE_KINDS = [
+  'page',
+  'link',
+  'selection',
+  'image',
+  'file',
+  'screenshot',
+] as const satisfies readonly ShareKind[];
 
 export function isUploadShare(share: Share): share is UploadShare {
+  return share.kind === 'image' || share.kind === 'file' || share.kind === 'screenshot';
+}
+
+export function isDownloadShare(share: Share): share is DownloadShare {
   return share.kind === 'image' || share.kind === 'file';
 }
 
 /** The address an image or file share's bytes come from. */
-export const sourceOf = (share: UploadShare) => (share.kind === 'image' ? share.srcUrl : share.url);
+export const sourceOf = (share: DownloadShare) => (share.kind === 'image' ? share.srcUrl : share.url);
 
 /**
  * The URL as Courier will use it, or null when it is not a web address. Only http and https pass:

@@ -23,10 +23,11 @@ test('menus are created in Firefox, follow the recent targets, and a click from 
         ),
       id,
     );
-  for (const kind of ['page', 'link', 'selection', 'image', 'file']) {
+  for (const kind of ['page', 'link', 'selection', 'image', 'file', 'screenshot']) {
     await expect.poll(() => exists(`courier:${kind}`)).toBe(true);
     expect(await exists(`courier:${kind}:choose`)).toBe(true);
   }
+  expect(await exists('courier:screenshot:region')).toBe(true);
   expect(await exists('courier:does-not-exist')).toBe(false);
 
   const account = await linkDemoWorkspace(firefox, page, emulator.url);

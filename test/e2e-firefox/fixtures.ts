@@ -14,6 +14,8 @@ interface Fixtures {
   idleTimeoutMs: number;
   /** Preferences for this test's Firefox (see PROMPTS_GRANTED). */
   firefoxPrefs: Record<string, unknown>;
+  /** Switches for this test's Firefox (see SYSTEM_ACCESS). */
+  firefoxArgs: string[];
   launched: LaunchedFirefox;
   firefox: Browser;
   /** The options page the e2e build opened when it was installed, with its console errors. */
@@ -25,6 +27,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   idleTimeoutMs: [0, { option: true }],
   firefoxPrefs: [{}, { option: true }],
+  firefoxArgs: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern
   emulator: async ({}, use) => {
     const emulator = await startEmulator();
@@ -32,8 +35,8 @@ export const test = base.extend<Fixtures>({
     await emulator.close();
   },
   // A fresh profile per test, so no test sees another's IndexedDB or storage.
-  launched: async ({ idleTimeoutMs, firefoxPrefs }, use) => {
-    const launched = await launchFirefoxWithExtension({ idleTimeoutMs, prefs: firefoxPrefs });
+  launched: async ({ idleTimeoutMs, firefoxPrefs, firefoxArgs }, use) => {
+    const launched = await launchFirefoxWithExtension({ idleTimeoutMs, prefs: firefoxPrefs, args: firefoxArgs });
     await use(launched);
     await launched.browser.close();
   },

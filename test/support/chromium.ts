@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
 /** The e2e build: identical to the store build but for loopback Slack base URLs and a pinned id. */
 export const E2E_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
@@ -39,6 +39,10 @@ export async function launchWithExtension(options: {
   headless: boolean;
   userDataDir?: string;
   build?: string;
+  /** Further switches, e.g. --force-device-scale-factor=2 for a high-DPI screen. */
+  args?: string[];
+  /** The pages' devicePixelRatio (Playwright emulates 1 unless told). */
+  deviceScaleFactor?: number;
 }): Promise<LaunchedExtension> {
   const build = options.build ?? E2E_BUILD;
   if (!existsSync(path.join(build, 'manifest.json'))) {
@@ -54,10 +58,33 @@ export async function launchWithExtension(options: {
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
+      // CDP's Extensions.triggerAction: a click on the toolbar button, which grants activeTab.
+      '--enable-unsafe-extension-debugging',
+      ...(options.args ?? []),
     ],
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
   });
   // The worker is sometimes registered a moment after the context opens.
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, serviceWorker, extensionId };
+}
+
+/**
+ * What a click on Courier's toolbar button does to the tab: the browser grants activeTab for it
+ * (and opens the popup, which a test cannot reach; it opens popup.html itself). No host permission
+ * is involved, so a test that captures or scripts the page afterwards proves activeTab suffices.
+ */
+export async function clickToolbarButton(context: BrowserContext, extensionId: string, page: Page): Promise<void> {
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser to ask for its targets.');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((target) => target.url === page.url());
+    if (!tab) throw new Error(`No tab shows ${page.url()}.`);
+    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  } finally {
+    await cdp.detach();
+  }
 }

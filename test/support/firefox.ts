@@ -28,6 +28,39 @@ export function findFirefox(): string {
  */
 export const PROMPTS_GRANTED = { 'extensions.webextOptionalPermissionPrompts': false };
 
+/**
+ * Lets WebDriver BiDi evaluate in Firefox's own window (`moz:scope: chrome`), where the test can do
+ * what a click on the toolbar button does (clickToolbarButton): BiDi cannot click browser UI.
+ */
+export const SYSTEM_ACCESS = ['--remote-allow-system-access'];
+
+/**
+ * What Firefox does for a click on Courier's toolbar button or one of its menu items: it grants
+ * activeTab for the selected tab (ext-browserAction and ext-menus call
+ * tabManager.addActiveTabPermission). No host permission is involved. Needs SYSTEM_ACCESS.
+ */
+export async function clickToolbarButton(firefox: Browser): Promise<void> {
+  const connection = (
+    firefox as unknown as { connection: { send(method: string, params: unknown): Promise<{ result: unknown }> } }
+  ).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string; url: string }[];
+  };
+  const window = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('No browser window to click in.');
+  const answer = await connection.send('script.evaluate', {
+    expression: `(() => {
+      const win = Services.wm.getMostRecentWindow('navigator:browser');
+      WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.tabManager.addActiveTabPermission(win.gBrowser.selectedTab);
+      return true;
+    })()`,
+    target: { context: window.context },
+    awaitPromise: true,
+  });
+  const result = answer.result as { type: string; exceptionDetails?: { text: string } };
+  if (result.type !== 'success') throw new Error(`The click failed: ${result.exceptionDetails?.text ?? 'unknown'}`);
+}
+
 export interface LaunchedFirefox {
   browser: Browser;
   /** The options page the e2e build opens when it is installed. */
@@ -39,6 +72,8 @@ export async function launchFirefoxWithExtension(options: {
   idleTimeoutMs?: number;
   /** Further preferences, such as answering permission prompts (see PROMPTS_GRANTED). */
   prefs?: Record<string, unknown>;
+  /** Further switches, such as SYSTEM_ACCESS. */
+  args?: string[];
 }): Promise<LaunchedFirefox> {
   if (!existsSync(path.join(FIREFOX_E2E_BUILD, 'manifest.json'))) {
     throw new Error(`No Firefox e2e build at ${FIREFOX_E2E_BUILD}. Run "npm run build:e2e:firefox" first.`);
@@ -47,6 +82,7 @@ export async function launchFirefoxWithExtension(options: {
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
+    ...(options.args?.length ? { args: options.args } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       ...(options.idleTimeoutMs ? { 'extensions.background.idle.timeout': options.idleTimeoutMs } : {}),

@@ -10,11 +10,15 @@ import { rememberNeeded } from '../../platform/site-access';
 import type { Services } from '../services';
 import { cancellable, cancelUpload } from '../../outbox/aborts';
 import { uploadToTargets } from '../../outbox/uploads';
+import { withScreenshot } from '../screenshots';
 
 export function uploadHandlers(services: () => Promise<Services>): Pick<Handlers, 'upload.start' | 'upload.cancel'> {
   return {
-    'upload.start': async ({ uploadId, share, targets, threadLink }) => {
-      if (!isUploadShare(share)) throw new CourierFailure('invalid_input', 'Only images and files are uploaded.');
+    'upload.start': async ({ uploadId, share: named, targets, threadLink }) => {
+      if (!isUploadShare(named))
+        throw new CourierFailure('invalid_input', 'Only images, files and screenshots are uploaded.');
+      // A screenshot's PNG goes into the outbox item itself: nothing is downloaded for it.
+      const share = await withScreenshot(named);
       if (targets.length === 0)
         throw new CourierFailure('invalid_input', 'Choose at least one channel or person to send to.');
       const thread = threadFrom(threadLink);
