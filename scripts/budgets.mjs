@@ -10,16 +10,21 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
-  { name: 'popup initial JavaScript', entry: 'popup.html', limitKb: 30 },
+  // 30 -> 33 KB (issue 18): the site's channel (+1.0 KB), the screenshot buttons (+1.0), the
+  // selection's prefix read from its own paragraph (+0.2), the Status control. The picker's time to
+  // interactive is ruled by reading the directory, not by this script (bench/notes.md), but the next
+  // feature should pay for itself: Composer.tsx carries send results that belong in SendResults.
+  { name: 'popup initial JavaScript', entry: 'popup.html', limitKb: 33 },
   // 62 -> 66 KB (issue 15 and 16): every request's payload parsed at the router (1.1 KB of zod/mini
   // schemas), the lost-key check, revoke on removal, the start retry and quota sentences, the
   // outbox's reconnect resume and next-try timer.
-  // 66 -> 72 KB (issues 17, 18, 20): the one table of Slack codes gives every code its methods' specs
+  // 66 -> 75 KB (issues 17, 18, 20): the one table of Slack codes gives every code its methods' specs
   // list a sentence (+1.8 KB: about 115 codes that said only "Slack refused with x"), the wake
-  // scheduler (+0.6), the site channels (+1.4), screenshots, the outbox's own room (+0.4). The next
+  // scheduler (+0.6), the site channels (+1.4), screenshots (+2.5), the outbox's own room (+0.4),
+  // status presets. The next
   // kilobytes come back from the catalog's help text, which only the console reads: it could leave
   // the worker for a docs table the options page loads.
-  { name: 'background', entry: 'background.js', limitKb: 72 },
+  { name: 'background', entry: 'background.js', limitKb: 75 },
 ];
 
 const output = path.resolve(import.meta.dirname, '../.output');
