@@ -1,12 +1,8 @@
 // The person's status and notification pause: users.profile.set's status fields and dnd.*. These
 // methods have no spec in Slack's reference set; their arguments follow the SDK's types.
 import * as z from 'zod/mini';
+import { EMOJI_NAME, STATUS_TEXT_MAX } from '../status/presets';
 import { defineAction, passTo, slackCall } from './define';
-
-/** Slack's limit on status_text. */
-export const STATUS_TEXT_MAX = 100;
-/** An emoji as Slack names it: ":calendar:", ":+1:", ":skin-tone-2:"; empty clears it. */
-export const EMOJI_NAME = /^:[a-z0-9_+'-]+:$/;
 
 const statusProfile = z
   .strictObject({

@@ -11,6 +11,7 @@ import { presenceHandlers } from './handlers/presence';
 import { profileHandlers } from './handlers/profiles';
 import { scheduledHandlers } from './handlers/scheduled';
 import { sendHandlers } from './handlers/send';
+import { statusHandlers } from './handlers/status';
 import { uploadHandlers } from './handlers/upload';
 import { createRouter } from '../messaging/router';
 import type { StartFailure } from '../protocol';
@@ -38,6 +39,7 @@ export function setupMessages(
       ...outboxHandlers(services),
       ...historyHandlers(services),
       ...presenceHandlers(services),
+      ...statusHandlers(services),
       ...scheduledHandlers(services),
       ...directoryHandlers(services),
       ...diagnosticsHandlers(startedAt, services, lastStartError),

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { DEFAULT_PRESETS, parsePresets, type StatusPreset } from '../status/presets';
 
 /**
  * Settings: what Courier remembers for the person outside IndexedDB, in storage.local, one typed
@@ -156,4 +157,11 @@ export const siteRules = defineSetting<SiteRule[]>('site-rules', {
             typeof (entry as SiteRule).label === 'string',
         )
       : undefined,
+});
+
+/** The popup's status presets (Options › Status), in the order the popup shows them. */
+export const statusPresets = defineSetting<StatusPreset[]>('status-presets', {
+  fallback: [...DEFAULT_PRESETS],
+  version: 1,
+  parse: parsePresets,
 });
