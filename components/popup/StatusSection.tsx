@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging/ask';
 import type { StatusResult, StatusView } from '@/lib/protocol';
 import { describeUntil, expirationOf, type StatusPreset } from '@/lib/status/presets';
@@ -54,7 +54,6 @@ function Current({ view }: { view: StatusView }) {
  * notifications paused until it clears.
  */
 export function StatusSection() {
-  const id = useId();
   const [list, reload] = useRequest(() => ask('status.list', {}), ['accounts']);
   const [presets, setPresets] = useState<readonly StatusPreset[]>(statusPresets.fallback);
   const [where, setWhere] = useState(ALL);
@@ -106,8 +105,9 @@ export function StatusSection() {
   ];
   const teamOf = (accountId: string) => views.find((view) => view.accountId === accountId)?.teamName ?? accountId;
   return (
-    <section class="quick status" aria-labelledby={`${id}-title`} aria-busy={busy}>
-      <h2 id={`${id}-title`}>Status</h2>
+    // A fixed id: this section's Preact is not the popup's, so useId could repeat one of the popup's.
+    <section class="quick status" aria-labelledby="status-title" aria-busy={busy}>
+      <h2 id="status-title">Status</h2>
       {list.status === 'loading' && <p class="muted">Reading your status…</p>}
       {list.status === 'failed' && <p class="error">Status could not be read: {list.message}</p>}
       <ul class="status__list" aria-label="Your status in each workspace">
