@@ -1,7 +1,7 @@
 // The person's status and notification pause: users.profile.set's status fields and dnd.*. These
 // methods have no spec in Slack's reference set; their arguments follow the SDK's types.
 import * as z from 'zod/mini';
-import { EMOJI_NAME, STATUS_TEXT_MAX } from '../status/presets';
+import { EMOJI_NAME, STATUS_TEXT_MAX } from '../status/limits';
 import { defineAction, passTo, slackCall } from './define';
 
 const statusProfile = z

@@ -1,5 +1,6 @@
 // Status presets: what the popup's Status buttons set, and when each clears. Pure: the popup and
-// the options page read them through the setting (lib/store/settings.ts statusPresets).
+// the options page read them through the setting (lib/store/status-presets.ts).
+import { EMOJI_NAME, STATUS_TEXT_MAX } from './limits';
 
 /** When a preset's status clears: after some minutes, at a time of day, at midnight, or never. */
 export type PresetUntil =
@@ -12,8 +13,6 @@ export interface StatusPreset {
   until: PresetUntil;
 }
 
-export const STATUS_TEXT_MAX = 100;
-export const EMOJI_NAME = /^:[a-z0-9_+'-]+:$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** A week: the longest pause Courier asks for. */
 export const MINUTES_MAX = 7 * 24 * 60;
