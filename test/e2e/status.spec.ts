@@ -77,9 +77,13 @@ test('status across two workspaces: set where the token may, "needs users.profil
   await expect(acmeRow).not.toContainText('needs users.profile:write', { timeout: 20_000 });
   await status.getByRole('combobox', { name: 'Set in' }).selectOption({ label: 'Acme Corp' });
   await status.getByRole('checkbox', { name: 'Set me away' }).uncheck();
+  await status.getByRole('checkbox', { name: 'Pause notifications' }).check();
   await status.getByRole('button', { name: /Lunch/ }).click();
   await expect(results).toContainText('Acme Corp: set.');
-  expect(withStatus(emulator, ACME, 'Lunch')).toHaveLength(1);
+  const [acmePerson] = withStatus(emulator, ACME, 'Lunch');
+  expect(acmePerson?.manualAway).toBe(false);
+  // Notifications paused for the same time as the status.
+  expect(Math.abs((acmePerson?.snoozeEnd ?? 0) - (acmePerson?.status?.expiration ?? 0))).toBeLessThanOrEqual(60);
   expect(withStatus(emulator, GLOBEX, 'In a meeting')).toHaveLength(1);
 
   // Clear everywhere.
@@ -89,5 +93,6 @@ test('status across two workspaces: set where the token may, "needs users.profil
   await expect(results).toContainText('Globex: set.');
   expect(withStatus(emulator, ACME, 'Lunch')).toEqual([]);
   expect(withStatus(emulator, GLOBEX, 'In a meeting')).toEqual([]);
+  expect(acmePerson?.snoozeEnd, 'notifications resumed on clear').toBeUndefined();
   expect(errors).toEqual([]);
 });
