@@ -164,6 +164,40 @@ export interface PresenceView {
   error?: string;
 }
 
+/** A status as Slack keeps it: emoji short name, text, and when it clears (unix seconds, 0 never). */
+export interface SlackStatus {
+  emoji: string;
+  text: string;
+  expiration: number;
+}
+
+/** A workspace's status in the popup, and what its token lets Courier change. */
+export interface StatusView {
+  accountId: string;
+  teamName: string;
+  /** Undefined when it could not be read (error says why). */
+  status?: SlackStatus;
+  /** The person's time zone in Slack (IANA), when Slack told it. */
+  timeZone?: string;
+  /** A user token with users.profile:write; users:write for away; dnd:write for pausing. */
+  canSet: boolean;
+  canAway: boolean;
+  canPause: boolean;
+  error?: string;
+}
+
+/** What was asked of one workspace and how it went; a failed part says why in its sentence. */
+export interface StatusResult {
+  accountId: string;
+  teamName: string;
+  ok: boolean;
+  /** Why it failed, or what did not go with it (away, pause) when the status itself was set. */
+  message?: string;
+  /** User scopes a reconnect would add so it works next time. */
+  missing?: string[];
+  view?: StatusView;
+}
+
 export interface ScheduledView {
   accountId: string;
   teamName: string;
@@ -245,7 +279,7 @@ export interface Protocol {
   'workspaces.disconnect': { request: { accountId: string }; response: Unrevoked };
   /** auth.test through the normal call path (fresh token, refresh on expiry): a health check. */
   'actions.list': { request: Empty; response: ActionView[] };
-  /** Runs one of the 43 actions for a linked workspace; input is checked against its schema. */
+  /** Runs one of the catalog's actions for a linked workspace; input is checked against its schema. */
   'actions.run': {
     request: { accountId: string; actionId: string; input: Record<string, unknown> };
     response: ActionRun;
@@ -274,6 +308,17 @@ export interface Protocol {
   'conversation.join': { request: { accountId: string; channel: string }; response: null };
   'presence.list': { request: Empty; response: PresenceView[] };
   'presence.set': { request: { accountId: string; presence: 'auto' | 'away' }; response: PresenceView };
+  /** Each linked workspace's status (users.profile.get) and what may be changed there. */
+  'status.list': { request: Empty; response: StatusView[] };
+  /**
+   * Sets (or, with an empty emoji and text, clears) the status in each workspace named, through the
+   * catalog's Set User Status; optionally presence away (auto on clear) and notifications paused
+   * until the status clears (resumed on clear).
+   */
+  'status.set': {
+    request: { accountIds: string[]; status: SlackStatus; away: boolean; pause: boolean };
+    response: StatusResult[];
+  };
   /** What each workspace holds, and the workspaces whose list could not be read (never "nothing"). */
   'scheduled.list': { request: Empty; response: { items: ScheduledView[]; unread: UnreadList[] } };
   'scheduled.cancel': { request: { accountId: string; channel: string; id: string }; response: null };

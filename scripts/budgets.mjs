@@ -11,10 +11,14 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
   // 30 -> 33 KB (issue 18): the site's channel (+1.0 KB), the screenshot buttons (+1.0), the
-  // selection's prefix read from its own paragraph (+0.2), the Status control. The picker's time to
+  // selection's prefix read from its own paragraph (+0.2). The picker's time to
   // interactive is ruled by reading the directory, not by this script (bench/notes.md), but the next
   // feature should pay for itself: Composer.tsx carries send results that belong in SendResults.
   { name: 'popup initial JavaScript', entry: 'popup.html', limitKb: 33 },
+  // The Status section (issue 18) is its own classic script, which the popup adds to the page once
+  // its quick actions have painted (components/popup/status-slot.tsx): it is not in popup.html, so
+  // it is counted here, apart, with the Preact copy it carries.
+  { name: 'popup Status, after first paint', entry: 'popup-status.js', limitKb: 12 },
   // 62 -> 66 KB (issue 15 and 16): every request's payload parsed at the router (1.1 KB of zod/mini
   // schemas), the lost-key check, revoke on removal, the start retry and quota sentences, the
   // outbox's reconnect resume and next-try timer.

@@ -210,7 +210,7 @@ export function ActionConsole({ accounts, actions }: Props) {
             setNext(null);
             chooseAction(id);
           }}
-          placeholder="Type to search 43 actions"
+          placeholder="Type to search actions"
         />
       </div>
       {action && (

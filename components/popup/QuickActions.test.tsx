@@ -6,6 +6,8 @@ import { formatWhen } from '../When';
 import { QuickActions } from './QuickActions';
 
 vi.mock('@/lib/messaging/ask', () => ({ ask: vi.fn() }));
+// The Status section is its own script, tested in StatusSection.test.tsx.
+vi.mock('./status-slot', () => ({ StatusSlot: () => null }));
 const askMock = vi.mocked(ask) as unknown as Mock<
   (type: MessageType, payload: Record<string, string>) => Promise<unknown>
 >;

@@ -7,6 +7,7 @@ import { useRequest } from '../useRequest';
 import { formatWhen, When } from '../When';
 import { STATUS_TEXT } from '../WorkspaceList';
 import { PresenceSwitch } from './PresenceSwitch';
+import { StatusSlot } from './status-slot';
 import './quick-actions.css';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -205,6 +206,7 @@ export function QuickActions({ accounts, revision }: QuickActionsProps) {
   return (
     <>
       <Workspaces accounts={accounts} />
+      <StatusSlot />
       <Scheduled revision={revision} several={accounts.length > 1} />
       <Outbox revision={revision} />
     </>

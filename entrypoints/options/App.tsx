@@ -6,6 +6,7 @@ import { OutboxSection } from '@/components/options/OutboxSection';
 import { ProfilesSection } from '@/components/options/ProfilesSection';
 import { SiteAccessSection } from '@/components/options/SiteAccessSection';
 import { SiteChannelsSection } from '@/components/options/SiteChannelsSection';
+import { StatusPresetsSection } from '@/components/options/StatusPresetsSection';
 import { WorkspacesSection } from '@/components/options/WorkspacesSection';
 import { SetupGuide } from '@/components/options/SetupGuide';
 import { useRequest } from '@/components/useRequest';
@@ -20,6 +21,7 @@ const SECTIONS = [
   { id: 'outbox', title: 'Outbox', linked: true },
   { id: 'site-access', title: 'Site access', linked: true },
   { id: 'site-channels', title: 'Site channels', linked: true },
+  { id: 'status', title: 'Status', linked: true },
   { id: 'history', title: 'History', linked: true },
   { id: 'diagnostics', title: 'Diagnostics' },
 ] as { id: string; title: string; firstRun?: boolean; linked?: boolean }[];
@@ -85,6 +87,7 @@ export function App() {
             <OutboxSection />
             <SiteAccessSection />
             <SiteChannelsSection />
+            <StatusPresetsSection />
             <HistorySection />
           </>
         )}

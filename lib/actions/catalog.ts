@@ -6,6 +6,7 @@ import { FILE_ACTIONS } from './files';
 import { MEMBER_ACTIONS } from './members';
 import { MESSAGE_ACTIONS } from './messages';
 import { SCHEDULED_ACTIONS } from './scheduled';
+import { STATUS_ACTIONS } from './status';
 import type { ActionDef } from './types';
 import { UNIFIED_ACTIONS } from './unified';
 import { USER_ACTIONS } from './users';
@@ -18,6 +19,7 @@ export const ACTIONS: readonly ActionDef[] = [
   ...CONNECT_ACTIONS,
   ...FILE_ACTIONS,
   ...USER_ACTIONS,
+  ...STATUS_ACTIONS,
   ...UNIFIED_ACTIONS,
 ];
 

@@ -11,6 +11,7 @@ import { presenceHandlers } from './handlers/presence';
 import { profileHandlers } from './handlers/profiles';
 import { scheduledHandlers } from './handlers/scheduled';
 import { sendHandlers } from './handlers/send';
+import { statusHandlers } from './handlers/status';
 import { uploadHandlers } from './handlers/upload';
 import { screenshotHandlers } from './handlers/screenshot';
 import { createRouter } from '../messaging/router';
@@ -40,6 +41,7 @@ export function setupMessages(
       ...outboxHandlers(services),
       ...historyHandlers(services),
       ...presenceHandlers(services),
+      ...statusHandlers(services),
       ...scheduledHandlers(services),
       ...directoryHandlers(services),
       ...diagnosticsHandlers(startedAt, services, lastStartError),

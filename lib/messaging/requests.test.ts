@@ -66,6 +66,17 @@ const CASES: Record<MessageType, { good: unknown; bad: unknown; field?: string }
     bad: { accountId: 'a', presence: 'busy' },
     field: 'presence',
   },
+  'status.list': { good: {}, bad: 'mine' },
+  'status.set': {
+    good: {
+      accountIds: ['a', 'b'],
+      status: { emoji: ':calendar:', text: 'In a meeting', expiration: 0 },
+      away: false,
+      pause: true,
+    },
+    bad: { accountIds: [], status: { emoji: '', text: '', expiration: 0 }, away: false, pause: false },
+    field: 'accountIds',
+  },
   'scheduled.list': { good: {}, bad: 0 },
   'scheduled.cancel': {
     good: { accountId: 'a', channel: 'C1', id: 'Q1' },

@@ -83,6 +83,13 @@ export const REQUESTS = {
   'conversation.join': z.object(inChannel),
   'presence.list': empty,
   'presence.set': z.object({ ...account, presence: z.enum(['auto', 'away']) }),
+  'status.list': empty,
+  'status.set': z.object({
+    accountIds: z.array(id).check(z.minLength(1), z.maxLength(100)),
+    status: z.object({ emoji: text, text, expiration: z.int().check(z.minimum(0)) }),
+    away: z.boolean(),
+    pause: z.boolean(),
+  }),
   'scheduled.list': empty,
   'scheduled.cancel': z.object({ ...inChannel, id }),
   'outbox.list': empty,

@@ -372,6 +372,24 @@ const TABLE: Record<string, CodeMeaning> = {
     "An admin doesn't allow file uploads in Slack Connect conversations.",
   ),
   slack_connect_lists_sharing_blocked: refused("An admin doesn't allow sharing lists in Slack Connect conversations."),
+  // Status and notification pause (users.profile.set, dnd.*)
+  invalid_profile: refused("Slack couldn't read the status Courier sent."),
+  profile_set_failed: refused("Slack couldn't set the status."),
+  profile_status_set_failed_not_emoji_syntax: refused(
+    'Write the emoji as a short name between colons, such as :calendar:.',
+  ),
+  profile_status_set_failed_not_valid_emoji: refused(
+    'This workspace has no emoji by that name. Pick one it has, or add it in Slack first.',
+  ),
+  reserved_name: refused('That name is reserved in Slack. Pick another one.'),
+  not_admin: refused("Only a workspace admin can change another person's profile."),
+  not_app_admin: refused("Only the workspace's owners can change a bot's profile."),
+  cannot_update_admin_user: refused("Only the primary owner can change an admin's profile."),
+  too_long: refused('That is more than Slack takes: at most 100 characters of status, or a shorter pause.'),
+  missing_duration: refused('Say for how many minutes to pause notifications.'),
+  snooze_failed: refused("Slack couldn't pause notifications."),
+  snooze_end_failed: refused("Slack couldn't resume notifications."),
+  snooze_not_active: refused("Notifications aren't paused, so there is nothing to resume."),
   // Lists and arguments
   invalid_cursor: { kind: 'slack_error', sentence: "Slack's page marker expired while reading the list.", later: true },
   limit_required: refused('This workspace is too large to list in one go; Courier must read it page by page.'),

@@ -47,6 +47,11 @@ const TABLE_A: [method: string, verb: 'GET' | 'POST', tier: 1 | 2 | 3 | 4 | 'spe
   ['users.setPresence', 'POST', 2],
   ['files.sharedPublicURL', 'POST', 3],
   ['chat.update', 'POST', 3],
+  // Beyond Table A (issue 18), tiers from Slack's method pages.
+  ['users.profile.set', 'POST', 3],
+  ['dnd.setSnooze', 'POST', 2],
+  ['dnd.endSnooze', 'POST', 2],
+  ['dnd.info', 'GET', 3],
 ];
 
 /** POST-verb methods that only read, so they are retried like GETs. */

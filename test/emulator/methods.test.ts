@@ -19,6 +19,8 @@ const TABLE_A_TIERS: Record<string, 1 | 2 | 3 | 4 | 'special'> = {
   'users.conversations': 3, 'users.discoverableContacts.lookup': 2, 'conversations.open': 3, 'conversations.kick': 3,
   'conversations.rename': 2, 'files.revokePublicURL': 3, 'chat.scheduleMessage': 3, 'chat.postEphemeral': 4,
   'chat.postMessage': 'special', 'users.setPresence': 2, 'files.sharedPublicURL': 3, 'chat.update': 3,
+  // Beyond Table A (no spec in Slack's reference set; tiers from Slack's method pages).
+  'users.profile.set': 3, 'dnd.setSnooze': 2, 'dnd.endSnooze': 2, 'dnd.info': 3,
   // Not behind an action, but served: auth and the OAuth exchange.
   'auth.test': 'special', 'auth.revoke': 3, 'oauth.v2.access': 'special',
 };
@@ -46,7 +48,14 @@ describe('method table', () => {
     for (const method of botOnly) {
       expect((await callApi(emu, method, {}, t.user)).error, method).toBe('not_allowed_token_type');
     }
-    for (const method of ['files.sharedPublicURL', 'users.setPresence']) {
+    for (const method of [
+      'files.sharedPublicURL',
+      'users.setPresence',
+      'users.profile.set',
+      'dnd.setSnooze',
+      'dnd.endSnooze',
+      'dnd.info',
+    ]) {
       expect((await callApi(emu, method, {}, t.bot)).error, method).toBe('not_allowed_token_type');
     }
   });

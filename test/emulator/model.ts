@@ -30,6 +30,10 @@ export interface User {
   online: boolean;
   manualAway: boolean;
   lastActivity: number;
+  /** users.profile.set's status; none until set. Expiration in unix seconds, 0 for none. */
+  status?: { text: string; emoji: string; expiration: number };
+  /** dnd.setSnooze: when the snooze ends, in unix seconds; none when not snoozed. */
+  snoozeEnd?: number;
 }
 
 export interface Conversation {

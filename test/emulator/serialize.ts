@@ -5,11 +5,25 @@ function avatar(user: User, size: number): string {
   return `https://secure.gravatar.com/avatar/${user.id.toLowerCase()}.jpg?s=${size}&d=identicon`;
 }
 
-export function userJson(ws: Workspace, user: User, includeEmail: boolean): Record<string, unknown> {
+/** The status as Slack shows it at `nowSeconds`: gone once it has expired. */
+export function statusOf(user: User, nowSeconds: number): { text: string; emoji: string; expiration: number } {
+  const status = user.status;
+  if (!status || (status.expiration > 0 && status.expiration <= nowSeconds))
+    return { text: '', emoji: '', expiration: 0 };
+  return status;
+}
+
+export function userJson(
+  ws: Workspace,
+  user: User,
+  includeEmail: boolean,
+  nowSeconds: number,
+): Record<string, unknown> {
+  const status = statusOf(user, nowSeconds);
   const profile: Record<string, unknown> = {
     avatar_hash: user.id.slice(-12).toLowerCase(),
-    status_text: '',
-    status_emoji: '',
+    status_text: status.text,
+    status_emoji: status.emoji,
     real_name: user.realName,
     display_name: user.displayName,
     real_name_normalized: user.realName,

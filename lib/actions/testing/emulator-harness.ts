@@ -24,7 +24,7 @@ export const ALL_USER_SCOPES = [
   'chat:write', 'channels:read', 'groups:read', 'im:read', 'mpim:read', 'channels:history', 'groups:history',
   'im:history', 'mpim:history', 'channels:write', 'groups:write', 'im:write', 'mpim:write', 'channels:write.invites',
   'files:read', 'files:write', 'users:read', 'users:read.email', 'users:write', 'users.profile:read',
-  'usergroups:read', 'team:read',
+  'usergroups:read', 'team:read', 'users.profile:write', 'dnd:read', 'dnd:write',
 ]; // prettier-ignore
 
 /** A small, known workspace: who is where is what the error tests lean on. */

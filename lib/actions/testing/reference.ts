@@ -15,6 +15,15 @@ export const METHOD_SPECS = JSON.parse(readFileSync(fixture('method-specs.json')
   MethodSpec
 >;
 
+/** Methods with no spec in the reference set: their SDK argument types (sdk-arguments.json). */
+export const SDK_SPECS = JSON.parse(readFileSync(fixture('sdk-arguments.json'), 'utf8')) as Record<
+  string,
+  MethodSpec & { type: string; file: string }
+>;
+
+/** The method's spec, else what the SDK's argument types say. */
+export const specOf = (method: string): MethodSpec | undefined => METHOD_SPECS[method] ?? SDK_SPECS[method];
+
 export interface TableARow {
   title: string;
   methods: string[];

@@ -37,6 +37,12 @@ export const VALID_INPUTS: Record<string, Record<string, unknown>> = {
   set_user_presence: { presence: 'away' },
   get_user_profile: { user: 'U0123456789' },
   list_users: { limit: 100 },
+  set_user_status: {
+    profile: { status_text: 'In a meeting', status_emoji: ':calendar:', status_expiration: 1_900_000_000 },
+  },
+  pause_notifications: { num_minutes: 60 },
+  resume_notifications: {},
+  get_notification_pause: {},
   get_unified_user: { user: 'U0123456789' },
   list_unified_users: { limit: 100 },
   get_unified_group: { usergroup: 'S0123456789' },

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import type { MethodTable } from '../tier-rules';
 import { AUTH_METHODS } from './auth';
 import { CONVERSATIONS_METHODS } from './conversations';
+import { DND_METHODS } from './dnd';
 import { FILES_METHODS } from './files';
 import { MESSAGES_METHODS } from './messages';
 import { TEAMS_METHODS } from './teams';
@@ -10,6 +11,7 @@ import { USERS_METHODS } from './users';
 export * from './auth';
 export * from './common';
 export * from './conversations';
+export * from './dnd';
 export * from './files';
 export * from './messages';
 export * from './teams';
@@ -22,6 +24,7 @@ export * from './users';
 export const SLACK_API = {
   ...AUTH_METHODS,
   ...CONVERSATIONS_METHODS,
+  ...DND_METHODS,
   ...FILES_METHODS,
   ...MESSAGES_METHODS,
   ...TEAMS_METHODS,

@@ -136,10 +136,12 @@ describe("Slack's declared output fields", () => {
     'users.info': ['users'],
   };
 
+  // No output schema in the reference set: their shapes follow the SDK's response types.
+  const SDK_ONLY: string[] = ['dnd.endSnooze', 'dnd.info', 'dnd.setSnooze', 'users.profile.set'];
   const described = SLACK_METHODS.filter((method) => hasFixture('docs-output-schemas', method));
 
   it('exist for every method that returns more than ok', () => {
-    expect(SLACK_METHODS.filter((method) => !described.includes(method)).sort()).toEqual([
+    expect(SLACK_METHODS.filter((method) => !described.includes(method) && !SDK_ONLY.includes(method)).sort()).toEqual([
       'chat.deleteScheduledMessage',
       'conversations.kick',
       'files.delete',

@@ -128,6 +128,12 @@ export const usersProfileGetResponse = okResponse({
 
 export const usersSetPresenceResponse = okOnlyResponse;
 
+/** users.profile.set answers the profile as it now is (the SDK's UsersProfileSetResponse). */
+export const usersProfileSetResponse = okResponse({
+  profile: userProfileSchema,
+  username: z.optional(z.string()),
+});
+
 export const usersDiscoverableContactsLookupResponse = okResponse({
   is_discoverable: z.boolean(),
 });
@@ -140,5 +146,6 @@ export const USERS_METHODS = {
   'users.getPresence': { response: usersGetPresenceResponse, ...read(3) },
   'users.setPresence': { response: usersSetPresenceResponse, ...write(2) },
   'users.profile.get': { response: usersProfileGetResponse, ...read(4) },
+  'users.profile.set': { response: usersProfileSetResponse, ...write(3) },
   'users.discoverableContacts.lookup': { response: usersDiscoverableContactsLookupResponse, ...read(2) },
 } as const satisfies MethodTable;

@@ -10,6 +10,7 @@ import { fileMethods } from './files';
 import { historyMethods } from './history';
 import { messageMethods } from './messages';
 import { scheduledMethods } from './scheduled';
+import { statusMethods } from './status';
 import { teamMethods } from './team';
 import type { MethodDef } from './types';
 import { uploadMethods } from './upload';
@@ -31,6 +32,7 @@ export const METHODS: ReadonlyMap<string, MethodDef> = new Map(
     ...connectMethods,
     ...userMethods,
     ...userLookupMethods,
+    ...statusMethods,
     ...usergroupMethods,
     ...chatMethods,
     ...messageMethods,

@@ -25,7 +25,7 @@ export const userMethods: MethodDef[] = [
       const page = paginate(ws.users, (u) => u.id, params, options);
       const includeEmail = chain.scopes.includes('users:read.email');
       return {
-        members: page.items.map((u) => userJson(ws, u, includeEmail)),
+        members: page.items.map((u) => userJson(ws, u, includeEmail, Math.floor(state.now() / 1000))),
         cache_ts: Math.floor(state.now() / 1000),
         response_metadata: { next_cursor: page.nextCursor },
       };
