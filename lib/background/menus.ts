@@ -22,7 +22,7 @@ import { readRecents, rememberTargets, targetFromRecent } from '../platform/rece
 import { recentTargets, siteRules } from '../store/settings';
 import { siteMenuTargets } from '../share/site-rules';
 import type { Services } from './services';
-import { siteRuleTarget } from './site-rules';
+import { siteChoiceTarget } from './site-rules';
 import { DISCARDED } from '../outbox/delivery';
 import { reachedTargets, sendShareNow } from '../outbox/send-share';
 import { cancellable, cancelUpload } from '../outbox/aborts';
@@ -173,10 +173,9 @@ export async function handleMenuClick(
   if (choice.action === 'choose') return openComposeWindow(clicked.share);
   if (choice.action === 'site') {
     // A site rule's target: sent only while the directory still lists it (the rule says why not).
-    const rule = (await siteRules.getValue()).find((entry) => entry.key === choice.targetKey);
-    const target = rule ? await siteRuleTarget(await services(), rule) : null;
+    const target = await siteChoiceTarget(await services(), choice.targetKey);
     if (target) await sendWithFeedback(await services(), clicked.share, target);
-    else if (!rule) await openComposeWindow(clicked.share);
+    else if (target === undefined) await openComposeWindow(clicked.share);
     return;
   }
   if (choice.action !== 'recent') return openComposeWindow(clicked.share);

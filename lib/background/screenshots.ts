@@ -6,6 +6,7 @@ import type { ScreenshotShare, UploadShare } from '../share/share';
 import { webUrl } from '../share/share';
 import { CourierFailure, toWireError } from '../errors';
 import { captureTab, keepCapture, keptCapture, tabToCapture, type CapturedTab } from './capture';
+import { siteChoiceTarget } from './site-rules';
 import type { Services } from './services';
 
 /**
@@ -56,11 +57,18 @@ export async function screenshotFromMenu(
   try {
     const taken = await takeScreenshot(tab, choice.action === 'region' ? 'region' : 'visible');
     if (!taken) return;
+    const shot = { ...taken.share, blob: taken.blob };
+    if (choice.action === 'site') {
+      const target = await siteChoiceTarget(await services(), choice.targetKey);
+      if (target) await then.send(await services(), shot, target);
+      else if (target === undefined) await then.compose(taken.share);
+      return;
+    }
     if (choice.action !== 'recent') return await then.compose(taken.share);
     const label = (await readRecents()).find((entry) => entry.key === choice.targetKey)?.label ?? 'Slack';
     const target = targetFromRecent({ key: choice.targetKey, label });
     if (!target) return await then.compose(taken.share);
-    await then.send(await services(), { ...taken.share, blob: taken.blob }, target);
+    await then.send(await services(), shot, target);
   } catch (error) {
     await notifySend({ id: crypto.randomUUID(), title: 'No screenshot', message: toWireError(error).message });
   }

@@ -32,3 +32,12 @@ export async function siteRuleTarget(services: Services, rule: SiteRule): Promis
   });
   return null;
 }
+
+/**
+ * What a click on a site rule's menu item sends to: its target; null when the directory no longer
+ * backs it (the person was told, nothing is sent); undefined when the rule is gone (choose instead).
+ */
+export async function siteChoiceTarget(services: Services, key: string): Promise<SendTarget | null | undefined> {
+  const rule = (await siteRules.getValue()).find((entry) => entry.key === key);
+  return rule ? siteRuleTarget(services, rule) : undefined;
+}
