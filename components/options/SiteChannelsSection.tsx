@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { useDirectory } from '@/components/popup/useDirectory';
 import { targetFor } from '@/lib/directory/filter';
 import { targetFromRecent } from '@/lib/platform/recents';
 import { normaliseSite, ruleTrouble, troubleSentence, withoutRule, withSiteChanged } from '@/lib/share/site-rules';
+import { useSetting } from '@/components/useSetting';
 import { siteRules, type SiteRule } from '@/lib/store/settings';
 
 interface Notice {
@@ -10,19 +11,7 @@ interface Notice {
   failed: boolean;
 }
 
-function useRules(): SiteRule[] | undefined {
-  const [rules, setRules] = useState<SiteRule[]>();
-  useEffect(() => {
-    let live = true;
-    void siteRules.getValue().then((read) => live && setRules(read));
-    const stop = siteRules.watch(setRules);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
-  return rules;
-}
+const useRules = () => useSetting(siteRules);
 
 /** Changes the rules as they are stored now; false when `change` refused (null). */
 async function change(edit: (rules: SiteRule[]) => SiteRule[] | null): Promise<boolean> {

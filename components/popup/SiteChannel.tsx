@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { targetFor, type DirectoryIndex } from '@/lib/directory/filter';
 import { targetFromRecent } from '@/lib/platform/recents';
 import { ruleFor, ruleTrouble, siteOfPage, troubleSentence, withoutRule, withRule } from '@/lib/share/site-rules';
-import { siteRules, type SiteRule } from '@/lib/store/settings';
+import { useSetting } from '@/components/useSetting';
+import { siteRules } from '@/lib/store/settings';
 import { sendTargets } from './send-targets';
 
 export interface SiteChannelProps {
@@ -16,19 +17,7 @@ export interface SiteChannelProps {
 }
 
 /** The site rules (a setting, lib/store/settings.ts), kept current while the popup is open. */
-function useSiteRules(): SiteRule[] | undefined {
-  const [rules, setRules] = useState<SiteRule[]>();
-  useEffect(() => {
-    let live = true;
-    void siteRules.getValue().then((read) => live && setRules(read));
-    const stop = siteRules.watch(setRules);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
-  return rules;
-}
+const useSiteRules = () => useSetting(siteRules);
 
 /**
  * The site's channel, below the picker (loaded once the picker can be used, so it never delays it).
