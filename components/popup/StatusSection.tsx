@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging/ask';
 import type { StatusResult, StatusView } from '@/lib/protocol';
 import { describeUntil, expirationOf, type StatusPreset } from '@/lib/status/presets';
 import { statusPresets } from '@/lib/store/status-presets';
+import { useSetting } from '@/components/useSetting';
 import { useRequest } from '../useRequest';
 
 const ALL = 'all';
@@ -55,17 +56,13 @@ function Current({ view }: { view: StatusView }) {
  */
 export function StatusSection() {
   const [list, reload] = useRequest(() => ask('status.list', {}), ['accounts']);
-  const [presets, setPresets] = useState<readonly StatusPreset[]>(statusPresets.fallback);
+  const presets: readonly StatusPreset[] = useSetting(statusPresets) ?? statusPresets.fallback;
   const [where, setWhere] = useState(ALL);
   const [away, setAway] = useState(false);
   const [pause, setPause] = useState(false);
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<StatusResult[]>([]);
   const [notice, setNotice] = useState('');
-  useEffect(() => {
-    void statusPresets.getValue().then(setPresets);
-    return statusPresets.watch(setPresets);
-  }, []);
   const views = list.status === 'done' ? list.value : [];
   const apply = async (preset: StatusPreset) => {
     if (busy) return;
