@@ -9,6 +9,7 @@ export const inviteSharedConversation = defineAction({
   description: 'Invites someone outside the workspace to a channel through Slack Connect.',
   group: 'connect',
   methods: ['conversations.inviteShared'],
+  example: { channel: 'C0123456789', emails: ['partner@example.com'] },
   input: z
     .strictObject({
       channel: channelId('Channel to share.'),
@@ -39,6 +40,7 @@ export const listSlackConnectInvites = defineAction({
   description: 'Lists Slack Connect invitations sent and received by the workspace.',
   group: 'connect',
   methods: ['conversations.listConnectInvites'],
+  example: { count: 5 },
   // Slack names this method's page size `count` (1 to 500).
   input: z.strictObject({ team_id: z.optional(teamId()), count: limit(500), cursor: cursor() }),
   token: 'bot',
@@ -53,6 +55,7 @@ export const lookupDiscoverableContact = defineAction({
   description: 'Tells whether a person outside the organisation can be found for Slack Connect (Enterprise).',
   group: 'connect',
   methods: ['users.discoverableContacts.lookup'],
+  example: { email: 'partner@example.com' },
   input: z.strictObject({ email: z.email().check(z.describe('Email address to look up.')) }),
   token: 'bot',
   scopes: { bot: ['conversations.connect:manage', 'team:read'], user: [] },

@@ -28,6 +28,7 @@ export const createConversation = defineAction({
   description: 'Creates a public or private channel.',
   group: 'conversations',
   methods: ['conversations.create'],
+  example: { name: 'project-x', is_private: false },
   input: z.strictObject({
     name: channelName('Name of the new channel (at most 80 characters).'),
     is_private: z.optional(flag('Create a private channel (needs groups:write).')),
@@ -44,6 +45,7 @@ export const getConversation = defineAction({
   description: "Returns a conversation's details: name, topic, purpose, membership.",
   group: 'conversations',
   methods: ['conversations.info'],
+  example: { channel: 'C0123456789', include_num_members: true },
   input: z.strictObject({
     channel: channelId('Conversation to look up.'),
     include_locale: z.optional(flag('Include the locale of the conversation.')),
@@ -60,6 +62,7 @@ export const listConversations = defineAction({
   description: 'Lists the conversations in the workspace that this token can see.',
   group: 'conversations',
   methods: ['conversations.list'],
+  example: { types: ['public_channel', 'private_channel'], exclude_archived: true },
   input: z.strictObject({
     types: conversationTypes(),
     exclude_archived: z.optional(flag('Leave archived channels out.')),
@@ -79,6 +82,7 @@ export const listUserConversations = defineAction({
   description: 'Lists the conversations a user (by default, this token) is a member of.',
   group: 'conversations',
   methods: ['users.conversations'],
+  example: { user: 'U0123456789', types: ['im'] },
   input: z.strictObject({
     user: z.optional(userId('Member whose conversations to list; defaults to the token itself.')),
     types: conversationTypes(),
@@ -101,6 +105,7 @@ export const joinConversation = defineAction({
   description: 'Joins a public channel.',
   group: 'conversations',
   methods: ['conversations.join'],
+  example: { channel: 'C0123456789' },
   input: z.strictObject({ channel: channelId('Public channel to join.') }),
   token: 'either-bot',
   scopes: { bot: ['channels:join'], user: ['channels:write'] },
@@ -113,6 +118,7 @@ export const leaveConversation = defineAction({
   description: 'Leaves a conversation.',
   group: 'conversations',
   methods: ['conversations.leave'],
+  example: { channel: 'C0123456789' },
   input: z.strictObject({ channel: channelId('Conversation to leave.') }),
   token: 'either-bot',
   scopes: MANAGE,
@@ -125,6 +131,7 @@ export const renameConversation = defineAction({
   description: 'Renames a channel.',
   group: 'conversations',
   methods: ['conversations.rename'],
+  example: { channel: 'C0123456789', name: 'project-y' },
   input: z.strictObject({
     channel: channelId('Channel to rename.'),
     name: channelName('New name (at most 80 characters).'),
@@ -140,6 +147,7 @@ export const openConversation = defineAction({
   description: 'Opens (or finds) a DM with one person or a group DM with up to 8.',
   group: 'conversations',
   methods: ['conversations.open'],
+  example: { users: ['U0123456789'] },
   input: z
     .strictObject({
       users: z.optional(userIds('People to talk to: one gives a DM, 2 to 8 a group DM.', 8)),

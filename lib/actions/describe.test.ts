@@ -14,6 +14,7 @@ const action: ActionDef = {
   group: 'messages',
   methods: ['chat.postMessage'],
   token: 'either-bot',
+  example: { channel: 'C0123456789', presence: 'auto' },
   scopes: { bot: ['chat:write'], user: ['chat:write'] },
   input: z.object({
     channel: z.string().check(z.describe('Channel id'), z.meta({ picker: 'channel' })),

@@ -25,6 +25,7 @@ export const getFile = defineAction({
   description: "Returns a file's details: name, type, size, links and where it is shared.",
   group: 'files',
   methods: ['files.info'],
+  example: { file: 'F0123456789' },
   // The file's comments come in pages, by cursor (limit) or by page number (count, page).
   input: z.strictObject({
     file: fileId('File id (F…).'),
@@ -44,6 +45,7 @@ export const listFiles = defineAction({
   description: 'Lists files in the workspace, newest first, optionally by channel, person, type or time.',
   group: 'files',
   methods: ['files.list'],
+  example: { types: ['images'], count: 20, page: 2 },
   input: z.strictObject({
     channel: z.optional(channelId('Only files shared in this channel.')),
     user: z.optional(userId('Only files this person uploaded.')),
@@ -74,6 +76,7 @@ export const deleteFile = defineAction({
   description: 'Deletes a file.',
   group: 'files',
   methods: ['files.delete'],
+  example: { file: 'F0123456789' },
   input: z.strictObject({ file: fileId('File id (F…) to delete.') }),
   token: 'either-bot',
   scopes: WRITE,
@@ -86,6 +89,7 @@ export const getFileUploadUrl = defineAction({
   description: 'Step 1 of an upload: returns a URL to send the bytes to and the new file id.',
   group: 'files',
   methods: ['files.getUploadURLExternal'],
+  example: { filename: 'notes.txt', length: 12 },
   input: z.strictObject({
     filename: filled().check(z.describe('Name of the file, e.g. report.pdf.')),
     length: z.int().check(z.positive(), z.describe('Exact size of the file in bytes.')),
@@ -105,6 +109,7 @@ export const completeFileUpload = defineAction({
   description: 'Last step of an upload: finishes the files and shares them, or keeps them private.',
   group: 'files',
   methods: ['files.completeUploadExternal'],
+  example: { files: [{ id: 'F0123456789', title: 'Notes' }], channel_id: 'C0123456789' },
   input: z
     .strictObject({
       files: z
@@ -149,6 +154,7 @@ export const shareFilePublicUrl = defineAction({
   description: 'Makes a file readable by anyone with its public link (user tokens only).',
   group: 'files',
   methods: ['files.sharedPublicURL'],
+  example: { file: 'F0123456789' },
   input: z.strictObject({ file: fileId('File id (F…) to make public.') }),
   token: 'user',
   scopes: { bot: [], user: ['files:write'] },
@@ -161,6 +167,7 @@ export const revokeFilePublicUrl = defineAction({
   description: "Turns a file's public link off again.",
   group: 'files',
   methods: ['files.revokePublicURL'],
+  example: { file: 'F0123456789' },
   input: z.strictObject({ file: fileId('File id (F…) whose public link to revoke.') }),
   // Public links are made with a user token, so the same identity is preferred to undo them.
   token: 'either-user',

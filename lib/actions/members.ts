@@ -9,6 +9,7 @@ export const inviteUsersToConversation = defineAction({
   description: 'Adds up to 100 people to a channel (a bot must be a member).',
   group: 'conversations',
   methods: ['conversations.invite'],
+  example: { channel: 'C0123456789', users: ['U0123456789', 'U0987654321'] },
   input: z.strictObject({
     channel: channelId('Channel to add them to.'),
     users: userIds('People to add (at most 100).', 100),
@@ -25,6 +26,7 @@ export const removeUserFromConversation = defineAction({
   description: 'Removes a person from a channel.',
   group: 'conversations',
   methods: ['conversations.kick'],
+  example: { channel: 'C0123456789', user: 'U0123456789' },
   input: z.strictObject({
     channel: channelId('Channel to remove them from.'),
     // Slack's spec marks user optional, but the SDK requires it: the call has nobody to remove without it.
@@ -41,6 +43,7 @@ export const listConversationMembers = defineAction({
   description: 'Lists the user ids of the members of a conversation.',
   group: 'conversations',
   methods: ['conversations.members'],
+  example: { channel: 'C0123456789' },
   input: z.strictObject({
     channel: channelId('Conversation whose members to list.'),
     limit: limit(),

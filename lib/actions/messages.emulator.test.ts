@@ -68,6 +68,43 @@ describe('update_message', () => {
   });
 });
 
+describe('add_reaction', () => {
+  const reactions = async (channel: string, ts: string) => {
+    const { result } = await h.run('list_messages', { channel, oldest: ts, inclusive: true, limit: 1 });
+    return (result as { messages: { reactions?: unknown }[] }).messages[0]?.reactions;
+  };
+
+  it('adds the person’s reaction, with or without colons, which conversations.history then shows', async () => {
+    const { channel, ts } = await post('React to me');
+    const added = await h.run('add_reaction', { channel, timestamp: ts, name: ':thumbsup:' });
+    expect(added).toMatchObject({ tokenKind: 'user', result: {} });
+    await h.run('add_reaction', { channel, timestamp: ts, name: 'eyes' });
+    expect(await reactions(channel, ts)).toEqual([
+      { name: 'thumbsup', users: [h.userId('ada')], count: 1 },
+      expect.objectContaining({ name: 'eyes', count: 1 }),
+    ]);
+  });
+
+  it('fails as Slack does: twice the same, an unknown message, a name Slack would not take', async () => {
+    const { channel, ts } = await post('Once');
+    await h.run('add_reaction', { channel, timestamp: ts, name: 'tada' });
+    const twice = await h.fail('add_reaction', { channel, timestamp: ts, name: 'tada' });
+    expect(twice).toMatchObject({ kind: 'slack_error', message: slackSays('already_reacted') });
+    const missing = await h.fail('add_reaction', { channel, timestamp: '1.000001', name: 'tada' });
+    expect(missing.message).toBe(slackSays('message_not_found'));
+    const bad = await h.fail('add_reaction', { channel, timestamp: ts, name: 'Thumbs Up' });
+    expect(bad).toMatchObject({ kind: 'invalid_input', field: 'name' });
+  });
+
+  it('asks for reactions:write', async () => {
+    const { channel, ts } = await post('Scopes');
+    const none = h.install({ bot: ['chat:write'], user: ['chat:write'] });
+    const failure = await h.fail('add_reaction', { channel, timestamp: ts, name: 'tada' }, none);
+    expect(failure.kind).toBe('missing_scope');
+    expect(failure.message).toContain('reactions:write');
+  });
+});
+
 describe('delete_message', () => {
   it('deletes a message, then cannot find it', async () => {
     const { channel, ts } = await post('Oops');

@@ -45,6 +45,7 @@ export const sendMessage = defineAction({
   description: 'Posts a message to a channel, DM or thread.',
   group: 'messages',
   methods: ['chat.postMessage'],
+  example: { channel: 'C0123456789', text: 'Hello' },
   input: z
     .strictObject({
       channel: channelId('Channel, DM or user id (a user id opens the DM), or a channel name.'),
@@ -70,6 +71,7 @@ export const updateMessage = defineAction({
   description: 'Edits a message this token posted; fields left out are reset to their defaults.',
   group: 'messages',
   methods: ['chat.update'],
+  example: { channel: 'C0123456789', ts: '1712345678.000100', text: 'Edited' },
   input: z
     .strictObject({
       channel: channelId('Channel of the message; for a DM the D… id, not the user id.'),
@@ -94,6 +96,7 @@ export const deleteMessage = defineAction({
   description: 'Deletes a message (a bot token deletes only its own messages).',
   group: 'messages',
   methods: ['chat.delete'],
+  example: { channel: 'C0123456789', ts: '1712345678.000100' },
   input: z.strictObject({
     channel: channelId('Channel of the message.'),
     ts: ts('Timestamp of the message to delete.'),
@@ -109,6 +112,7 @@ export const sendEphemeralMessage = defineAction({
   description: 'Shows a message to one member of a channel only, until they reload.',
   group: 'messages',
   methods: ['chat.postEphemeral'],
+  example: { channel: 'C0123456789', user: 'U0123456789', text: 'Psst' },
   input: z
     .strictObject({
       channel: channelId('Channel the member is in.'),
@@ -132,6 +136,7 @@ export const getMessagePermalink = defineAction({
   description: 'Returns a link that opens the message in Slack.',
   group: 'messages',
   methods: ['chat.getPermalink'],
+  example: { channel: 'C0123456789', message_ts: '1712345678.000100' },
   input: z.strictObject({
     channel: channelId('Channel of the message.'),
     message_ts: ts('Timestamp of the message.'),
@@ -147,6 +152,7 @@ export const listMessages = defineAction({
   description: "Lists a conversation's messages, newest first (a bot must be a member).",
   group: 'messages',
   methods: ['conversations.history'],
+  example: { channel: 'C0123456789', oldest: '0', limit: 10 },
   input: z.strictObject({
     channel: channelId('Conversation to read.'),
     ...historyRange,
@@ -165,6 +171,7 @@ export const listThreadReplies = defineAction({
   description: 'Lists a thread: the parent message first, then its replies.',
   group: 'messages',
   methods: ['conversations.replies'],
+  example: { channel: 'C0123456789', ts: '1712345678.000100' },
   input: z.strictObject({
     channel: channelId('Conversation of the thread.'),
     ts: ts('Timestamp of the parent message (or of any message in the thread).'),
@@ -178,10 +185,37 @@ export const listThreadReplies = defineAction({
   run: passTo('conversations.replies'),
 });
 
+// Slack's emoji names: lower case, digits, _ + ' -, and a skin tone after "::" (thumbsup::skin-tone-2).
+const EMOJI_NAME = /^:?[a-z0-9_+'-]+(::skin-tone-[2-6])?:?$/;
+
+export const addReaction = defineAction({
+  id: 'add_reaction',
+  title: 'Add Reaction',
+  description: 'Adds an emoji reaction to a message.',
+  group: 'messages',
+  methods: ['reactions.add'],
+  example: { channel: 'C0123456789', timestamp: '1712345678.000100', name: 'thumbsup' },
+  input: z.strictObject({
+    channel: channelId('Channel of the message.'),
+    timestamp: ts('Timestamp of the message to react to.'),
+    name: z
+      .string()
+      .check(
+        z.regex(EMOJI_NAME, 'must be an emoji name such as thumbsup'),
+        z.describe('Emoji name, without colons: thumbsup, eyes, white_check_mark.'),
+      ),
+  }),
+  // A reaction is the person's own: their token first.
+  token: 'either-user',
+  scopes: { bot: ['reactions:write'], user: ['reactions:write'] },
+  run: async (ctx, input) => passTo('reactions.add')(ctx, { ...input, name: input.name.replaceAll(/^:|:$/g, '') }),
+});
+
 export const MESSAGE_ACTIONS = [
   sendMessage,
   updateMessage,
   deleteMessage,
+  addReaction,
   sendEphemeralMessage,
   getMessagePermalink,
   listMessages,

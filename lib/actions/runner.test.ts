@@ -9,7 +9,6 @@ import type { SlackClient } from '../slack/client';
 import { SlackApiError } from '../slack/errors';
 import type { RunnerDeps } from './runner';
 import { pickToken, runAction } from './runner';
-import { VALID_INPUTS } from './testing/samples';
 import type { ActionDef } from './types';
 
 function fakeDeps(chains: RunnerDeps['chains'], body: Record<string, unknown> = { ok: true }) {
@@ -57,7 +56,9 @@ describe('runAction: input', () => {
   it.each(cases)('%s refuses a bad %s and names it', async (id, field, property) => {
     const action = actionById(id) as ActionDef;
     const { deps, calls } = fakeDeps({ bot: true, user: true });
-    const error = await failure(runAction(action, { ...VALID_INPUTS[id], [field]: wrongValueFor(property) }, deps));
+    const error = await failure(
+      runAction(action, { ...(action.example as object), [field]: wrongValueFor(property) }, deps),
+    );
     expect(error.kind).toBe('invalid_input');
     expect(error.field).toBe(field);
     expect(error.message).toContain(`${action.title}: ${field}`);
@@ -68,7 +69,7 @@ describe('runAction: input', () => {
     '%s refuses a field it does not have',
     async (id, action) => {
       const { deps } = fakeDeps({ bot: true, user: true });
-      const error = await failure(runAction(action, { ...VALID_INPUTS[id], chanel: 'C1' }, deps));
+      const error = await failure(runAction(action, { ...(action.example as object), chanel: 'C1' }, deps));
       expect(toWireError(error)).toEqual({
         kind: 'invalid_input',
         message: `${action.title}: chanel is not one of its fields.`,

@@ -20,6 +20,7 @@ export const scheduleMessage = defineAction({
   description: 'Schedules a message for Slack to post at a given time (up to 120 days ahead).',
   group: 'messages',
   methods: ['chat.scheduleMessage'],
+  example: { channel: 'C0123456789', post_at: 1_900_000_000, text: 'Later' },
   input: z
     .strictObject({
       channel: channelId('Channel, DM or user id to post to.'),
@@ -40,6 +41,7 @@ export const deleteScheduledMessage = defineAction({
   description: 'Cancels a scheduled message before Slack posts it.',
   group: 'messages',
   methods: ['chat.deleteScheduledMessage'],
+  example: { channel: 'C0123456789', scheduled_message_id: 'Q1298393284' },
   input: z.strictObject({
     channel: channelId('Channel the message is scheduled for.'),
     scheduled_message_id: filled().check(z.describe('Id (Q…) returned by Schedule Message.')),
@@ -55,6 +57,7 @@ export const listScheduledMessages = defineAction({
   description: 'Lists the messages this app has scheduled and Slack has not posted yet.',
   group: 'messages',
   methods: ['chat.scheduledMessages.list'],
+  example: { channel: 'C0123456789', limit: 10 },
   input: z.strictObject({
     channel: z.optional(channelId('Only messages scheduled for this channel.')),
     oldest: z.optional(timeBound('Only messages scheduled after this time (unix seconds).')),

@@ -31,6 +31,9 @@ export const setUserStatus = defineAction({
   description: 'Sets your status: its emoji, its text and when it clears.',
   group: 'users',
   methods: ['users.profile.set'],
+  example: {
+    profile: { status_text: 'In a meeting', status_emoji: ':calendar:', status_expiration: 1_900_000_000 },
+  },
   input: z.strictObject({ profile: statusProfile }),
   // Slack sets the status of the token's own user: the person's, so a user token.
   token: 'user',
@@ -51,6 +54,7 @@ export const pauseNotifications = defineAction({
   description: 'Turns on Do Not Disturb for a number of minutes, or changes how long it lasts.',
   group: 'users',
   methods: ['dnd.setSnooze'],
+  example: { num_minutes: 60 },
   input: z.strictObject({
     num_minutes: z.int().check(z.positive(), z.describe('Minutes from now until notifications resume.')),
   }),
@@ -65,6 +69,7 @@ export const resumeNotifications = defineAction({
   description: 'Ends your Do Not Disturb snooze now.',
   group: 'users',
   methods: ['dnd.endSnooze'],
+  example: {},
   input: z.strictObject({}),
   token: 'user',
   scopes: { bot: [], user: ['dnd:write'] },
@@ -77,6 +82,7 @@ export const getNotificationPause = defineAction({
   description: 'Tells whether your notifications are paused (Do Not Disturb), and until when.',
   group: 'users',
   methods: ['dnd.info'],
+  example: {},
   input: z.strictObject({}),
   token: 'user',
   scopes: { bot: [], user: ['dnd:read'] },

@@ -23,6 +23,8 @@ export interface ActionDef<Input extends z.ZodMiniType = z.ZodMiniType, Output =
   methods: SlackMethod[];
   /** Slack's parameter names; required exactly where Slack requires them. */
   input: Input;
+  /** A valid input (ids need not exist): tests vary it, the emulator test runs it. */
+  example: z.input<Input>;
   token: TokenNeed;
   scopes: { bot: string[]; user: string[] };
   /**

@@ -19,6 +19,7 @@ export const getUnifiedUser = defineAction({
   description: 'Returns a person as a unified IAM user (StackOne model).',
   group: 'unified',
   methods: ['users.info'],
+  example: { user: 'U0123456789' },
   input: z.strictObject({ user: userId('Person to look up.') }),
   token: 'either-bot',
   scopes: USERS,
@@ -34,6 +35,7 @@ export const listUnifiedUsers = defineAction({
   description: 'Lists everyone in the workspace as unified IAM users (StackOne model).',
   group: 'unified',
   methods: ['users.list'],
+  example: { limit: 100 },
   input: z.strictObject({ team_id: z.optional(teamId()), limit: limit(), cursor: cursor() }),
   token: 'either-bot',
   scopes: USERS,
@@ -51,6 +53,7 @@ export const getUnifiedGroup = defineAction({
   description: 'Returns a user group with its members as a unified IAM group (StackOne model).',
   group: 'unified',
   methods: ['usergroups.list', 'usergroups.users.list'],
+  example: { usergroup: 'S0123456789' },
   input: z.strictObject({ usergroup: usergroupId(), team_id: z.optional(teamId()) }),
   token: 'either-bot',
   scopes: GROUPS,
@@ -71,6 +74,7 @@ export const listUnifiedGroups = defineAction({
   description: "Lists the workspace's user groups with their members as unified IAM groups (StackOne model).",
   group: 'unified',
   methods: ['usergroups.list'],
+  example: { include_disabled: true },
   input: z.strictObject({
     include_disabled: z.optional(flag('Include disabled user groups.')),
     include_count: z.optional(flag('Include the number of users in each group (user_count).')),
@@ -92,6 +96,7 @@ export const getUnifiedOrganization = defineAction({
   description: 'Returns the workspace as a unified IAM organization (StackOne model).',
   group: 'unified',
   methods: ['team.info'],
+  example: { team: 'T0123456789' },
   input: z
     .strictObject({
       team: z.optional(filled().check(z.describe('Workspace id (T…); defaults to this workspace.'))),
@@ -119,6 +124,7 @@ export const listUnifiedOrganizations = defineAction({
   description: 'Lists the workspaces this account reaches as unified IAM organizations (StackOne model).',
   group: 'unified',
   methods: ['team.info'],
+  example: {},
   input: z.strictObject({}),
   token: 'either-bot',
   scopes: TEAM,

@@ -11,6 +11,7 @@ export const getUser = defineAction({
   description: "Returns a person's account: names, time zone, roles and profile.",
   group: 'users',
   methods: ['users.info'],
+  example: { user: 'U0123456789' },
   input: z.strictObject({
     user: userId('Person to look up.'),
     include_locale: z.optional(flag("Include the person's locale.")),
@@ -26,6 +27,7 @@ export const getUserByEmail = defineAction({
   description: 'Finds a person in the workspace by their email address.',
   group: 'users',
   methods: ['users.lookupByEmail'],
+  example: { email: 'someone@example.com' },
   input: z.strictObject({ email: z.email().check(z.describe('Email address of the person.')) }),
   token: 'either-bot',
   scopes: { bot: ['users:read.email'], user: ['users:read.email'] },
@@ -38,6 +40,7 @@ export const getUserPresence = defineAction({
   description: 'Tells whether a person (by default, you) is active or away.',
   group: 'users',
   methods: ['users.getPresence'],
+  example: { user: 'U0123456789' },
   input: z.strictObject({ user: z.optional(userId('Person to check; defaults to the token itself.')) }),
   // "My presence" means the person's, so a user token is preferred when there is one.
   token: 'either-user',
@@ -51,6 +54,7 @@ export const setUserPresence = defineAction({
   description: 'Sets you to away, or back to automatic presence.',
   group: 'users',
   methods: ['users.setPresence'],
+  example: { presence: 'away' },
   input: z.strictObject({
     presence: z.enum(['auto', 'away']).check(z.describe('"away" to appear away; "auto" to let Slack decide.')),
   }),
@@ -66,6 +70,7 @@ export const getUserProfile = defineAction({
   description: "Returns a person's profile (by default, yours): names, title, status and custom fields.",
   group: 'users',
   methods: ['users.profile.get'],
+  example: { user: 'U0123456789' },
   input: z.strictObject({
     user: z.optional(userId('Person whose profile to read; defaults to the token itself.')),
     include_labels: z.optional(flag('Include the labels of custom fields (heavily rate-limited).')),
@@ -81,6 +86,7 @@ export const listUsers = defineAction({
   description: 'Lists everyone in the workspace, including bots and deactivated accounts.',
   group: 'users',
   methods: ['users.list'],
+  example: { limit: 100 },
   input: z.strictObject({
     include_locale: z.optional(flag("Include each person's locale.")),
     team_id: z.optional(teamId()),

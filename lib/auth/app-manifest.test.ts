@@ -1,10 +1,8 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../actions/catalog';
 import { describeAction } from '../actions/describe';
+import { sdkScopes } from '../actions/testing/sdk-arguments';
 import { scopesForActionViews } from '../../components/options/action-scopes';
 import { appSettingsOrigin, createAppUrl, slackAppManifest, toYaml } from './app-manifest';
 
@@ -15,15 +13,6 @@ const source = {
   userScopes: ['users:write'],
   redirectUrl: REDIRECT,
 };
-
-/** The scope names Slack's own SDK lists for bots and for users (its BotScope and UserScope types). */
-function sdkScopes(kind: 'BotScope' | 'UserScope'): Set<string> {
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve('@slack/web-api');
-  const types = readFileSync(path.join(path.dirname(entry), 'types/request/manifest.d.ts'), 'utf8');
-  const union = new RegExp(`type ${kind} = ([^;]+);`).exec(types)?.[1] ?? '';
-  return new Set([...union.matchAll(/'([^']+)'/g)].map((match) => match[1]!));
-}
 
 const views = ACTIONS.map(describeAction);
 const everything = scopesForActionViews(
@@ -51,10 +40,10 @@ describe('Slack app manifest', () => {
     expect(slackAppManifest({ ...source, name: 'x'.repeat(50) }).display_information.name).toHaveLength(35);
   });
 
-  it('asks only for scopes Slack knows, for every action (47), by the token kind each uses', () => {
-    expect(views).toHaveLength(47);
-    const bot = sdkScopes('BotScope');
-    const user = sdkScopes('UserScope');
+  it("asks only for scopes Slack's SDK knows, for every action, by the token kind each uses", () => {
+    expect(views).toHaveLength(ACTIONS.length);
+    const bot = sdkScopes('bot');
+    const user = sdkScopes('user');
     expect(bot.size).toBeGreaterThan(40);
     expect(everything.bot.filter((scope) => !bot.has(scope))).toEqual([]);
     expect(everything.user.filter((scope) => !user.has(scope))).toEqual([]);
@@ -89,7 +78,7 @@ describe('the "Create Slack app" link', () => {
     const url = createAppUrl('https://slack.com', slackAppManifest({ ...source, ...toSource(everything) }));
     // Measured: printed for the note. Chrome takes 2 MB in a URL; Slack's app page is served by a
     // web server whose common limit for the request line is 8 KB.
-    console.info(`Create Slack app URL with all 47 actions: ${url.length} characters`);
+    console.info(`Create Slack app URL with all ${ACTIONS.length} actions: ${url.length} characters`);
     expect(url.length).toBeLessThan(8_000);
   });
 });

@@ -5,6 +5,7 @@ import { ACTIONS } from '../actions/catalog';
 import type { CodeMeaning } from './codes';
 import { CODES, codeMeaning } from './codes';
 import { explainSlackError } from './explain';
+import { hasFixture } from './schemas/fixtures/load';
 import { METHODS } from './tiers';
 
 /** Per method, the error codes its spec lists (fixtures/README.md). */
@@ -17,8 +18,12 @@ const meaningOf = (code: string): CodeMeaning => codeMeaning(code) ?? { kind: 's
 const table = CODES.map((code) => [code, meaningOf(code)] as const);
 
 describe('the table of Slack codes', () => {
-  it('has the spec of every method Courier calls', () => {
-    expect(CALLED.filter((method) => !SPEC_ERRORS[method])).toEqual([]);
+  it('has the spec of every method Courier calls that the reference set covers', () => {
+    // Beyond the reference set (no Java SDK skeleton: that set covers all of its methods), an entry
+    // in the fixture is optional: a code not in the table still gets a generic sentence.
+    const covered = CALLED.filter((method) => hasFixture('java-sdk-skeletons', method));
+    expect(covered.length).toBeGreaterThan(40);
+    expect(covered.filter((method) => !SPEC_ERRORS[method])).toEqual([]);
   });
 
   it.each(CALLED.filter((method) => SPEC_ERRORS[method]))('knows every code %s can answer', (method) => {

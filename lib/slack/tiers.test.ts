@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { METHODS as EMULATED } from '../../test/emulator/methods';
 import { ruleFor } from '../../test/emulator/ratelimits';
 import { ACTIONS } from '../actions/catalog';
+import { sdkArguments } from '../actions/testing/sdk-arguments';
 import { METHODS, TIER_RULES, isRead, rateRule, tierOf } from './tiers';
 
 // slack-api.md §2.1 Table A: every method behind the 43 actions, its verb and its tier.
@@ -47,12 +48,9 @@ const TABLE_A: [method: string, verb: 'GET' | 'POST', tier: 1 | 2 | 3 | 4 | 'spe
   ['users.setPresence', 'POST', 2],
   ['files.sharedPublicURL', 'POST', 3],
   ['chat.update', 'POST', 3],
-  // Beyond Table A (issue 18), tiers from Slack's method pages.
-  ['users.profile.set', 'POST', 3],
-  ['dnd.setSnooze', 'POST', 2],
-  ['dnd.endSnooze', 'POST', 2],
-  ['dnd.info', 'GET', 3],
 ];
+
+const AUTH_METHODS = ['auth.test', 'auth.revoke', 'team.info', 'oauth.v2.access'];
 
 /** POST-verb methods that only read, so they are retried like GETs. */
 const POST_READS = new Set([
@@ -70,14 +68,18 @@ describe('tiers', () => {
   });
 
   it('knows every method an action calls, and the auth methods', () => {
-    const methods = new Set([
-      ...ACTIONS.flatMap((action) => action.methods),
-      'auth.test',
-      'auth.revoke',
-      'team.info',
-      'oauth.v2.access',
-    ]);
+    const methods = new Set([...ACTIONS.flatMap((action) => action.methods), ...AUTH_METHODS]);
     expect([...methods].filter((method) => !Object.hasOwn(METHODS, method))).toEqual([]);
+  });
+
+  it("gives the methods beyond Table A a tier of their own, each a method of Slack's SDK", () => {
+    const tableA = new Set([...TABLE_A.map(([method]) => method), ...AUTH_METHODS]);
+    const beyond = Object.keys(METHODS).filter((method) => !tableA.has(method));
+    expect(beyond.length).toBeGreaterThan(0);
+    for (const method of beyond) {
+      expect(sdkArguments(method), method).toBeDefined();
+      expect([1, 2, 3, 4, 'special'], method).toContain(tierOf(method));
+    }
   });
 
   it('never treats token or write methods as reads', () => {

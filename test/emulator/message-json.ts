@@ -79,6 +79,9 @@ export function messageJson(ws: Workspace, message: Message, view: MessageView):
     json.upload = true;
     json.display_as_bot = false;
   }
+  if (message.reactions) {
+    json.reactions = message.reactions.map(({ name, users }) => ({ name, users, count: users.length }));
+  }
   if (message.metadata && view.includeMetadata) json.metadata = message.metadata;
   return json;
 }

@@ -172,6 +172,8 @@ export interface Message {
   edited?: { user: string; ts: string };
   /** Ids of the files a file_share message carries. */
   files?: string[];
+  /** Emoji reactions in the order first added, each with who added it (reactions.add). */
+  reactions?: { name: string; users: string[] }[];
   /** Part of the seed, not posted through the API: left out of /_control/messages and the stats. */
   seeded?: boolean;
 }

@@ -6,26 +6,32 @@ import { toWireError } from '../../errors';
 import type { WireError } from '../../protocol';
 import { createBudget } from '../../slack/budget';
 import { createSlackClient } from '../../slack/client';
-import { actionById } from '../catalog';
+import { ACTIONS, actionById } from '../catalog';
 import type { ActionOutcome, RunnerDeps, TokenKind } from '../runner';
 import { runAction } from '../runner';
 
 export const TEAM = 'T0ACTIONS';
 
-/** Every scope the catalog names, so an install can run any action unless a test says otherwise. */
-export const ALL_BOT_SCOPES = [
+// The scopes of every conversation kind, which the catalog names only as their public minimum.
+const BOT_SCOPES = [
   'chat:write', 'chat:write.public', 'channels:read', 'groups:read', 'im:read', 'mpim:read', 'channels:history',
   'groups:history', 'im:history', 'mpim:history', 'channels:join', 'channels:manage', 'groups:write', 'im:write',
   'mpim:write', 'channels:write.invites', 'groups:write.invites', 'conversations.connect:write',
   'conversations.connect:manage', 'files:read', 'files:write', 'users:read', 'users:read.email', 'users:write',
   'users.profile:read', 'usergroups:read', 'team:read',
 ]; // prettier-ignore
-export const ALL_USER_SCOPES = [
+const USER_SCOPES = [
   'chat:write', 'channels:read', 'groups:read', 'im:read', 'mpim:read', 'channels:history', 'groups:history',
   'im:history', 'mpim:history', 'channels:write', 'groups:write', 'im:write', 'mpim:write', 'channels:write.invites',
   'files:read', 'files:write', 'users:read', 'users:read.email', 'users:write', 'users.profile:read',
   'usergroups:read', 'team:read', 'users.profile:write', 'dnd:read', 'dnd:write',
 ]; // prettier-ignore
+/** Every scope the catalog names and more, so an install can run any action unless a test says otherwise. */
+const withCatalog = (base: string[], kind: 'bot' | 'user') => [
+  ...new Set([...base, ...ACTIONS.flatMap((action) => action.scopes[kind])]),
+];
+export const ALL_BOT_SCOPES = withCatalog(BOT_SCOPES, 'bot');
+export const ALL_USER_SCOPES = withCatalog(USER_SCOPES, 'user');
 
 /** A small, known workspace: who is where is what the error tests lean on. */
 export const WORKSPACE: WorkspaceSpec = {

@@ -1,6 +1,7 @@
 // Reads the reference fixtures (see ../fixtures/README.md) for the catalog tests.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sdkArguments } from './sdk-arguments';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
@@ -15,14 +16,16 @@ export const METHOD_SPECS = JSON.parse(readFileSync(fixture('method-specs.json')
   MethodSpec
 >;
 
-/** Methods with no spec in the reference set: their SDK argument types (sdk-arguments.json). */
-export const SDK_SPECS = JSON.parse(readFileSync(fixture('sdk-arguments.json'), 'utf8')) as Record<
-  string,
-  MethodSpec & { type: string; file: string }
->;
-
-/** The method's spec, else what the SDK's argument types say. */
-export const specOf = (method: string): MethodSpec | undefined => METHOD_SPECS[method] ?? SDK_SPECS[method];
+/**
+ * The method's spec; for a method with none in the reference set, what the SDK's argument types
+ * say (the SDK carries no scopes: those are checked against its scope names instead).
+ */
+export function specOf(method: string): (MethodSpec & { from: 'spec' | 'sdk' }) | undefined {
+  const spec = METHOD_SPECS[method];
+  if (spec) return { ...spec, from: 'spec' };
+  const sdk = sdkArguments(method);
+  return sdk && { required: sdk.required, args: sdk.args, scope: { bot: [], user: [] }, from: 'sdk' };
+}
 
 export interface TableARow {
   title: string;

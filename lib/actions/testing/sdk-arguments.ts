@@ -1,6 +1,7 @@
 // Reads the argument types of Slack's Node SDK (@slack/web-api's dist/types/request/*.d.ts): the
-// oracle for methods that have no spec in Slack's reference set. Test-only.
-import { readFileSync } from 'node:fs';
+// oracle for methods that have no spec in Slack's reference set, read from node_modules as it is
+// now, so a method Courier starts to call needs no fixture. Test-only.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -48,8 +49,20 @@ function members(name: string, file: string, seen = new Set<string>()): Map<stri
   return found;
 }
 
-/** `DndSetSnoozeArguments` in request/dnd.d.ts, its token left out as Courier's client adds it. */
-export function sdkArguments(type: string, file: string): SdkArguments {
+/** The SDK's names for a method's arguments: dnd.setSnooze → DndSetSnoozeArguments in request/dnd.d.ts. */
+export function sdkTypeOf(method: string): { type: string; file: string } {
+  const parts = method.split('.');
+  const type = `${parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')}Arguments`;
+  return { type, file: parts[0] ?? '' };
+}
+
+/**
+ * The arguments the SDK types for `method`, its token left out as Courier's client adds it;
+ * undefined when the SDK has no such method.
+ */
+export function sdkArguments(method: string): SdkArguments | undefined {
+  const { type, file } = sdkTypeOf(method);
+  if (!existsSync(join(REQUEST, `${file}.d.ts`)) || !declaration(source(file), type)) return undefined;
   const all = [...members(type, file)].filter(([name]) => name !== 'token');
   return {
     type,
@@ -60,4 +73,11 @@ export function sdkArguments(type: string, file: string): SdkArguments {
       .sort(),
     args: all.map(([name]) => name).sort(),
   };
+}
+
+/** The scope names the SDK lists for bots or for users (its manifest's BotScope and UserScope types). */
+export function sdkScopes(kind: 'bot' | 'user'): Set<string> {
+  const types = readFileSync(join(REQUEST, 'manifest.d.ts'), 'utf8');
+  const union = new RegExp(`type ${kind === 'bot' ? 'BotScope' : 'UserScope'} = ([^;]+);`).exec(types)?.[1] ?? '';
+  return new Set([...union.matchAll(/'([^']+)'/g)].map((match) => match[1] ?? ''));
 }

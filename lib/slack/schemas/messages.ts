@@ -179,5 +179,7 @@ export const MESSAGES_METHODS = {
   // "Hundreds per minute" (its method page): 200 is the floor of "hundreds".
   'chat.getPermalink': { response: chatGetPermalinkResponse, ...read('special', { limit: 200, windowMs: MINUTE }) },
   'conversations.history': { response: conversationsHistoryResponse, ...read(3) },
+  // No spec in Slack's reference set: Tier 3 on its method page; the SDK's ReactionsAddResponse is ok only.
+  'reactions.add': { response: okOnlyResponse, ...write(3) },
   'conversations.replies': { response: conversationsRepliesResponse, ...read(3) },
 } as const satisfies MethodTable;

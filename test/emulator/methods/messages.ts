@@ -1,13 +1,29 @@
-// Changing and pointing at messages: chat.update, chat.delete, chat.postEphemeral, chat.getPermalink.
+// Changing and pointing at messages: chat.update, chat.delete, chat.postEphemeral, chat.getPermalink,
+// reactions.add.
 import { SlackError, str } from '../envelope';
 import type { Conversation, Message } from '../model';
 import { isReply, messageJson } from '../message-json';
-import { findConversation } from './access';
+import { findConversation, requireNotArchived, requireReader } from './access';
 import { authorFields, checkCanPost, readContent, resolveTarget } from './posting';
 import type { MethodContext, MethodDef } from './types';
 
 // Table B: chat.update text is limited to 4 000 characters (msg_too_long).
 const UPDATE_MAX_TEXT = 4000;
+// reactions.add's method page: too_many_emoji past 23 distinct emoji, too_many_reactions past 50 per person.
+const MAX_EMOJI = 23;
+const MAX_REACTIONS_PER_USER = 50;
+const EMOJI_NAME = /^[a-z0-9_+'-]+(::skin-tone-[2-6])?$/;
+
+function addReaction(ctx: MethodContext, message: Message, name: string): void {
+  const reactions = (message.reactions ??= []);
+  const existing = reactions.find((reaction) => reaction.name === name);
+  if (existing?.users.includes(ctx.caller.id)) throw new SlackError('already_reacted');
+  const mine = reactions.filter((reaction) => reaction.users.includes(ctx.caller.id)).length;
+  if (mine >= MAX_REACTIONS_PER_USER) throw new SlackError('too_many_reactions');
+  if (existing) existing.users.push(ctx.caller.id);
+  else if (reactions.length >= MAX_EMOJI) throw new SlackError('too_many_emoji');
+  else reactions.push({ name, users: [ctx.caller.id] });
+}
 
 function findMessage(ctx: MethodContext, conv: Conversation, ts: string | undefined): Message {
   const message = ts
@@ -122,6 +138,27 @@ export const messageMethods: MethodDef[] = [
       let permalink = `https://${ctx.ws.domain}.slack.com/archives/${conv.id}/p${message.ts.replace('.', '')}`;
       if (isReply(message)) permalink += `?thread_ts=${message.threadTs}&cid=${conv.id}`;
       return { channel: conv.id, permalink };
+    },
+  },
+  {
+    name: 'reactions.add',
+    tier: 3,
+    auth: 'token',
+    scopes: () => ['reactions:write'],
+    accepted: ['reactions:write'],
+    handler: (ctx) => {
+      const name = str(ctx.params, 'name');
+      const timestamp = str(ctx.params, 'timestamp');
+      if (!name || !timestamp) throw new SlackError('no_item_specified');
+      const conv = findConversation(ctx);
+      // Reacting needs what reading does: a bot is a member, a person can see the channel.
+      requireReader(ctx, conv);
+      requireNotArchived(conv);
+      if (!/^\d+\.\d+$/.test(timestamp)) throw new SlackError('bad_timestamp');
+      const message = findMessage(ctx, conv, timestamp);
+      if (!EMOJI_NAME.test(name)) throw new SlackError('invalid_name');
+      addReaction(ctx, message, name);
+      return {};
     },
   },
 ];
