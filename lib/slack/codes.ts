@@ -199,8 +199,9 @@ const TABLE: Record<string, CodeMeaning> = {
   fetch_members_failed: refused("Slack couldn't list that conversation's members."),
   external_channel_migrating: refused('That conversation is being moved between workspaces. Try again later.'),
   name_taken: refused('A channel with that name already exists. Pick another name.'),
+  // conversations.create and rename answer it for a channel name, reactions.add for an unknown emoji.
   invalid_name: refused(
-    'Slack refused that channel name. Use lowercase letters, numbers, hyphens and underscores, at most 80 characters.',
+    'Slack refused that name. A channel name takes lowercase letters, numbers, hyphens and underscores (at most 80 characters); an emoji must be one the workspace has.',
   ),
   invalid_name_specials: refused(
     'Channel names may only contain lowercase letters, numbers, hyphens and underscores. Pick another name.',
@@ -281,6 +282,14 @@ const TABLE: Record<string, CodeMeaning> = {
     "Only the app's bot token can send message metadata. Send it as the bot, or without metadata.",
   ),
   message_not_found: refused("Slack can't find that message. It may have been deleted."),
+  // reactions.add.
+  already_reacted: refused('You already reacted with that emoji.'),
+  too_many_emoji: refused('That message has as many different emoji as Slack allows.'),
+  too_many_reactions: refused('You have added as many reactions to that message as Slack allows.'),
+  not_reactable: refused("That message can't take reactions."),
+  thread_locked: refused('That thread is locked: nobody can reply or react.'),
+  no_item_specified: refused('Say which message: its channel and timestamp.'),
+  bad_timestamp: refused('That message timestamp is not valid (such as 1712345678.123456).'),
   cant_update_message: refused("Only the message's author can edit it, and this account isn't the author."),
   cant_delete_message: refused("This account can't delete that message; only its author (or an admin) can."),
   cant_broadcast_message: refused("Slack can't also send that reply to the channel."),
