@@ -1,4 +1,3 @@
-import { dropMirror } from '@/lib/directory/mirror';
 import { useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging/ask';
 import type { AccountSummary, ProfileView } from '@/lib/protocol';
@@ -51,7 +50,6 @@ function AccountRow({
       if (!confirm(`Disconnect ${account.teamName}? Courier revokes its tokens and forgets it.`))
         return 'Nothing changed.';
       const { unrevoked } = await ask('workspaces.disconnect', { accountId: account.id });
-      dropMirror();
       return `Disconnected ${account.teamName}.${unrevoked ? ` ${unrevoked}` : ''}`;
     });
   const ungranted = account.status === 'needs_reconnect' ? [] : ungrantedScopes(account, profile);

@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { indexDirectory, type DirectoryIndex } from '@/lib/directory/directory-index';
-import { writeMirror, type FirstRead } from '@/lib/directory/mirror';
-import { DIRECTORY_MARKS, directoryStamp, readDirectory, readDirectoryStamp } from '@/lib/directory/read';
+import { DIRECTORY_MARKS, readDirectory } from '@/lib/directory/read';
 import { ask } from '@/lib/messaging/ask';
 import { watchRevision } from '@/lib/platform/revision';
 import type { DirectoryRecord } from '@/lib/store/sending-records';
@@ -19,22 +18,22 @@ export type DirectoryView =
     }
   | { status: 'failed'; message: string };
 
-// Writing the copy takes a few milliseconds of the page's thread: never while a frame is due.
-const whenIdle = (work: () => void) =>
-  'requestIdleCallback' in globalThis ? void requestIdleCallback(work, { timeout: 2000 }) : void setTimeout(work, 0);
+/** Which version of each workspace's directory an index was built from. */
+function stampOf(records: readonly DirectoryRecord[]): string {
+  return records
+    .map((record) => `${record.accountId}@${record.refreshedAt}`)
+    .sort()
+    .join(',');
+}
 
 /**
  * The directory of every linked workspace, straight from the IndexedDB cache, so targets show at
  * once; then the background is asked to refresh stale directories, and the cache is read again
  * whenever the background rewrites it. The index is rebuilt only when a directory changed.
- *
- * With a first read (the popup's), the popup also keeps its copy (lib/directory/mirror.ts): a copy
- * shown first is checked against the cache's stamp, read again when it differs, and rewritten
- * when idle whenever what the cache holds is not what the copy holds.
  */
 export function useDirectory(
-  /** A read already under way (the popup starts one before its UI has loaded). */
-  started?: FirstRead,
+  /** A read of the cache already under way (the popup starts one before its UI has loaded). */
+  started?: Promise<DirectoryRecord[]>,
 ): DirectoryView {
   const [view, setView] = useState<DirectoryView>({ status: 'loading' });
   const refreshing = useRef(true);
@@ -42,25 +41,12 @@ export function useDirectory(
   useLayoutEffect(() => {
     let live = true;
     let stamp: string | undefined;
-    let pending = started?.records;
-    // The stamp of the popup's copy, once known.
-    let copied: string | undefined;
-    const keep = (records: DirectoryRecord[], next: string) => {
-      if (!started || next === copied) return;
-      copied = next;
-      whenIdle(() => writeMirror(records));
-    };
+    let pending = started;
     const load = async () => {
-      const fromCopy = pending !== undefined && started?.fromCopy === true;
       const read = pending ?? readDirectory();
       pending = undefined;
       const records = await read;
-      const next = directoryStamp(records);
-      if (fromCopy) {
-        copied = next;
-        // Keys only, once the picker is up: a copy that matches costs no second read of the records.
-        whenIdle(() => void readDirectoryStamp().then((cached) => cached !== next && reload(), reload));
-      } else keep(records, next);
+      const next = stampOf(records);
       if (!live || next === stamp) return;
       stamp = next;
       const index = indexDirectory(records);

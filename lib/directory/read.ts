@@ -26,12 +26,12 @@ export const DIRECTORY_MARKS = {
   indexed: 'directory-indexed',
 } as const;
 
-function openExisting(name: string, marked = true): Promise<IDBDatabase | undefined> {
+function openExisting(name: string): Promise<IDBDatabase | undefined> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name);
     request.onupgradeneeded = () => request.transaction?.abort();
     request.onsuccess = () => {
-      if (marked) performance.mark(DIRECTORY_MARKS.opened);
+      performance.mark(DIRECTORY_MARKS.opened);
       const db = request.result;
       // The background wants to upgrade: never stand in its way.
       db.onversionchange = () => db.close();
@@ -55,45 +55,6 @@ function getAll<T>(db: IDBDatabase, store: string): Promise<T[]> {
     };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'));
   });
-}
-
-type Stamped = Pick<DirectoryRecord, 'accountId' | 'refreshedAt'>;
-
-/** Which version of each workspace's directory these are: equal stamps, equal directories. */
-export function directoryStamp(records: readonly Stamped[]): string {
-  return records
-    .map((record) => `${record.accountId}@${record.refreshedAt}`)
-    .sort()
-    .join(',');
-}
-
-/**
- * The stamp of the cached directory (of this format) without reading a record: keys only, from the
- * byStamp index of [format, refreshedAt] (store migration 5), so checking a copy costs the popup
- * no megabytes. undefined when there is no database.
- */
-export async function readDirectoryStamp(name = DB_NAME): Promise<string | undefined> {
-  const db = await openExisting(name, false);
-  if (!db) return undefined;
-  try {
-    if (!db.objectStoreNames.contains(STORE)) return '';
-    const stamped = await new Promise<Stamped[]>((resolve, reject) => {
-      const found: Stamped[] = [];
-      const range = IDBKeyRange.bound([DIRECTORY_FORMAT, -Infinity], [DIRECTORY_FORMAT, Infinity]);
-      const request = db.transaction(STORE, 'readonly').objectStore(STORE).index('byStamp').openKeyCursor(range);
-      request.onsuccess = () => {
-        const cursor = request.result;
-        if (!cursor) return resolve(found);
-        const [, refreshedAt] = cursor.key as [number, number];
-        found.push({ accountId: cursor.primaryKey as string, refreshedAt });
-        cursor.continue();
-      };
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'));
-    });
-    return directoryStamp(stamped);
-  } finally {
-    db.close();
-  }
 }
 
 /**
