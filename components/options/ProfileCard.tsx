@@ -1,3 +1,4 @@
+import { dropMirror } from '@/lib/directory/mirror';
 import { useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging/ask';
 import type { ProfileView } from '@/lib/protocol';
@@ -36,6 +37,7 @@ export function ProfileCard({ profile, redirectUrl, onEdit, onRemoved }: Props) 
     if (!confirm(`Delete the profile "${profile.name}"? Its linked workspaces are disconnected too.`)) return;
     try {
       const { unrevoked } = await ask('profiles.remove', { id: profile.id });
+      dropMirror();
       if (unrevoked) onRemoved(unrevoked);
     } catch (error) {
       setProgress({ state: 'failed', text: error instanceof Error ? error.message : String(error) });

@@ -1,3 +1,4 @@
+import { dropMirror } from '@/lib/directory/mirror';
 import { useState } from 'preact/hooks';
 import { ask } from '@/lib/messaging/ask';
 import type { AccountSummary, ProfileView } from '@/lib/protocol';
@@ -50,6 +51,7 @@ function AccountRow({
       if (!confirm(`Disconnect ${account.teamName}? Courier revokes its tokens and forgets it.`))
         return 'Nothing changed.';
       const { unrevoked } = await ask('workspaces.disconnect', { accountId: account.id });
+      dropMirror();
       return `Disconnected ${account.teamName}.${unrevoked ? ` ${unrevoked}` : ''}`;
     });
   const ungranted = account.status === 'needs_reconnect' ? [] : ungrantedScopes(account, profile);

@@ -29,7 +29,7 @@ describe('startEarlyReads and takeEarlyReads', () => {
     startEarlyReads('');
     const reads = takeEarlyReads();
     expect(takeEarlyReads()).toBeUndefined();
-    await expect(reads?.directory).resolves.toEqual([record]);
+    await expect(reads?.directory.records).resolves.toEqual([record]);
     await expect(reads?.page).resolves.toEqual({
       share: { kind: 'page', title: 'A page', url: 'https://example.com/a' },
       tabId: 7,

@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { indexDirectory, type DirectoryIndex } from '@/lib/directory/directory-index';
+import { writeMirror, type FirstRead } from '@/lib/directory/mirror';
 import { DIRECTORY_MARKS, readDirectory } from '@/lib/directory/read';
+import { directoryStamp } from '@/lib/directory/stamp';
 import { ask } from '@/lib/messaging/ask';
 import { watchRevision } from '@/lib/platform/revision';
 import type { DirectoryRecord } from '@/lib/store/sending-records';
@@ -18,22 +20,21 @@ export type DirectoryView =
     }
   | { status: 'failed'; message: string };
 
-/** Which version of each workspace's directory an index was built from. */
-function stampOf(records: readonly DirectoryRecord[]): string {
-  return records
-    .map((record) => `${record.accountId}@${record.refreshedAt}`)
-    .sort()
-    .join(',');
-}
+// Writing the copy takes a few milliseconds of the page's thread: never while a frame is due.
+const whenIdle = (work: () => void) =>
+  'requestIdleCallback' in globalThis ? void requestIdleCallback(work, { timeout: 2000 }) : void setTimeout(work, 0);
 
 /**
  * The directory of every linked workspace, straight from the IndexedDB cache, so targets show at
  * once; then the background is asked to refresh stale directories, and the cache is read again
  * whenever the background rewrites it. The index is rebuilt only when a directory changed.
+ *
+ * With a first read (the popup's), the popup also keeps its copy (lib/directory/mirror.ts),
+ * rewritten when idle whenever what it read from the cache is not what the copy holds.
  */
 export function useDirectory(
-  /** A read of the cache already under way (the popup starts one before its UI has loaded). */
-  started?: Promise<DirectoryRecord[]>,
+  /** A read already under way (the popup starts one before its UI has loaded). */
+  started?: FirstRead,
 ): DirectoryView {
   const [view, setView] = useState<DirectoryView>({ status: 'loading' });
   const refreshing = useRef(true);
@@ -41,12 +42,19 @@ export function useDirectory(
   useLayoutEffect(() => {
     let live = true;
     let stamp: string | undefined;
-    let pending = started;
+    let pending = started?.records;
+    let copied = started?.copied;
+    const keep = (records: DirectoryRecord[], next: string) => {
+      if (!started || next === copied) return;
+      copied = next;
+      whenIdle(() => writeMirror(records));
+    };
     const load = async () => {
       const read = pending ?? readDirectory();
       pending = undefined;
       const records = await read;
-      const next = stampOf(records);
+      const next = directoryStamp(records);
+      keep(records, next);
       if (!live || next === stamp) return;
       stamp = next;
       const index = indexDirectory(records);

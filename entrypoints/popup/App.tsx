@@ -11,7 +11,7 @@ import { useRequest } from '@/components/useRequest';
 import { ask } from '@/lib/messaging/ask';
 import type { ScreenshotTaken } from '@/lib/protocol';
 import type { Share } from '@/lib/share/share';
-import type { DirectoryRecord } from '@/lib/store/sending-records';
+import type { FirstRead } from '@/lib/directory/mirror';
 
 function openOptions() {
   void browser.runtime.openOptionsPage().then(() => window.close());
@@ -64,7 +64,7 @@ function useQuickActions(wanted: boolean): { Loaded?: ComponentType<QuickActions
 
 export interface AppProps {
   /** Reads started before the UI's code loaded (main.tsx): the cached directory, the current tab. */
-  cachedDirectory?: Promise<DirectoryRecord[]>;
+  cachedDirectory?: FirstRead;
   openedOn?: OpenedOn;
 }
 

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { takeEarlyReads } from '@/components/popup/early';
 import { currentPage, shareFromQuery } from '@/components/popup/current-share';
 import '@/components/theme.css';
-import { readDirectory } from '@/lib/directory/read';
+import { firstRead } from '@/lib/directory/mirror';
 import { App } from './App';
 import './popup.css';
 
@@ -13,8 +13,8 @@ import './popup.css';
  */
 export function startPopup(): void {
   const early = takeEarlyReads();
-  const cachedDirectory = early?.directory ?? readDirectory();
-  cachedDirectory.catch(() => undefined);
+  const cachedDirectory = early?.directory ?? firstRead();
+  cachedDirectory.records.catch(() => undefined);
   const openedOn = shareFromQuery(location.search) ? undefined : (early?.page ?? currentPage());
   openedOn?.catch(() => undefined);
   render(<App cachedDirectory={cachedDirectory} openedOn={openedOn} />, document.getElementById('app')!);

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { Refresher } from '../auth/refresher';
 import { createRefresher } from '../auth/refresher';
 import { CourierFailure } from '../errors';
@@ -17,6 +18,7 @@ import type { Outbox } from '../outbox/outbox';
 import { createOutbox } from '../outbox/outbox';
 import type { DirectoryDeps } from '../directory/refresh';
 import { bumpRevision, revisionRun } from '../platform/revision';
+import { publishStamp } from '../directory/stamp';
 import { sharedReads } from '../store/shared-read';
 
 /**
@@ -93,11 +95,18 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const downloads = { ...options.downloads };
   const services: Services = { store, health, transport, refresher, clientFor, downloads } as Services;
   const contextOf = (accountId: string) => accountContext(services, accountId);
+  // The popup shows its copy of the directory only under the stamp published here: after each
+  // write, and at each start in case the database changed without one (a migration).
+  const publish = () => publishStamp(store.directory, browser.storage.local);
+  void publish().catch(() => undefined);
   services.directories = {
     accounts: store.accounts,
     directory: store.directory,
     contextOf,
-    changed: () => bumpRevision('directory'),
+    changed: async () => {
+      await publish();
+      await bumpRevision('directory');
+    },
     now: Date.now,
   };
   services.outbox = createOutbox({

@@ -6,6 +6,8 @@ import { linkFromBody, testProfile } from '../auth/testing/linked';
 import { DIRECTORY_FORMAT } from './columns';
 import { DIRECTORY_MAX_AGE_MS, refreshStaleDirectories } from './refresh';
 import { createServices } from '../background/services';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { directoryStamp, STAMP_KEY } from './stamp';
 
 const TEAMS = ['T0ACME001', 'T0BETA002'];
 let emulator: Emulator;
@@ -65,4 +67,9 @@ it('refreshes missing directories, then leaves fresh ones alone and refreshes on
   expect((await db.get('directory', beta!.id))?.format).toBe(DIRECTORY_FORMAT);
 
   await expect(refreshStaleDirectories(services.directories, true)).resolves.toBe(2);
+  // Each write publishes what the cache now holds: a page's copy of older records is not shown.
+  const cached = await Promise.all(accounts.map((account) => db.get('directory', account.id)));
+  expect(cached.every(Boolean)).toBe(true);
+  const published = (await fakeBrowser.storage.local.get(STAMP_KEY))[STAMP_KEY];
+  expect(published).toBe(directoryStamp(cached.map((record) => record!)));
 });
