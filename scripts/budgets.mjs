@@ -25,10 +25,10 @@ const BUDGETS = [
   // 66 -> 75 KB (issues 17, 18, 20): the one table of Slack codes gives every code its methods' specs
   // list a sentence (+1.8 KB: about 115 codes that said only "Slack refused with x"), the wake
   // scheduler (+0.6), the site channels (+1.4), screenshots (+2.5), the outbox's own room (+0.4),
-  // status presets. The next
+  // status presets. 75 -> 76 (issue 20): the directory's published stamp (+0.2 KB). The next
   // kilobytes come back from the catalog's help text, which only the console reads: it could leave
   // the worker for a docs table the options page loads.
-  { name: 'background', entry: 'background.js', limitKb: 75 },
+  { name: 'background', entry: 'background.js', limitKb: 76 },
 ];
 
 const output = path.resolve(import.meta.dirname, '../.output');

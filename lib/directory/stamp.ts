@@ -26,10 +26,10 @@ interface StorageArea {
 }
 
 /** The background: the stamp of what the cache holds now, from its index alone (no record is read). */
-export async function publishStamp(directory: Pick<DirectoryRepo, 'stamps'>, storage: StorageArea): Promise<void> {
+export async function publishStamp(directory: Pick<DirectoryRepo, 'stamps'>, area: StorageArea): Promise<void> {
   const stamps = await directory.stamps(DIRECTORY_FORMAT);
   const stamp = directoryStamp([...stamps].map(([accountId, refreshedAt]) => ({ accountId, refreshedAt })));
-  if ((await storage.get(STAMP_KEY))[STAMP_KEY] !== stamp) await storage.set({ [STAMP_KEY]: stamp });
+  if ((await area.get(STAMP_KEY))[STAMP_KEY] !== stamp) await area.set({ [STAMP_KEY]: stamp });
 }
 
 /**
