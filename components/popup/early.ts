@@ -1,4 +1,5 @@
 import { firstRead, type FirstRead } from '@/lib/directory/mirror';
+import { nativeApi } from '@/lib/platform/native';
 import { currentPageFrom, type CurrentPage, type TabsQuery } from './current-page';
 
 /**
@@ -17,11 +18,7 @@ export interface EarlyReads {
 const HOLDER = 'courierEarlyReads';
 type Holder = { [HOLDER]?: EarlyReads };
 
-/** The browser's own extension API: this script runs without the polyfill (it must stay small). */
-function nativeTabs(): TabsQuery {
-  const api = globalThis as unknown as { browser?: { tabs: TabsQuery }; chrome: { tabs: TabsQuery } };
-  return (api.browser ?? api.chrome).tabs;
-}
+const nativeTabs = () => nativeApi<{ tabs: TabsQuery }>().tabs;
 
 export function startEarlyReads(search = location.search): void {
   const reads: EarlyReads = {

@@ -1,4 +1,5 @@
 import { defineBackground } from '#imports';
+import { browser } from 'wxt/browser';
 import { setupAlarms } from '@/lib/background/alarms';
 import { setupCommands } from '@/lib/background/commands';
 import { setupMenus } from '@/lib/background/menus';
@@ -27,6 +28,8 @@ export default defineBackground({
       await outbox.drain();
       await resumeWaiting(services);
     });
+    // Installed or updated: the migrations that just ran may have changed the directory cache.
+    browser.runtime.onInstalled.addListener(() => void services().then(({ directories }) => directories.changed()));
     watchRevision('outbox', () => void services().then(({ health }) => health.updateBadge()));
     globalThis.addEventListener('online', () => void services().then(({ outbox }) => outbox.retryNow()));
     if (import.meta.env.MODE.startsWith('e2e')) {

@@ -95,10 +95,9 @@ export async function createServices(options: ServicesOptions = {}): Promise<Ser
   const downloads = { ...options.downloads };
   const services: Services = { store, health, transport, refresher, clientFor, downloads } as Services;
   const contextOf = (accountId: string) => accountContext(services, accountId);
-  // The popup shows its copy of the directory only under the stamp published here: after each
-  // write, and at each start in case the database changed without one (a migration).
+  // The popup shows its copy of the directory only under the stamp published here, after each
+  // write (and after an update, whose migrations may have changed the cache: background/index.ts).
   const publish = () => publishStamp(store.directory, browser.storage.local);
-  void publish().catch(() => undefined);
   services.directories = {
     accounts: store.accounts,
     directory: store.directory,

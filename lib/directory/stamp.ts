@@ -1,5 +1,6 @@
 import type { DirectoryRepo } from '../store/directory';
 import type { DirectoryRecord } from '../store/sending-records';
+import { nativeApi } from '../platform/native';
 import { DIRECTORY_FORMAT } from './columns';
 
 /**
@@ -32,15 +33,8 @@ export async function publishStamp(directory: Pick<DirectoryRepo, 'stamps'>, are
   if ((await area.get(STAMP_KEY))[STAMP_KEY] !== stamp) await area.set({ [STAMP_KEY]: stamp });
 }
 
-/**
- * The stamp the background last published; undefined when none was. Through the browser's own
- * API: the popup's first script runs without the polyfill.
- */
+/** The stamp the background last published; undefined when none was. */
 export async function readPublishedStamp(): Promise<string | undefined> {
-  const api = globalThis as unknown as {
-    browser?: { storage: { local: StorageArea } };
-    chrome: { storage: { local: StorageArea } };
-  };
-  const found = (await (api.browser ?? api.chrome).storage.local.get(STAMP_KEY))[STAMP_KEY];
+  const found = (await nativeApi<{ storage: { local: StorageArea } }>().storage.local.get(STAMP_KEY))[STAMP_KEY];
   return typeof found === 'string' ? found : undefined;
 }
